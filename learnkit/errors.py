@@ -1,0 +1,17 @@
+"""LearnKit's exceptions. The CLI and the web layer turn them into one-line messages."""
+
+
+class LearnkitError(Exception):
+    """Base class: ``str(exc)`` is a complete one-line message naming the file."""
+
+
+class ArticleError(LearnkitError):
+    """An article cannot be read or parsed (missing, binary, not UTF-8, no Chinese…)."""
+
+
+class BuildError(LearnkitError):
+    """A deck cannot be written."""
+
+
+class StoreError(LearnkitError):
+    """The quiz database cannot be opened or written."""

@@ -1,0 +1,129 @@
+"""Article → study set: the one function the CLI and the web app both call."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from . import align, chinese, phrases, sentences
+from .article import load_article, parse_article
+from .ids import article_id, item_id, normalize
+from .models import Article, Bead, Half, Phrase, PhraseMatch, Sentence, SentencePair, Span, StudySet
+
+
+def split_half(half: Half | None) -> tuple[Sentence, ...]:
+    """Every sentence of a half, in document order, with emphasis relative to the sentence."""
+    if half is None:
+        return ()
+    out: list[Sentence] = []
+    for p, para in enumerate(half.paragraphs):
+        for start, end in sentences.split_sentences(para.text, half.lang, para.emphasis):
+            emph = tuple(
+                Span(max(s.start, start) - start, min(s.end, end) - start,
+                     para.text[max(s.start, start):min(s.end, end)])
+                for s in para.emphasis
+                if s.start < end and s.end > start and s.start >= start
+            )
+            out.append(Sentence(p, start, end, para.text[start:end], emph))
+    return tuple(out)
+
+
+def _join(parts: Sequence[Sentence], sep: str) -> tuple[str, tuple[Span, ...]]:
+    """Concatenate sentences; emphasis offsets are shifted into the joined text."""
+    text, spans = "", []
+    for s in parts:
+        if text:
+            text += sep
+        spans.extend(Span(e.start + len(text), e.end + len(text), e.text) for e in s.emphasis)
+        text += s.text
+    return text, tuple(spans)
+
+
+def _beads(zh: Sequence[Sentence], en: Sequence[Sentence]) -> tuple[Bead, ...]:
+    if not en:
+        return tuple(Bead((i,), ()) for i in range(len(zh)))
+    return align.align_document(_by_paragraph(zh), _by_paragraph(en))
+
+
+def _by_paragraph(sents: Sequence[Sentence]) -> list[list[str]]:
+    paras: dict[int, list[str]] = {}
+    for s in sents:
+        paras.setdefault(s.paragraph, []).append(s.text)
+    return [paras[k] for k in sorted(paras)]
+
+
+def build_study_set(article: Article) -> StudySet:
+    """Split, align, annotate and pair the phrases of a parsed article."""
+    key = article_id(article)
+    zh_sents, en_sents = split_half(article.zh), split_half(article.en)
+    warnings = list(article.warnings)
+    pairs: list[SentencePair] = []
+    found: list[Phrase] = []
+    seen_ids: set[str] = set()
+    seen_phrases: set[str] = set()
+    for bead in _beads(zh_sents, en_sents):
+        if not bead.zh:
+            dropped = " ".join(en_sents[i].text for i in bead.en)
+            warnings.append(f"English sentence with no Chinese counterpart: {dropped[:80]}")
+            continue
+        zh, zh_emph = _join([zh_sents[i] for i in bead.zh], "")
+        en, en_emph = _join([en_sents[i] for i in bead.en], " ") if bead.en else (None, ())
+        sid = item_id(key, "sentence", zh)
+        n = 2
+        while sid in seen_ids:  # the same Chinese sentence twice in one article
+            sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
+        seen_ids.add(sid)
+        words = chinese.annotate(zh)
+        pair = SentencePair(
+            id=sid, paragraph=zh_sents[bead.zh[0]].paragraph, zh=zh, en=en,
+            pinyin=chinese.pinyin_line(words), words=words,
+            zh_emphasis=zh_emph, en_emphasis=en_emph,
+        )
+        pairs.append(pair)
+        for match in phrases.match_phrases(zh, en, zh_emph, en_emph, words):
+            phrase = _phrase(key, pair, match)
+            if normalize(phrase.zh) in seen_phrases:
+                continue
+            seen_phrases.add(normalize(phrase.zh))
+            found.append(phrase)
+    if article.zh and not article.en:
+        warnings.append("only Chinese text found: phrases have no English and sentences no pairs")
+    zh_title = article.zh.title if article.zh else None
+    return StudySet(
+        id=key,
+        source=article.source,
+        title_zh=zh_title or article.meta.title,
+        title_en=article.en.title if article.en else None,
+        meta=article.meta,
+        script=chinese.detect_script(" ".join(p.text for p in article.zh.paragraphs)
+                                     if article.zh else ""),
+        sentences=tuple(pairs),
+        phrases=tuple(found),
+        warnings=tuple(warnings),
+    )
+
+
+def _phrase(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:
+    words = chinese.slice_words(pair.words, match.zh.start, match.zh.end)
+    return Phrase(
+        id=item_id(key, "phrase", match.zh.text),
+        zh=match.zh.text,
+        en=match.en.text if match.en else None,
+        pinyin=chinese.pinyin_line(words),
+        numbers=chinese.numbers_line(words),
+        sentence=pair.id,
+        zh_span=match.zh,
+        en_span=match.en,
+        words=words,
+        hsk=chinese.phrase_level(words),
+    )
+
+
+def study_set_from_text(text: str, source: str = "<text>") -> StudySet:
+    """Parse and process an article given as text (the web app's uploads)."""
+    return build_study_set(parse_article(text, source=source))
+
+
+def load_study_set(path: str | os.PathLike[str]) -> StudySet:
+    """Read, parse and process one article file."""
+    return build_study_set(load_article(path))

@@ -1,0 +1,40 @@
+"""Shared fixtures: paths to the sample article and to ../shared evaluation data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SAMPLE = SEEDS / "2024-05-20-xi-putin.md"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_study_set():
+    """The sample article's study set, computed once per test session."""
+    from learnkit.pipeline import load_study_set
+
+    return load_study_set(SAMPLE)
+
+
+@pytest.fixture
+def write_article(tmp_path):
+    """Write text (str) or raw bytes to a file in tmp_path and return its path."""
+
+    def write(content: str | bytes, name: str = "article.md") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
