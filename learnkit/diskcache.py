@@ -1,0 +1,68 @@
+"""A small on-disk cache for data LearnKit derives from installed packages.
+
+Loading jieba's dictionary with LearnKit's adjustments, or indexing CC-CEDICT, costs
+0.3-1 s per process; ``marshal`` reloads the result several times faster. Entries are
+keyed by everything they are derived from (package versions, data file contents), so a
+stale entry is never read; any I/O problem just means building again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ENV = "LEARNKIT_CACHE_DIR"  # overrides the location; "off" disables the cache
+
+
+def cache_dir() -> Path | None:
+    """``$LEARNKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/learnkit``, else ``~/.cache/learnkit``."""
+    configured = os.environ.get(ENV)
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "learnkit"
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A short stable hash of the inputs a cached value is derived from."""
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s value (marshal-able), read from ``<cache dir>/<name>-<key>.marshal`` if
+    present, else built and stored there (atomically; older entries of ``name`` removed)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{key}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())  # 2-3x faster than marshal.load(file)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(value, fh)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        for old in folder.glob(f"{name}-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value

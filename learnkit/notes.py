@@ -1,0 +1,175 @@
+"""Study set → the notes of its Anki deck, as plain records (no genanki here).
+
+A note's identity is its note type's kind and its study-set item id
+(``Phrase.id`` / ``SentencePair.id``), never its text: the GUID derives from it, so a
+corrected translation updates the learner's note in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+
+from . import fields as f
+from .cloze import cloze_text, deletion_groups
+from .ids import normalize
+from .models import Phrase, SentencePair, StudySet
+from .notetypes import CLOZE, PHRASE, SENTENCE, NoteType
+
+DECK_ROOT = "LearnKit"
+CEDICT_CREDIT = (
+    'Word glosses from <a href="https://cc-cedict.org/wiki/">CC-CEDICT</a> '
+    "(MDBG), licensed under "
+    '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.'
+)
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    note_type: NoteType
+    key: str  # the study-set item id
+    fields: tuple[str, ...]  # HTML, in ``note_type.fields`` order
+    tags: tuple[str, ...]
+    cards: int  # cards Anki makes for this note
+
+    def field(self, name: str) -> str:
+        return self.fields[self.note_type.fields.index(name)]
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    id: int
+    name: str
+    description: str
+    article: str  # StudySet.id
+    file_name: str  # of its own package: ``<date>-<id>.apkg``
+    notes: tuple[NoteSpec, ...]
+
+    @property
+    def cards(self) -> int:
+        return sum(n.cards for n in self.notes)
+
+
+def _note(note_type: NoteType, key: str, tags: tuple[str, ...], **values: str) -> NoteSpec:
+    unknown = set(values) - set(note_type.fields)
+    if unknown:
+        raise ValueError(f"{note_type.name} has no field {sorted(unknown)}")
+    row = tuple(values.get(name, "") for name in note_type.fields)
+    note = NoteSpec(note_type, key, row, tags, 0)
+    if note_type.cloze:
+        cards = len(set(re.findall(r"\{\{c(\d+)::", note.field("Text"))))
+    else:
+        cards = sum(1 for t in note_type.templates if t.requires and note.field(t.requires))
+    return NoteSpec(note_type, key, row, tags, cards)
+
+
+def _tag(*parts: str) -> str:
+    return "::".join(re.sub(r"\s+", "_", p.strip()) for p in (DECK_ROOT, *parts))
+
+
+def article_tags(ss: StudySet) -> tuple[str, ...]:
+    tags = [_tag("article", ss.id)]
+    if ss.meta.author and ss.meta.author.strip():
+        tags.append(_tag("author", ss.meta.author))
+    date = f.iso_date(ss.meta)
+    if date:
+        tags.append(_tag("year", date[:4]))
+    return tuple(tags)
+
+
+def _level_tag(level: int | None) -> tuple[str, ...]:
+    if level is None:
+        return ()
+    return (_tag(f.HSK_STANDARD.replace(" ", ""), "7-9" if level >= 7 else str(level)),)
+
+
+def deck_title(ss: StudySet) -> str:
+    title = ss.title_zh or ss.title_en or ss.meta.title or ss.id
+    # "::" separates deck levels in Anki; a title is one level.
+    return re.sub(r"\s+", " ", re.sub(r":{2,}", ":", title)).strip() or ss.id
+
+
+def deck_id(article: str) -> int:
+    """A stable id in genanki's recommended range [2**30, 2**31)."""
+    digest = hashlib.blake2b(f"learnkit-deck:{article}".encode(), digest_size=8).digest()
+    return (1 << 30) + int.from_bytes(digest, "big") % (1 << 30)
+
+
+def package_name(ss: StudySet) -> str:
+    """``<date>-<id>.apkg`` (``<id>.apkg`` when the article has no date)."""
+    date = f.iso_date(ss.meta)
+    return f"{date}-{ss.id}.apkg" if date else f"{ss.id}.apkg"
+
+
+def description(ss: StudySet) -> str:
+    parts = []
+    if ss.meta.description:
+        parts.append(f"<p>{f.esc(ss.meta.description)}</p>")
+    parts.append(f"<p>Source: {f.source(ss.title_zh, ss.title_en, ss.meta)}</p>")
+    parts.append(f"<p>{CEDICT_CREDIT} Made with LearnKit.</p>")
+    return "\n".join(parts)
+
+
+def phrase_note(ss: StudySet, phrase: Phrase, pair: SentencePair | None,
+                tags: tuple[str, ...], src: str) -> NoteSpec:
+    return _note(
+        PHRASE, phrase.id, tags + _level_tag(phrase.hsk),
+        Key=phrase.id, Hanzi=f.esc(phrase.zh), Pinyin=f.esc(phrase.pinyin),
+        English=f.esc(phrase.en or ""), Colored=f.colored(phrase.words),
+        Ruby=f.ruby(phrase.words), Words=f.breakdown(phrase.words),
+        Level=f.level_text(phrase.hsk),
+        Sentence=f.highlight(pair.zh, [phrase.zh_span]) if pair else "",
+        SentencePinyin=f.esc(pair.pinyin) if pair else "",
+        SentenceEnglish=f.highlight(pair.en, [phrase.en_span]) if pair else "",
+        Source=src,
+    )
+
+
+def _sentence_values(pair: SentencePair, src: str) -> dict[str, str]:
+    level = f.sentence_level(pair.words)
+    return dict(
+        Key=pair.id, Hanzi=f.esc(pair.zh), Pinyin=f.esc(pair.pinyin),
+        English=f.esc(pair.en or ""), Colored=f.colored(pair.words), Ruby=f.ruby(pair.words),
+        Words=f.breakdown(pair.words), Level=f.level_text(level), Source=src,
+    )
+
+
+def sentence_note(pair: SentencePair, tags: tuple[str, ...], src: str) -> NoteSpec:
+    level = f.sentence_level(pair.words)
+    return _note(SENTENCE, pair.id, tags + _level_tag(level), **_sentence_values(pair, src))
+
+
+def cloze_note(pair: SentencePair, phrases: list[Phrase], known: dict[str, Phrase],
+               tags: tuple[str, ...], src: str) -> NoteSpec | None:
+    groups = deletion_groups(pair, phrases, known)
+    if not groups:
+        return None
+    level = f.sentence_level(pair.words)
+    return _note(CLOZE, pair.id, tags + _level_tag(level), Text=cloze_text(pair.zh, groups),
+                 **_sentence_values(pair, src))
+
+
+def deck_spec(ss: StudySet) -> DeckSpec:
+    """All notes of a study set: phrases, then sentences, then clozes (the study order)."""
+    tags = article_tags(ss)
+    src = f.source(ss.title_zh, ss.title_en, ss.meta)
+    pairs = {p.id: p for p in ss.sentences}
+    by_sentence: dict[str, list[Phrase]] = {}
+    for phrase in ss.phrases:
+        by_sentence.setdefault(phrase.sentence, []).append(phrase)
+    known = {normalize(p.zh): p for p in ss.phrases}
+    notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in ss.phrases]
+    notes += [sentence_note(pair, tags, src) for pair in ss.sentences]
+    for pair in ss.sentences:
+        note = cloze_note(pair, by_sentence.get(pair.id, []), known, tags, src)
+        if note is not None:
+            notes.append(note)
+    return DeckSpec(deck_id(ss.id), f"{DECK_ROOT}::{deck_title(ss)}", description(ss),
+                    ss.id, package_name(ss), tuple(notes))
+
+
+def plain(field_html: str) -> str:
+    """Field HTML as text (for tests and messages)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", field_html))

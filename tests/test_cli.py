@@ -1,0 +1,69 @@
+"""The command line: help for every command, `extract` output and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from learnkit.cli import cli
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_every_command_has_help(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    commands = list(cli.commands)
+    assert {"extract", "build", "serve", "pinyin"} <= set(commands)
+    for name in commands:
+        sub = runner.invoke(cli, [name, "--help"])
+        assert sub.exit_code == 0, name
+        assert cli.commands[name].help, f"{name} has no help text"
+
+
+def test_help_is_instant_because_heavy_libraries_load_lazily():
+    code = ("import sys; from learnkit.cli import cli; "
+            "heavy = {'jieba', 'pypinyin', 'genanki', 'flask', 'numpy', 'anki', 'opencc'}; "
+            "print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_extract_prints_the_study_set_as_json(runner, sample_path):
+    result = runner.invoke(cli, ["extract", str(sample_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["title"] == {"zh": "习近平和普京的友谊长存",
+                             "en": "The relationship between Xi and Putin is built to last"}
+    assert data["phrases"][1]["zh"] == "双重遏制"
+    assert data["phrases"][1]["en"] == "dual containment"
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (None, "no such file"),
+    ("", "file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
+    (b"# \xd6\xd0\xce\xc4\n\n\xc4\xe3\xba\xc3", "not UTF-8 text"),
+    ("# Title\n\nOnly English here.\n", "no Chinese text"),
+], ids=["missing", "empty", "binary", "gbk", "english-only"])
+def test_extract_bad_input_is_one_line_error(runner, write_article, tmp_path, content, problem):
+    path = tmp_path / "missing.md" if content is None else write_article(content)
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"Error: {path}: {problem}"), lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_extract_directory_is_one_line_error(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {tmp_path}: is a directory, not an article file"

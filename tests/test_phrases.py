@@ -1,0 +1,117 @@
+"""Phrase pairing on small sentence pairs, and the sample's six pairs end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from learnkit.chinese import annotate
+from learnkit.inline import clean_inline
+from learnkit.models import Span
+from learnkit.phrases import match_phrases
+
+
+def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
+    """Phrase pairs of one sentence pair written with **bold** markdown."""
+    zh, zh_emph = clean_inline(zh_md, "zh")
+    en, en_emph = clean_inline(en_md, "en") if en_md is not None else (None, ())
+    matches = match_phrases(zh, en, zh_emph, en_emph, annotate(zh))
+    for m in matches:
+        assert zh[m.zh.start : m.zh.end] == m.zh.text
+        assert m.en is None or en[m.en.start : m.en.end] == m.en.text
+    return [(m.zh.text, m.en.text if m.en else None) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "**中美关系解冻**改变了**冷战**态势。",
+            "The **Cold War** was changed by the **US-China rapprochement**.",
+            [("中美关系解冻", "US-China rapprochement"), ("冷战", "Cold War")],
+            id="both-sides-crossed-order",
+        ),
+        pytest.param(
+            '他们挫败了 **"双重遏制"** 。',
+            'They foil "dual containment" attempts by the US.',
+            [("双重遏制", "dual containment")],
+            id="zh-only-quoted",
+        ),
+        pytest.param(
+            "**普京**访问了北京。",
+            "Putin visited Beijing.",
+            [("普京", "Putin")],
+            id="name-via-cedict",
+        ),
+        pytest.param(
+            "**美国**和欧洲保持着伙伴关系。",
+            "China keeps partnerships with America and Europe.",
+            [("美国", "America")],
+            id="america-synonym",
+        ),
+        pytest.param(
+            "与1971年公开的**中苏分裂**不同。",
+            "Unlike the open Sino-Soviet split in 1971.",
+            [("中苏分裂", "Sino-Soviet split")],
+            id="sino-prefix",
+        ),
+        pytest.param(
+            "他们有着共同的世界观。",
+            "They share a common **worldview**.",
+            [("世界观", "worldview")],
+            id="en-only-found-in-zh",
+        ),
+        pytest.param(
+            "这些紧张局势大多处于**暗潮涌动**的状态。",
+            "These tensions remain largely subsurface.",
+            [("暗潮涌动", None)],
+            id="no-evidence-no-guess",
+        ),
+        pytest.param(
+            "这些紧张局势大多处于暗潮涌动的状态。",
+            "These tensions remain **largely subsurface**.",
+            [],
+            id="en-only-dropped",
+        ),
+        pytest.param(
+            "**习近平与普京的友谊**有望继续存续。",
+            None,
+            [("习近平与普京的友谊", None)],
+            id="no-english",
+        ),
+        pytest.param(
+            "**贸易伙伴**很重要。",
+            "Trade **partners** matter, and so does **peace**.",
+            [("贸易伙伴", "partners")],
+            id="unpaired-en-dropped",
+        ),
+    ],
+)
+def test_match_phrases(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
+def test_scores_and_order():
+    zh, zh_emph = clean_inline("**冷战**之后是**中美关系解冻**。", "zh")
+    en, en_emph = clean_inline("After the **Cold War** came the **US-China rapprochement**.", "en")
+    matches = match_phrases(zh, en, zh_emph, en_emph, annotate(zh))
+    assert [m.zh.start for m in matches] == [0, 5]
+    assert all(0.3 <= m.score <= 1.0 for m in matches)
+    assert matches[0].en == Span(10, 18, "Cold War")
+
+
+SAMPLE_PAIRS = [
+    (
+        "中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题",
+        "The enduring partnership between China and Russia remains a significant "
+        "geopolitical issue",
+    ),
+    ("双重遏制", "dual containment"),
+    ("习近平和弗拉基米尔·普京之间的联系", "bond between Xi Jinping and Vladimir Putin"),
+    ("威权民族主义世界观", "autocratic nationalism"),
+    ("中美关系解冻", "US-China rapprochement"),
+    ("习近平与普京的友谊", "the Xi-Putin bond"),
+]
+
+
+def test_sample_six_pairs(sample_study_set):
+    assert [(p.zh, p.en) for p in sample_study_set.phrases] == SAMPLE_PAIRS

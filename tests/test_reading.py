@@ -1,0 +1,160 @@
+"""learnkit.reading (+ polyphone, particles, pinyin_text) and the ``pinyin`` command."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from learnkit import polyphone
+from learnkit.cli import cli
+from learnkit.reading import read, read_many, to_simplified
+
+# (sentence, word in it, its syllables): the classic polyphone pairs in real sentences.
+CLASSIC = [
+    ("中国银行的行长在会上发言。", "银行", "yin2 hang2"),
+    ("中国银行的行长在会上发言。", "行长", "hang2 zhang3"),
+    ("他每天行走两公里去上班。", "行走", "xing2 zou3"),
+    ("这个问题对我们非常重要。", "重要", "zhong4 yao4"),
+    ("我们决定重新开始。", "重新", "chong2 xin1"),
+    ("孩子们都长大了。", "长大", "zhang3 da4"),
+    ("这条河的长度是多少？", "长度", "chang2 du4"),
+    ("我想了解你的想法。", "了解", "liao3 jie3"),
+    ("他昨天晚上来了。", "来了", "lai2 le5"),
+    ("这个地方很美。", "地方", "di4 fang1"),
+    ("他慢慢地走过来。", "慢慢地", "man4 man4 de5"),
+    ("她高兴地笑了。", "高兴地", "gao1 xing4 de5"),
+    ("他在比赛中得到了第一名。", "得到", "de2 dao4"),
+    ("他跑得快。", "跑得快", "pao3 de5 kuai4"),
+    ("我明天得去上班。", "得去", "dei3 qu4"),
+    ("为了健康，他每天跑步。", "为了", "wei4 le5"),
+    ("作为学生，他很努力。", "作为", "zuo4 wei2"),
+    ("你为什么不来？", "为什么", "wei4 shen2 me5"),
+    ("他看着我，有点着急。", "看着", "kan4 zhe5"),
+    ("他看着我，有点着急。", "着急", "zhao2 ji2"),
+    ("我还没还书。", "还没还", "hai2 mei2 huan2"),
+]
+
+
+@pytest.fixture(scope="session")
+def classic_readings():
+    """All classic sentences read in one batch (also exercises read_many)."""
+    sentences = sorted({sentence for sentence, _, _ in CLASSIC})
+    return dict(zip(sentences, read_many(sentences), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"), CLASSIC, ids=[f"{w}-{s[:6]}" for s, w, _ in CLASSIC]
+)
+def test_classic_polyphones(classic_readings, sentence, word, expected):
+    start = sentence.index(word)
+    got = classic_readings[sentence][start : start + len(word)]
+    assert " ".join(got) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), CLASSIC[:4], ids=str)
+def test_read_alone_equals_batch(classic_readings, sentence, word, expected):
+    assert read(sentence) == classic_readings[sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ()),
+        ("abc 123", (None,) * 7),
+        ("绿色", ("lu:4", "se4")),
+        ("女儿", ("nu:3", "er2")),
+        ("我在2024年。", ("wo3", "zai4", None, None, None, None, "nian2", None)),
+        ("二〇二四年", ("er4", "ling2", "er4", "si4", "nian2")),
+        ("“好！”", (None, "hao3", None, None)),
+        ("DNA检测", (None, None, None, "jian3", "ce4")),
+    ],
+    ids=["empty", "ascii", "u-umlaut", "u-umlaut-poly", "digits", "ling", "quotes", "mixed"],
+)
+def test_read_per_character(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("台積電", "tai2 ji1 dian4"),
+        ("晶圓廠", "jing1 yuan2 chang3"),
+        ("台積電在台灣設立晶圓廠。", "tai2 ji1 dian4 zai4 tai2 wan1 she4 li4 jing1 yuan2 chang3 -"),
+        ("他長大了，長度不變。", "ta1 zhang3 da4 le5 - chang2 du4 bu4 bian4 -"),
+        ("銀行行長", "yin2 hang2 hang2 zhang3"),
+    ],
+    ids=["tsmc", "fab", "sentence", "chang-zhang", "hang"],
+)
+def test_traditional(text, expected):
+    assert " ".join(s or "-" for s in read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("台積電晶圓廠", "台积电晶圆厂"),
+        ("我們長大了", "我们长大了"),
+        ("藉此机会", "藉此机会"),  # valid Simplified: left alone
+        ("中国银行", "中国银行"),
+        ("hello", "hello"),
+    ],
+    ids=["traditional", "mixed-chars", "both-scripts", "simplified", "ascii"],
+)
+def test_to_simplified(text, expected):
+    assert to_simplified(text) == expected
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")  # g2pM's loader leaves its files open
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_batched_model_matches_g2pm():
+    """The vectorized network gives g2pM's own predictions (its argmax among candidates)."""
+    from g2pM import G2pM
+
+    sentences = ["他得到了一个奖。", "这条河的长度是多少？", "他们都长大了，还在银行工作。"]
+    reference = G2pM()
+    for sentence in sentences:
+        positions = [i for i, char in enumerate(sentence) if polyphone.candidates(char)]
+        targets = [polyphone.Target(0, i) for i in positions]
+        ours = [max(s, key=s.get) for s in polyphone.scores([sentence], targets)]
+        theirs = reference(sentence, char_split=True)
+        assert ours == [theirs[i] for i in positions], sentence
+
+
+def test_polyphone_candidates():
+    assert polyphone.candidates("了") == ("le5", "liao3", "liao4")
+    assert polyphone.candidates("我") == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "expected"),
+    [
+        ([], "习近平在莫斯科与普京会谈。\n", "xíjìnpíng zài mòsīkē yǔ pǔjīng huìtán。\n"),
+        ([], "西安\n\n台積電的晶圓廠\n", "xī'ān\n\ntáijīdiàn de jīngyuánchǎng\n"),
+        ([], "“你好！”他说。\n", "“nǐhǎo！” tā shuō。\n"),
+        (["--style", "numbers"], "他长大了。\n", "ta1 zhang3da4 le5。\n"),
+        (["--per-char"], "绿A了\n", "lǜ\tA\tle\n"),
+        (["--per-char", "--style", "numbers"], "女儿，绿\n", "nu:3\ter2\t，\tlu:4\n"),
+        (["--per-char", "--style", "numbers"], "晶圓廠\n", "jing1\tyuan2\tchang3\n"),
+        ([], "", ""),
+    ],
+    ids=[
+        "marks",
+        "apostrophe-blank-traditional",
+        "punctuation",
+        "numbers",
+        "per-char-marks",
+        "per-char-numbers",
+        "per-char-traditional",
+        "empty",
+    ],
+)
+def test_cli_pinyin(args, stdin, expected):
+    result = CliRunner().invoke(cli, ["pinyin", *args], input=stdin)
+    assert result.exit_code == 0, result.output
+    assert result.output == expected
+
+
+def test_cli_pinyin_rejects_unknown_style():
+    result = CliRunner().invoke(cli, ["pinyin", "--style", "ipa"], input="你好\n")
+    assert result.exit_code == 2
+    assert "Invalid value for '--style'" in result.output

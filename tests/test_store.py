@@ -1,0 +1,116 @@
+"""The SQLite quiz store: FSRS cards, review logs, sessions, the study-set cache."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import studysets
+
+from learnkit.errors import StoreError
+from learnkit.store import Store, decode_study_set, encode_study_set
+
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+AGAIN, HARD, GOOD = 1, 2, 3
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "quiz.sqlite3"
+
+
+@pytest.fixture
+def store(db_path):
+    with Store.create(db_path, fuzzing=False) as s:
+        yield s
+
+
+def test_create_uses_wal(store, db_path):
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in sqlite3.connect(db_path).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"study_sets", "cards", "reviews", "sessions"}
+
+
+def test_unopenable_database_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match=r"nowhere/quiz.sqlite3: cannot open the quiz database"):
+        Store.create(tmp_path / "nowhere" / "quiz.sqlite3")
+
+
+@pytest.mark.parametrize(("ratings", "interval"), [
+    ([GOOD], timedelta(minutes=10)),  # second learning step
+    ([AGAIN], timedelta(minutes=1)),  # first learning step
+    ([HARD], timedelta(minutes=5, seconds=30)),  # between the two steps
+    ([AGAIN, GOOD], timedelta(minutes=10)),
+    ([GOOD, GOOD], timedelta(days=2)),  # graduated to review
+    ([GOOD, GOOD, GOOD], timedelta(days=11)),
+], ids=["good", "again", "hard", "again-good", "good-good", "good-good-good"])
+def test_review_schedules_with_fsrs(store, ratings, interval):
+    """Each review happens when the card is due; the last one sets the interval."""
+    due = T0
+    for rating in ratings:
+        reviewed = due
+        due = store.review("a-p1", "a", rating, "right", "x", reviewed)
+    assert due - reviewed == interval
+    assert due.tzinfo is timezone.utc
+
+
+def test_due_items_and_every_review_kept(store):
+    store.review("a-p1", "a", GOOD, "right", "对手", T0)
+    store.review("a-p2", "a", AGAIN, "wrong", "对头", T0)
+    assert store.due_items(T0) == []
+    assert store.due_items(T0 + timedelta(minutes=2)) == ["a-p2"]
+    assert store.due_items(T0 + timedelta(minutes=11)) == ["a-p2", "a-p1"]
+    assert store.due_items(T0 + timedelta(minutes=11), items=["a-p1"]) == ["a-p1"]
+    store.review("a-p2", "a", GOOD, "right", "对手", T0 + timedelta(minutes=2))
+    logs = store.db.execute("SELECT item, rating, verdict, answer, log FROM reviews ORDER BY id")
+    rows = [(i, r, v, a, json.loads(log)["rating"]) for i, r, v, a, log in logs]
+    assert rows == [("a-p1", 3, "right", "对手", 3), ("a-p2", 1, "wrong", "对头", 1),
+                    ("a-p2", 3, "right", "对手", 3)]
+    assert store.studied_items() == {"a-p1", "a-p2"}
+
+
+def test_progress_survives_reopening(store, db_path):
+    sid = store.create_session("a", ["a-p1", "a-p2"], T0)
+    assert store.answer(sid, 0, "a", GOOD, "right", "对手", T0) == T0 + timedelta(minutes=10)
+    store.close()
+    with Store(db_path, fuzzing=False) as again:
+        assert again.session(sid).position == 1
+        assert again.review_count() == 1
+        assert again.due_items(T0 + timedelta(hours=1)) == ["a-p1"]
+
+
+def test_session_answer_is_idempotent(store):
+    sid = store.create_session(None, ["a-p1", "b-p1"], T0)
+    assert store.answer(sid, 0, "a", GOOD, "right", "对手", T0) is not None
+    assert store.answer(sid, 0, "a", GOOD, "right", "对手", T0) is None  # the form sent twice
+    assert store.answer(sid, 1, "b", AGAIN, "wrong", "", T0) is not None
+    assert store.answer(sid, 2, "b", AGAIN, "wrong", "", T0) is None  # past the end
+    session = store.session(sid)
+    assert (session.article, session.items, session.position, session.finished) == (
+        None, ("a-p1", "b-p1"), 2, True)
+    assert [(r.item, r.verdict, r.rating) for r in store.session_reviews(sid)] == [
+        ("a-p1", "right", 3), ("b-p1", "wrong", 1)]
+    assert store.review_count() == 2
+    assert store.session("nope") is None
+
+
+def test_fsrs_card_ids_are_the_card_rows(store):
+    store.review("a-p1", "a", GOOD, "right", "x", T0)
+    store.review("a-p2", "a", GOOD, "right", "x", T0)
+    rows = store.db.execute("SELECT card_id, data FROM cards ORDER BY card_id").fetchall()
+    assert [(cid, json.loads(data)["card_id"]) for cid, data in rows] == [(1, 1), (2, 2)]
+
+
+@pytest.mark.parametrize("make", [studysets.rivals, studysets.plain], ids=["rivals", "plain"])
+def test_study_set_json_round_trip(make):
+    ss = make()
+    assert decode_study_set(encode_study_set(ss)) == ss
+
+
+def test_sample_study_set_round_trip(store, sample_study_set):
+    store.cache_study_set("k1", sample_study_set, T0)
+    assert store.cached_study_set("k1") == sample_study_set
+    assert store.cached_study_set("k2") is None

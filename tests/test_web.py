@@ -1,0 +1,359 @@
+"""The Flask app through its test client: pages, quiz flow, uploads, errors and security."""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+import stat
+import zipfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from click.testing import CliRunner
+
+from learnkit.cli import cli
+from learnkit.notes import deck_spec
+from learnkit.quiz import build_items
+from web import create_app
+
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+UPLOAD = """---
+title: 经济讨论
+date: 2025-01-02
+---
+
+# 经济讨论
+
+我们今天讨论**经济政策**。政府发布了一份**年度报告**。
+
+---
+
+# Talking economics
+
+Today we discuss **economic policy**. The government released an **annual report**.
+"""
+HOSTILE = """# 标题<b>粗体</b>
+
+我们讨论**<script>alert("zh")</script>经济问题**。
+
+---
+
+# Title <img src=x onerror=alert(1)>
+
+We discuss **<script>alert("en")</script> economic issues**.
+"""
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def make_app(tmp_path, clock):
+    def make(**config):
+        return create_app({
+            "TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SEEDS_DIR": str(SEEDS), "SECRET_KEY": "test-secret", "FSRS_FUZZING": False,
+            "CLOCK": clock, **config,
+        })
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def sample_items(sample_study_set):
+    return {i.id: i for i in build_items(sample_study_set)}
+
+
+def token(client, path="/upload/"):
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def post(client, url, **data):
+    return client.post(url, data={"csrf_token": token(client), **data})
+
+
+def start_quiz(client, article=None):
+    response = post(client, "/quiz/start", **({"article": article} if article else {}))
+    assert response.status_code == 302
+    return response.location
+
+
+def current(client, url):
+    page = client.get(url).text
+    item = re.search(r'data-item="([^"]+)"', page).group(1)
+    position = re.search(r'name="position" value="(\d+)"', page).group(1)
+    return item, position, page
+
+
+def answer(client, url, **data):
+    item, position, _ = current(client, url)
+    return item, post(client, f"{url}/answer", position=position, **data)
+
+
+def verdict(response):
+    return re.search(r'data-verdict="(\w+)"', response.text).group(1)
+
+
+def uploads(app):
+    return sorted(p.name for p in Path(app.config["UPLOAD_DIR"]).glob("*"))
+
+
+# -- pages -------------------------------------------------------------------------------
+
+def test_library_lists_the_sample(client, sample_study_set):
+    page = client.get("/").text
+    ss = sample_study_set
+    assert ss.title_zh in page and ss.title_en in page
+    assert '<time datetime="2024-05-20">' in page
+    assert f"{len(ss.phrases)} phrases · {len(ss.sentences)} sentences" in page
+    assert f'<strong data-testid="items-due">0</strong> due · {len(ss.phrases)} new' in page
+    assert f'href="/deck/{ss.id}.apkg" data-testid="deck-download"' in page
+    assert f'name="article" value="{ss.id}"' in page
+
+
+def test_article_page(client, sample_study_set):
+    page = client.get(f"/article/{sample_study_set.id}").text
+    for phrase in sample_study_set.phrases:
+        assert phrase.zh.replace('"', "&#34;") in page
+    assert 'data-testid="deck-download"' in page
+
+
+@pytest.mark.parametrize("url", ["/article/nope", "/quiz/nope", "/deck/nope.apkg", "/zzz"])
+def test_not_found(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "There is no such page, article or quiz." in response.text
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert headers["Content-Security-Policy"].startswith("default-src 'self'; script-src 'self'")
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_no_inline_script_or_style(client, sample_study_set):
+    url = start_quiz(client, sample_study_set.id)
+    for page in (client.get("/").text, client.get(url).text, client.get("/upload/").text):
+        assert re.findall(r"<script(?![^>]*\bsrc=)", page) == []
+        assert " style=" not in page and "<style" not in page and " on" + "click=" not in page
+
+
+def test_deck_download(client, sample_study_set):
+    response = client.get(f"/deck/{sample_study_set.id}.apkg")
+    assert response.status_code == 200
+    spec = deck_spec(sample_study_set)
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{spec.file_name}"'
+    with zipfile.ZipFile(io.BytesIO(response.data)) as z:
+        collection = sqlite3.connect(":memory:")
+        collection.deserialize(z.read("collection.anki2"))
+    notes = collection.execute("SELECT count(*) FROM notes").fetchone()[0]
+    assert notes == len(spec.notes)
+
+
+# -- the quiz ----------------------------------------------------------------------------
+
+def test_quiz_flow_grades_and_summarises(client, app, sample_study_set, sample_items):
+    url = start_quiz(client, sample_study_set.id)
+    item, response = answer(client, url, answer=sample_items[current(client, url)[0]].answer)
+    assert verdict(response) == "right"
+    assert "Next review in 10 minutes." in response.text
+    hits = re.findall(r'<ruby class="hit">([^<]+)<rt>', response.text)
+    assert "".join(hits) == sample_items[item].answer  # the whole sentence in ruby, answer marked
+    item, response = answer(client, url, answer=re.sub(r"\d", "", sample_items[
+        current(client, url)[0]].numbers))
+    assert verdict(response) == "toneless"
+    assert f"Right, but mind the tones: {sample_items[item].pinyin}." in response.text
+    item, response = answer(client, url, answer="不对")
+    assert verdict(response) == "wrong"
+    assert f"Not quite: the answer is {sample_items[item].answer}." in response.text
+    item = current(client, url)[0]
+    right = sample_items[item].choices.index(sample_items[item].answer) + 1
+    _, response = answer(client, url, choice=str(right))
+    assert verdict(response) == "right"
+    while 'data-item="' in client.get(url).text:
+        answer(client, url, answer="")
+    summary = client.get(url).text
+    total = len(sample_study_set.phrases)
+    assert f"<strong>3</strong> of {total} right" in summary
+    assert f"right (1 without tones)\n    · {total - 3} to practise again" in summary
+
+
+def test_answer_sent_twice_is_graded_once(client, sample_study_set):
+    url = start_quiz(client, sample_study_set.id)
+    item, position, _ = current(client, url)
+    first = post(client, f"{url}/answer", position=position, answer="x")
+    again = post(client, f"{url}/answer", position=position, answer="x")
+    assert first.status_code == 200 and again.status_code == 302
+    assert current(client, url)[1] == str(int(position) + 1)
+
+
+def test_hint_caps_the_grade(client, app, sample_study_set, sample_items):
+    url = start_quiz(client, sample_study_set.id)
+    item, response = answer(client, url, answer=sample_items[current(client, url)[0]].answer,
+                            hinted="1")
+    assert verdict(response) == "right"
+    assert "Next review in 6 minutes." in response.text  # Hard: 5.5 min, not Good's 10
+
+
+def test_review_what_is_due(client, clock, sample_study_set, sample_items):
+    response = post(client, "/quiz/start")  # nothing studied: new items fill the review
+    url = response.location
+    first, _, _ = current(client, url)
+    _, response = answer(client, url, answer="wrong")
+    clock.now += timedelta(minutes=2)
+    page = client.get("/").text
+    assert '<strong data-testid="items-due">1</strong> due' in page
+    assert "Review what is due (1)" in page
+    url = start_quiz(client)
+    assert current(client, url)[0] == first  # the due item comes first
+
+
+def test_progress_survives_a_restart(make_app, sample_study_set, sample_items):
+    client = make_app().test_client()
+    url = start_quiz(client, sample_study_set.id)
+    answer(client, url, answer="不对")
+    answer(client, url, answer="不对")
+    item, position, _ = current(client, url)
+    restarted = make_app().test_client()  # a new app on the same instance folder
+    assert current(restarted, url)[:2] == (item, position)
+    assert "2 due" not in restarted.get("/").text  # failed items wait a minute
+    db = sqlite3.connect(restarted.application.config["DATABASE"])
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 2
+
+
+# -- uploads -----------------------------------------------------------------------------
+
+def test_upload_preview_save_quiz_and_deck(client, app):
+    preview = post(client, "/upload/", text=UPLOAD)
+    assert preview.status_code == 200
+    for text in ("经济政策", "economic policy", "年度报告", "annual report", "2 phrases"):
+        assert text in preview.text
+    assert uploads(app) == []  # nothing saved by a preview
+    saved = post(client, "/upload/save", text=UPLOAD.replace("\n", "\r\n"))
+    assert saved.status_code == 302
+    key = saved.location.rsplit("/", 1)[1]
+    (name,) = uploads(app)
+    assert re.fullmatch(r"[0-9a-f]{16}\.md", name)
+    article = client.get(saved.location).text
+    assert "Saved. Quiz it now" in article and f"/deck/{key}.apkg" in article
+    assert client.get(f"/deck/{key}.apkg").status_code == 200
+    url = start_quiz(client, key)
+    assert current(client, url)[0].startswith(key)
+    duplicate = post(client, "/upload/save", text=UPLOAD)
+    assert duplicate.status_code == 400
+    assert "Not saved: upload: this article is already in the library" in duplicate.text
+    assert uploads(app) == [name]
+
+
+def test_upload_a_file_is_stored_under_a_generated_name(client, app):
+    data = {"csrf_token": token(client), "text": "",
+            "file": (io.BytesIO(UPLOAD.encode("utf-8-sig")), "../../新闻 evil.md")}
+    preview = client.post("/upload/", data=data, content_type="multipart/form-data")
+    assert preview.status_code == 200 and "经济政策" in preview.text
+    text = re.search(r'<textarea name="text" hidden>\n(.*?)</textarea>', preview.text, re.S)
+    assert text.group(1).startswith("---\ntitle: 经济讨论")
+    assert post(client, "/upload/save", text=UPLOAD).status_code == 302
+    assert all(re.fullmatch(r"[0-9a-f]{16}\.md", n) for n in uploads(app))
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("", "Paste an article or choose a file first."),
+    ("   \n ", "Paste an article or choose a file first."),
+    ("Only English here.", "This article cannot be used: upload: no Chinese text found"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "This article cannot be used: upload: binary file, not text"),
+    (b"\xc4\xe3\xba\xc3 gbk", "This article cannot be used: upload: not UTF-8 text"),
+], ids=["empty", "blank", "no-chinese", "binary", "not-utf8"])
+def test_bad_upload_shows_a_message_and_saves_nothing(client, app, content, message):
+    if isinstance(content, bytes):
+        data = {"csrf_token": token(client), "file": (io.BytesIO(content), "a.md")}
+        response = client.post("/upload/", data=data, content_type="multipart/form-data")
+    else:
+        response = post(client, "/upload/", text=content)
+    assert response.status_code == 400
+    assert message in response.text
+    assert 'data-testid="upload-error"' in response.text
+    assert uploads(app) == []
+
+
+def test_upload_over_2_mb_is_413(client, app):
+    big = "中" * (2 * 1024 * 1024 // 3 + 10)
+    response = client.post("/upload/", data={"csrf_token": token(client), "text": big})
+    assert response.status_code == 413
+    assert "The upload is too large: the limit is 2 MB." in response.text
+    assert uploads(app) == []
+
+
+def test_article_text_is_escaped_everywhere(client, app):
+    preview = post(client, "/upload/", text=HOSTILE)
+    assert preview.status_code == 200
+    saved = post(client, "/upload/save", text=HOSTILE)
+    key = saved.location.rsplit("/", 1)[1]
+    url = start_quiz(client, key)
+    pages = [preview.text, client.get("/").text, client.get(f"/article/{key}").text,
+             client.get(url).text, answer(client, url, answer="<script>x</script>")[1].text]
+    for page in pages:
+        assert "<script>alert" not in page and "<img src=x" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&#34;zh&#34;)&lt;/script&gt;" in pages[0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages[1]
+    assert "You answered <span lang=\"zh\">&lt;script&gt;x&lt;/script&gt;</span>" in pages[4]
+
+
+# -- CSRF and secrets --------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["/quiz/start", "/upload/", "/upload/save", "/quiz/x/answer"])
+def test_every_post_needs_the_csrf_token(client, app, url):
+    response = client.post(url, data={"text": UPLOAD, "article": "x"})
+    assert response.status_code == 400
+    assert "The form was rejected (The CSRF token is missing.)" in response.text
+    assert uploads(app) == []
+
+
+def test_secret_key_generated_once_in_the_instance_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("LEARNKIT_SECRET_KEY", raising=False)
+    config = {"INSTANCE_PATH": str(tmp_path / "inst"), "SEEDS_DIR": None}
+    first = create_app(dict(config))
+    path = tmp_path / "inst" / "secret_key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert len(first.config["SECRET_KEY"]) == 64
+    assert create_app(dict(config)).config["SECRET_KEY"] == first.config["SECRET_KEY"]
+    monkeypatch.setenv("LEARNKIT_SECRET_KEY", "from-env")
+    assert create_app(dict(config)).config["SECRET_KEY"] == "from-env"
+
+
+# -- the serve command -------------------------------------------------------------------
+
+def test_serve_help():
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--host TEXT" in result.output and "[default: 127.0.0.1]" in result.output
+
+
+def test_serve_missing_seeds_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--seeds", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(f"Error: {tmp_path / 'nope'}: no such folder of articles")

@@ -1,0 +1,69 @@
+"""The library page, one article's page and its Anki deck download."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, render_template
+
+from .db import get_library, get_store, now
+from .library import Entry
+
+bp = Blueprint("browse", __name__)
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: Entry
+    due: int  # studied items due now
+    new: int  # items never studied
+
+
+def rows() -> list[Row]:
+    store = get_store()
+    entries = get_library().entries(store)
+    due = set(store.due_items(now()))
+    studied = store.studied_items()
+    return [Row(e, sum(i.id in due for i in e.items), sum(i.id not in studied for i in e.items))
+            for e in entries]
+
+
+def entry_or_404(key: str) -> Entry:
+    entry = get_library().get(key, get_store())
+    if entry is None:
+        abort(404)
+    return entry
+
+
+@bp.get("/")
+def index() -> str:
+    table = rows()
+    return render_template("browse/index.html", rows=table,
+                           errors=sorted(get_library().errors.values()),
+                           due=sum(r.due for r in table))
+
+
+@bp.get("/article/<key>")
+def article(key: str) -> str:
+    entry = entry_or_404(key)
+    row = next(r for r in rows() if r.entry.key == entry.key)
+    pairs = {p.id: p for p in entry.study_set.sentences}
+    return render_template("browse/article.html", row=row, ss=entry.study_set, pairs=pairs)
+
+
+@bp.get("/deck/<key>.apkg")
+def deck(key: str) -> Response:
+    from learnkit.anki import write_package
+    from learnkit.notes import deck_spec
+
+    spec = deck_spec(entry_or_404(key).study_set)
+    name = re.sub(r"[^\w.-]", "_", spec.file_name, flags=re.ASCII)
+    with tempfile.TemporaryDirectory(prefix="learnkit-deck-") as tmp:
+        data = write_package([spec], Path(tmp) / name).read_bytes()
+    return Response(data, mimetype="application/octet-stream", headers={
+        "Content-Disposition": f'attachment; filename="{name}"',
+        "Cache-Control": "no-store",
+    })

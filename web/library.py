@@ -1,0 +1,140 @@
+"""The library: the seed articles plus the uploaded ones, as cached study sets.
+
+Each file is parsed once: its study set is cached in SQLite under the hash of its bytes
+(and of LearnKit's code, so a new pipeline re-parses), and in memory under its path,
+size and modification time, so pages never wait for the pipeline twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import learnkit
+from learnkit.errors import ArticleError, LearnkitError
+from learnkit.models import StudySet
+from learnkit.quiz import ClozeItem, build_items
+from learnkit.store import Store
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article of the library."""
+
+    path: Path
+    uploaded: bool
+    study_set: StudySet
+    items: tuple[ClozeItem, ...]
+
+    @property
+    def key(self) -> str:
+        return self.study_set.id
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Hash of LearnKit's own source: cached study sets are only reused by the same code."""
+    h = hashlib.sha256()
+    for path in sorted(Path(learnkit.__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha256(code_fingerprint().encode() + b"\0" + data).hexdigest()
+
+
+def _parse(data: bytes, source: str) -> StudySet:
+    from learnkit.article import decode
+    from learnkit.pipeline import study_set_from_text
+
+    return study_set_from_text(decode(data, source), source=source)
+
+
+class Library:
+    """Articles found in ``seeds`` (read-only) and ``uploads`` (written by the app)."""
+
+    def __init__(self, seeds: Path | None, uploads: Path,
+                 clock: Callable[[], datetime]) -> None:
+        self.seeds = seeds
+        self.uploads = uploads
+        self.clock = clock
+        self._lock = threading.RLock()
+        self._files: dict[Path, tuple[tuple[int, int], Entry]] = {}
+        self.errors: dict[Path, str] = {}
+
+    def _paths(self) -> list[tuple[Path, bool]]:
+        found = []
+        for folder, uploaded in ((self.seeds, False), (self.uploads, True)):
+            if folder is not None and folder.is_dir():
+                found += [(p, uploaded) for p in sorted(folder.iterdir())
+                          if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()]
+        return found
+
+    def study_set(self, data: bytes, source: str, store: Store) -> StudySet:
+        """The study set of article bytes, from the cache or parsed (and then cached)."""
+        key = content_key(data)
+        cached = store.cached_study_set(key)
+        if cached is not None:
+            return cached
+        ss = _parse(data, source)
+        store.cache_study_set(key, ss, self.clock())
+        return ss
+
+    def _entry(self, path: Path, uploaded: bool, store: Store) -> Entry | None:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        known = self._files.get(path)
+        if known and known[0] == stamp:
+            return known[1]
+        source = f"uploads/{path.name}" if uploaded else str(path)
+        try:
+            ss = self.study_set(path.read_bytes(), source, store)
+        except (LearnkitError, OSError) as exc:
+            self.errors[path] = str(exc) if isinstance(exc, LearnkitError) else f"{path}: {exc}"
+            return None
+        self.errors.pop(path, None)
+        entry = Entry(path, uploaded, ss, build_items(ss))
+        self._files[path] = (stamp, entry)
+        return entry
+
+    def entries(self, store: Store) -> list[Entry]:
+        """Every readable article, seeds first; an article found twice is listed once."""
+        with self._lock:
+            out: dict[str, Entry] = {}
+            for path, uploaded in self._paths():
+                entry = self._entry(path, uploaded, store)
+                if entry is not None and entry.key not in out:
+                    out[entry.key] = entry
+            return list(out.values())
+
+    def get(self, key: str, store: Store) -> Entry | None:
+        return next((e for e in self.entries(store) if e.key == key), None)
+
+    def items(self, store: Store) -> dict[str, ClozeItem]:
+        return {i.id: i for e in self.entries(store) for i in e.items}
+
+    def save_upload(self, data: bytes, store: Store) -> Entry:
+        """Store an uploaded article under a generated name; ArticleError if it is a duplicate."""
+        ss = self.study_set(data, "upload", store)
+        with self._lock:
+            existing = self.get(ss.id, store)
+            if existing is not None:
+                raise ArticleError(
+                    f"upload: this article is already in the library ({existing.path.name})"
+                )
+            self.uploads.mkdir(parents=True, exist_ok=True)
+            path = self.uploads / f"{secrets.token_hex(8)}.md"
+            path.write_bytes(data)
+            entry = self._entry(path, True, store)
+        assert entry is not None
+        return entry

@@ -1,0 +1,121 @@
+"""Quiz sessions: start (one article, or what is due), one cloze at a time, feedback, summary.
+
+Every answer is a form POST: it is graded, scheduled and the session moves on in one
+transaction; the feedback page links to the next item. Sessions live in SQLite, so a
+quiz survives a server restart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+
+from learnkit.answers import check_choice, check_typed, rating
+from learnkit.quiz import ClozeItem
+from learnkit.store import QuizSession
+
+from .db import get_library, get_store, now
+
+bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+
+SESSION_SIZE = 20
+NEW_PER_REVIEW = 10  # new items added to a "what is due" review
+
+
+def _session_items(article: str | None) -> list[str]:
+    store, library = get_store(), get_library()
+    if article:
+        entry = library.get(article, store)
+        if entry is None:
+            abort(404)
+        ids = [i.id for i in entry.items]
+        due = store.due_items(now(), ids)
+        studied = store.studied_items()
+        new = [i for i in ids if i not in studied]
+        later = sorted((i for i in ids if i in studied and i not in due),
+                       key=store.due_dates(ids).__getitem__)
+        return (due + new + later)[:SESSION_SIZE]
+    items = library.items(store)
+    due = store.due_items(now(), items)
+    studied = store.studied_items()
+    new = [i for i in items if i not in studied][:NEW_PER_REVIEW]
+    return (due + new)[:SESSION_SIZE]
+
+
+@bp.post("/start")
+def start() -> Response:
+    article = request.form.get("article") or None
+    items = _session_items(article)
+    if not items:
+        flash("Nothing is due right now: well done. Pick an article to practise anyway.")
+        return redirect(url_for("browse.index"))
+    sid = get_store().create_session(article, items, now())
+    return redirect(url_for("quiz.show", sid=sid))
+
+
+def _load(sid: str) -> QuizSession:
+    session = get_store().session(sid)
+    if session is None:
+        abort(404)
+    return session
+
+
+def _item(item_id: str) -> ClozeItem:
+    item = get_library().items(get_store()).get(item_id)
+    if item is None:
+        abort(404, "This item is no longer in the library.")
+    return item
+
+
+@bp.get("/<sid>")
+def show(sid: str) -> str:
+    session = _load(sid)
+    if session.finished:
+        return _summary(session)
+    item = _item(session.items[session.position])
+    return render_template("quiz/item.html", session=session, item=item)
+
+
+@bp.post("/<sid>/answer")
+def answer(sid: str) -> Response | str:
+    session = _load(sid)
+    position = request.form.get("position", type=int)
+    if session.finished or position != session.position:
+        return redirect(url_for("quiz.show", sid=sid))  # sent twice: already graded
+    item = _item(session.items[position])
+    choice = request.form.get("choice", type=int)
+    outcome = (check_choice(item, choice) if choice is not None
+               else check_typed(item, request.form.get("answer", "")))
+    hinted = request.form.get("hinted") == "1"
+    grade = rating(outcome, hinted)
+    due = get_store().answer(sid, position, item.article, int(grade), outcome.verdict.value,
+                             outcome.answer, now())
+    if due is None:
+        return redirect(url_for("quiz.show", sid=sid))
+    return render_template("quiz/feedback.html", session=session, item=item, outcome=outcome,
+                           grade=grade, due=due, now=now(),
+                           last=position + 1 >= len(session.items))
+
+
+def _summary(session: QuizSession) -> str:
+    reviews = get_store().session_reviews(session.id)
+    items = get_library().items(get_store())
+    counts = Counter(r.verdict for r in reviews)
+    rows = [(items.get(r.item), r) for r in reviews]
+    return render_template("quiz/summary.html", session=session, rows=rows, counts=counts,
+                           now=now())
+
+
+def humanize(due: datetime, moment: datetime) -> str:
+    """'now', 'in under a minute', 'in 10 minutes', 'in 3 days'…"""
+    seconds = (due - moment).total_seconds()
+    for size, unit in ((86400 * 30, "month"), (86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = round(seconds / size)
+            return f"in {n} {unit}{'s' if n != 1 else ''}"
+    return "in under a minute" if seconds > 0 else "now"
+
+
+bp.add_app_template_filter(humanize, "humanize")
