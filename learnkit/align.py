@@ -33,10 +33,12 @@ EMBED_MIN_SENTENCES = 16
 class Params:
     """Weights of a bead's score (tuned on MAC-Dev and checked on news pairs)."""
 
-    lex: float = 3.0
+    lex: float = 8.0
     emb: float = 6.0
     length: float = 1.0
-    variance: float = 6.0  # Gale-Church variance per English character
+    variance: float = 20.0  # Gale-Church variance per English character
+    ratio: float = 3.6  # prior English characters (spaces included) per Chinese character
+    ratio_weight: float = 150.0  # the prior counts as this many Chinese characters
     skip: float = -4.0  # score of a 1-0 or 0-1 bead, per sentence
     # log-prior of each m-n bead type (m Chinese, n English sentences)
     prior: tuple[tuple[tuple[int, int], float], ...] = (
@@ -86,10 +88,15 @@ def _starts(paragraphs: Sequence[Sequence[str]]) -> list[int]:
     return out
 
 
-def _ratio(zh: Sequence[Unit], en: Sequence[Unit]) -> float:
-    """English characters per Chinese character, measured on the text itself (bounded)."""
+def _ratio(zh: Sequence[Unit], en: Sequence[Unit], params: Params) -> float:
+    """English characters per Chinese character: measured on the text, shrunk to a prior.
+
+    Short texts get mostly the prior (an untranslated sentence would skew their own
+    ratio); long ones (a novel chapter) mostly their own.
+    """
     lz, le = sum(u.length for u in zh), sum(u.length for u in en)
-    return min(max(le / lz, 2.0), 6.0) if lz and le else 3.7
+    weight = params.ratio_weight
+    return (le + weight * params.ratio) / (lz + weight)
 
 
 def _length_score(lz: int, le: int, ratio: float, variance: float) -> float:
@@ -105,16 +112,16 @@ def _align_paragraphs(zh: list[list[Unit]], en: list[list[Unit]], params: Params
     ep = [feats.join(p) if p else Unit(0) for p in en]
     if len(zp) == len(ep) == 1 or not zp or not ep:
         return [(tuple(range(len(zp))), tuple(range(len(ep))))]
-    ratio = _ratio(zp, ep)
+    ratio = _ratio(zp, ep, params)
     evidence = feats.Evidence(zp, ep)
 
     def score(z0: int, z1: int, e0: int, e1: int) -> float:
         if z0 == z1 or e0 == e1:
-            return params.skip * 2
+            return params.skip
         lz, le = evidence.lengths(z0, z1, e0, e1)
         prior = 0.0 if (z1 - z0, e1 - e0) == (1, 1) else -2.0
-        return (params.lex * 2 * evidence.lexical(z0, z1, e0, e1)
-                + params.length * _length_score(lz, le, ratio, params.variance * 4)
+        return (params.lex * 2 * evidence.lexical(z0, z1, e0, e1, worst_weight=0.5)
+                + params.length * _length_score(lz, le, ratio, params.variance)
                 + prior)
 
     path = _dp(len(zp), len(ep), _PARAGRAPH_MOVES, score, params.band)
@@ -136,7 +143,7 @@ def _align_sentences(zh: list[Unit], en: list[Unit], sim, params: Params):
     if not zh or not en:
         return [((i, i + 1), (0, 0), params.skip) for i in range(len(zh))] + [
             ((len(zh), len(zh)), (j, j + 1), params.skip) for j in range(len(en))]
-    ratio = _ratio(zh, en)
+    ratio = _ratio(zh, en, params)
     prior = dict(params.prior)
     evidence = feats.Evidence(zh, en)
 

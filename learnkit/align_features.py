@@ -19,11 +19,14 @@ from functools import lru_cache
 from . import cedict
 
 _MAX_WORD = 4
-WORST_WEIGHT = 0.5  # share of a merged bead's score given to its worst-covered unit
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _RANGE_EN = re.compile(r"\b(\d{4})\s*[-–—]\s*(\d{2})\b")  # 1971–72 → also 1972
 _DECADE_EN = re.compile(r"\b(\d{2})(\d0)s\b")  # 1970s → also 70 (20世纪70年代)
 _SPACE = re.compile(r"\s")
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+               "trillion": 1e12}
+_MAGNITUDE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿|thousand|million|billion|trillion)",
+                        re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _QUOTE = re.compile("[\"“”「」『』《》]")
@@ -61,21 +64,38 @@ def _gloss_stems(word: str) -> frozenset[str]:
 
 
 def _segment(run: str) -> list[str]:
-    """Greedy longest-match segmentation of a run of Chinese characters."""
-    words, i = [], 0
-    while i < len(run):
-        for size in range(min(_MAX_WORD, len(run) - i), 0, -1):
-            if size == 1 or cedict.contains(run[i : i + size]):
-                words.append(run[i : i + size])
-                i += size
+    """Longest-match segmentation of a run of Chinese characters against CC-CEDICT.
+
+    Backward and forward matching are both run and the one with fewer words kept (ties go
+    to backward matching, usually the better of the two for Chinese).
+    """
+    backward, end = [], len(run)
+    while end > 0:
+        for size in range(min(_MAX_WORD, end), 0, -1):
+            if size == 1 or cedict.contains(run[end - size : end]):
+                backward.append(run[end - size : end])
+                end -= size
                 break
-    return words
+    if len(backward) == len(run):
+        return backward
+    forward, start = [], 0
+    while start < len(run):
+        for size in range(min(_MAX_WORD, len(run) - start), 0, -1):
+            if size == 1 or cedict.contains(run[start : start + size]):
+                forward.append(run[start : start + size])
+                start += size
+                break
+    return forward if len(forward) < len(backward) else backward[::-1]
 
 
 def _numbers(text: str) -> set[str]:
     found = {n.replace(",", "") for n in _NUMBER.findall(text)}
     found |= {a[:2] + b for a, b in _RANGE_EN.findall(text)}
     found |= {b for _, b in _DECADE_EN.findall(text)}
+    # 300万 ↔ 3 million, 1.9万 ↔ 19,000: also the number times its magnitude word
+    for number, word in _MAGNITUDE.findall(text):
+        value = float(number.replace(",", "")) * _MAGNITUDES[word.lower()]
+        found.add(f"{value:.0f}")
     return {n.rstrip("0").rstrip(".") if "." in n else n for n in found}
 
 
@@ -192,10 +212,12 @@ class Evidence:
         """Characters of Chinese units ``z0:z1`` and English units ``e0:e1``."""
         return self._zh_len[z1] - self._zh_len[z0], self._en_len[e1] - self._en_len[e0]
 
-    def lexical(self, z0: int, z1: int, e0: int, e1: int) -> float:
-        """Gloss overlap and anchor agreement of two unit ranges, in [0, 1]."""
-        # Coverage of each side, and of its worst-covered unit: a unit with no evidence
-        # of its own should be a 1-0 or 0-1 bead rather than ride along in a merged bead.
+    def lexical(self, z0: int, z1: int, e0: int, e1: int, worst_weight: float = 0.0) -> float:
+        """Gloss overlap and anchor agreement of two unit ranges, in [0, 1].
+
+        ``worst_weight`` is the share of a merged bead's score given to its worst-covered
+        unit, so that a unit with no evidence of its own is left out of the bead.
+        """
         zh_hits, worst = 0, 1.0
         for i in range(z0, z1):
             row, acc = self._zh_hit[i], 0
@@ -218,7 +240,7 @@ class Evidence:
         stems = self._en_stems[e1] - self._en_stems[e0]
         score = ((zh_hits / words if words else 0.0) + (en_hits / stems if stems else 0.0)) / 2
         if z1 - z0 > 1 or e1 - e0 > 1:
-            score = (1 - WORST_WEIGHT) * score + WORST_WEIGHT * min(worst, score)
+            score = (1 - worst_weight) * score + worst_weight * min(worst, score)
         zh_anchor = en_anchor = 0
         for i in range(z0, z1):
             zh_anchor |= self._zh_anchor[i]

@@ -22,7 +22,7 @@ _MARKED = {
     "ǖ": ("v", 1), "ǘ": ("v", 2), "ǚ": ("v", 3), "ǜ": ("v", 4), "ü": ("v", 0),
     "ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2),
 }
-_SYLLABLE = re.compile(r"([a-z]+)([1-5]?)")
+_SYLLABLE = re.compile(r"([a-z]+)([1-5])")  # non-Han text in a numbers line has no digit
 # Tone sandhi learners write as heard: 一 yī/yí/yì, 不 bù/bú.
 _SANDHI = {("yi", 1): {1, 2, 4}, ("bu", 4): {2, 4}}
 
@@ -90,9 +90,9 @@ def parse_pinyin(text: str) -> tuple[list[str], list[int]]:
 
 
 def _syllables(numbers: str) -> list[tuple[str, int]]:
-    """("zhong", 1) pairs of a numbers-style line such as "zhong1 guo2 lu:4 er3·pu3"."""
+    """("zhong", 1) pairs of a numbers-style line such as "zhong1 guo2 lu:4 er3·pu3 le5"."""
     text = numbers.lower().replace("u:", "v").replace("ü", "v")
-    return [(letters, int(tone or 5)) for letters, tone in _SYLLABLE.findall(text)]
+    return [(letters, int(tone)) for letters, tone in _SYLLABLE.findall(text)]
 
 
 def _tones_match(given: list[int], expected: list[tuple[str, int]]) -> bool:

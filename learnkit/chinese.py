@@ -17,6 +17,9 @@ from .reading import read, to_simplified
 from .syllables import to_marks, tone
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Numerals and demonstratives that jieba glues to a measure word or noun (两米, 这篇).
+_DETERMINERS = frozenset("这那哪每各某该此本两几半一二三四五六七八九十百千万")
+_HAN_RUN = re.compile(f"(?:{_HAN.pattern})+")
 _NUMERAL = re.compile(r"^[零〇一二三四五六七八九十百千万亿两几半]+$")
 # Particles, pronouns, basic prepositions and conjunctions: grammar, not vocabulary.
 FUNCTION_WORDS = frozenset(
@@ -44,11 +47,12 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
     jieba's words, except that a word neither CC-CEDICT nor HSK knows is split into
     dictionary words of two or more characters when it can be (政治形势 → 政治 形势),
-    so each word has a gloss a learner can use; 晶圆厂 stays whole.
+    or after a leading numeral or demonstrative (两行 → 两 行), so each word has a gloss a
+    learner can use; 晶圆厂 stays whole.
     """
     simplified = to_simplified(text)
     out: list[tuple[str, int, int]] = []
-    for word, start, end in segment.tokenize(simplified):
+    for word, start, _ in segment.tokenize(simplified):
         for s, e in _dictionary_split(word):
             out.append((text[start + s : start + e], start + s, start + e))
     return out
@@ -61,6 +65,8 @@ def _dictionary_split(word: str) -> list[tuple[int, int]]:
         return whole
     if not _HAN.match(word):
         return whole
+    if word[0] in _DETERMINERS and cedict.contains(word[1:]):  # 两行 → 两 行, 这篇 → 这 篇
+        return [(0, 1), *((1 + s, 1 + e) for s, e in _dictionary_split(word[1:]))]
     # best[i]: (parts, single characters, split) for word[:i], fewest parts first
     best: list[tuple[int, int, list[tuple[int, int]]] | None] = [(0, 0, [])] + [None] * len(word)
     for end in range(1, len(word) + 1):
@@ -83,8 +89,8 @@ def annotate(text: str) -> tuple[Word, ...]:
     readings = read(text)
     pieces: list[tuple[int, int]] = []
     for _, start, end in tokenize(text):
-        for run in re.finditer(r"(?:%s)+" % _HAN.pattern, text[start:end]):
-            pieces.append((start + run.start(), start + run.end()))
+        for run in _HAN_RUN.finditer(text, start, end):
+            pieces.append(run.span())
     words: list[Word] = []
     pos = 0
     for start, end in pieces:
@@ -182,7 +188,7 @@ _ASCII = str.maketrans(
 _OPENING = set("(“‘«‹[{")
 _CLOSING = set(",.;:?!)”’»›]}%…")
 _GLUE = set("·/")
-_CHUNK = re.compile(r"\s+|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
+_CHUNK = re.compile(r"\s+|[-—]{2,}|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
 
 
 def _orthographic(word: Word) -> str:
@@ -236,6 +242,8 @@ def _line(words: Sequence[Word], han) -> str:
                 kind = "glue"
             else:
                 kind = "word"
+                if chunk[:2] in ("--", "——", "——"):
+                    chunk = "—"
             if not (glue_next or kind in ("close", "glue")):
                 out.append(" ")
             out.append(chunk)

@@ -9,6 +9,7 @@ punctuation, English keeps single spaces between words.
 
 from __future__ import annotations
 
+import html
 import re
 
 from .charclass import CLOSERS, OPENERS, QUOTES, is_cjk, is_punct
@@ -37,7 +38,7 @@ def strip_links(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _AUTOLINK.sub(r"\1", text)
-    return _HTML_TAG.sub(" ", text)
+    return html.unescape(_HTML_TAG.sub(" ", text))
 
 
 def clean_inline(raw: str, lang: str) -> tuple[str, tuple[Span, ...]]:

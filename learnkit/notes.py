@@ -8,7 +8,6 @@ corrected translation updates the learner's note in place.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from dataclasses import dataclass
 
@@ -112,14 +111,25 @@ def description(ss: StudySet) -> str:
     return "\n".join(parts)
 
 
+def traditional(zh: str, script: str) -> str:
+    """The Traditional form of Simplified text (empty when the article is Traditional or
+    the text has no Simplified-only characters)."""
+    if script == "traditional":
+        return ""
+    from .reading import to_traditional
+
+    converted = to_traditional(zh)
+    return f.esc(converted) if converted != zh else ""
+
+
 def phrase_note(ss: StudySet, phrase: Phrase, pair: SentencePair | None,
                 tags: tuple[str, ...], src: str) -> NoteSpec:
     return _note(
         PHRASE, phrase.id, tags + _level_tag(phrase.hsk),
         Key=phrase.id, Hanzi=f.esc(phrase.zh), Pinyin=f.esc(phrase.pinyin),
         English=f.esc(phrase.en or ""), Colored=f.colored(phrase.words),
-        Ruby=f.ruby(phrase.words), Words=f.breakdown(phrase.words),
-        Level=f.level_text(phrase.hsk),
+        Ruby=f.ruby(phrase.words), Traditional=traditional(phrase.zh, ss.script),
+        Words=f.breakdown(phrase.words), Level=f.level_text(phrase.hsk),
         Sentence=f.highlight(pair.zh, [phrase.zh_span]) if pair else "",
         SentencePinyin=f.esc(pair.pinyin) if pair else "",
         SentenceEnglish=f.highlight(pair.en, [phrase.en_span]) if pair else "",
@@ -127,28 +137,31 @@ def phrase_note(ss: StudySet, phrase: Phrase, pair: SentencePair | None,
     )
 
 
-def _sentence_values(pair: SentencePair, src: str) -> dict[str, str]:
+def _sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]:
     level = f.sentence_level(pair.words)
     return dict(
         Key=pair.id, Hanzi=f.esc(pair.zh), Pinyin=f.esc(pair.pinyin),
         English=f.esc(pair.en or ""), Colored=f.colored(pair.words), Ruby=f.ruby(pair.words),
-        Words=f.breakdown(pair.words), Level=f.level_text(level), Source=src,
+        Traditional=traditional(pair.zh, script), Words=f.breakdown(pair.words),
+        Level=f.level_text(level), Source=src,
     )
 
 
-def sentence_note(pair: SentencePair, tags: tuple[str, ...], src: str) -> NoteSpec:
+def sentence_note(pair: SentencePair, script: str, tags: tuple[str, ...],
+                  src: str) -> NoteSpec:
     level = f.sentence_level(pair.words)
-    return _note(SENTENCE, pair.id, tags + _level_tag(level), **_sentence_values(pair, src))
+    return _note(SENTENCE, pair.id, tags + _level_tag(level),
+                 **_sentence_values(pair, script, src))
 
 
-def cloze_note(pair: SentencePair, phrases: list[Phrase], known: dict[str, Phrase],
-               tags: tuple[str, ...], src: str) -> NoteSpec | None:
+def cloze_note(pair: SentencePair, script: str, phrases: list[Phrase],
+               known: dict[str, Phrase], tags: tuple[str, ...], src: str) -> NoteSpec | None:
     groups = deletion_groups(pair, phrases, known)
     if not groups:
         return None
     level = f.sentence_level(pair.words)
     return _note(CLOZE, pair.id, tags + _level_tag(level), Text=cloze_text(pair.zh, groups),
-                 **_sentence_values(pair, src))
+                 **_sentence_values(pair, script, src))
 
 
 def deck_spec(ss: StudySet) -> DeckSpec:
@@ -161,15 +174,11 @@ def deck_spec(ss: StudySet) -> DeckSpec:
         by_sentence.setdefault(phrase.sentence, []).append(phrase)
     known = {normalize(p.zh): p for p in ss.phrases}
     notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in ss.phrases]
-    notes += [sentence_note(pair, tags, src) for pair in ss.sentences]
+    notes += [sentence_note(pair, ss.script, tags, src) for pair in ss.sentences]
     for pair in ss.sentences:
-        note = cloze_note(pair, by_sentence.get(pair.id, []), known, tags, src)
+        note = cloze_note(pair, ss.script, by_sentence.get(pair.id, []), known, tags, src)
         if note is not None:
             notes.append(note)
     return DeckSpec(deck_id(ss.id), f"{DECK_ROOT}::{deck_title(ss)}", description(ss),
                     ss.id, package_name(ss), tuple(notes))
 
-
-def plain(field_html: str) -> str:
-    """Field HTML as text (for tests and messages)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", field_html))

@@ -110,7 +110,7 @@ def match_phrases(
     matches: list[PhraseMatch] = []
     scored = sorted(
         (
-            (_score(_inside(units, z), _inside(tokens, e)), i, j)
+            (_score(_units(zh, words, z), _inside(tokens, e)), i, j)
             for i, z in enumerate(zh_emphasis)
             for j, e in enumerate(en_emphasis)
         ),
@@ -124,7 +124,7 @@ def match_phrases(
             en_left.remove(e)
     used_en = [m.en for m in matches if m.en]
     for z in zh_left:
-        found = _search(z, _inside(units, z), tokens, en, used_en, _EnWindow)
+        found = _search(z, _units(zh, words, z), tokens, en, used_en)
         matches.append(
             PhraseMatch(z, found[0], round(found[1], 3)) if found else PhraseMatch(z, None)
         )
@@ -132,7 +132,7 @@ def match_phrases(
             used_en.append(found[0])
     used_zh = [m.zh for m in matches] + list(zh_emphasis)
     for e in en_left:
-        found = _search(e, _inside(tokens, e), units, zh, used_zh, _ZhWindow)
+        found = _search(e, _inside(tokens, e), units, zh, used_zh)
         if found:
             matches.append(PhraseMatch(found[0], e, round(found[1], 3)))
             used_zh.append(found[0])
@@ -142,11 +142,14 @@ def match_phrases(
 # --- units and tokens --------------------------------------------------------------------
 
 
-def _units(zh: str, words: Sequence[Word]) -> list[_Unit]:
+def _units(zh: str, words: Sequence[Word], span: Span | None = None) -> list[_Unit]:
+    """Units of ``zh`` (of ``span`` only, words cut at its edges, when given)."""
+    lo, hi = (span.start, span.end) if span else (0, len(zh))
     bounds = [(w.start, w.end) for w in words] or [(i, i + 1) for i in range(len(zh))]
     units: list[_Unit] = []
     for start, end in bounds:
-        units.extend(_word_units(zh, start, end))
+        if start < hi and end > lo:
+            units.extend(_word_units(zh, max(start, lo), min(end, hi)))
     return units
 
 
@@ -251,38 +254,22 @@ def _scores(units: Sequence[_Unit], tokens: Sequence[_Token]) -> tuple[float, fl
     return 2 * precision * recall / (precision + recall), evidence
 
 
-class _EnWindow:
-    """Candidate English spans: token windows that start and end on content words."""
-
-    @staticmethod
-    def candidates(items: list[_Token], text: str, size: int):
-        for i, first in enumerate(items):
-            if not first.content:
-                continue
-            for j in range(i, min(len(items), i + size)):
-                if j > i and _BREAK.search(text, items[j - 1].end, items[j].start):
-                    break
-                if items[j].content:
-                    yield items[i : j + 1]
-
-
-class _ZhWindow:
-    """Candidate Chinese spans: unit windows that start and end on content words."""
-
-    @staticmethod
-    def candidates(items: list[_Unit], text: str, size: int):
-        for i, first in enumerate(items):
-            if not first.content:
-                continue
-            for j in range(i, min(len(items), i + size)):
-                if j > i and _BREAK.search(text[items[j - 1].end : items[j].start]):
-                    break
-                if items[j].content:
-                    yield items[i : j + 1]
+def _windows(items: list, text: str, size: int):
+    """Candidate spans: runs of up to ``size`` units/tokens that start and end on content
+    words and cross no punctuation that ends a clause."""
+    for i, first in enumerate(items):
+        if not first.content:
+            continue
+        for j in range(i, min(len(items), i + size)):
+            # One character of the next item lets "38.1" tell a decimal from a full stop.
+            if j > i and _BREAK.search(text[items[j - 1].end : items[j].start + 1]):
+                break
+            if items[j].content:
+                yield items[i : j + 1]
 
 
 def _search(
-    phrase: Span, source: list, targets: list, text: str, used: Sequence[Span], window
+    phrase: Span, source: list, targets: list, text: str, used: Sequence[Span]
 ) -> tuple[Span, float] | None:
     """The best span of ``text`` for ``phrase`` (its units or tokens ``source``), if convincing.
 
@@ -293,7 +280,7 @@ def _search(
     if not n_source:
         return None
     found: dict[tuple[int, int], float] = {}
-    for cand in window.candidates(targets, text, min(MAX_WORDS, max(4, 3 * n_source))):
+    for cand in _windows(targets, text, min(MAX_WORDS, max(4, 3 * n_source))):
         start, end = cand[0].start, cand[-1].end
         if any(start < u.end and end > u.start for u in used):
             continue

@@ -86,8 +86,6 @@ def build_study_set(article: Article) -> StudySet:
                 continue
             seen_phrases.add(normalize(phrase.zh))
             found.append(phrase)
-    if article.zh and not article.en:
-        warnings.append("only Chinese text found: phrases have no English and sentences no pairs")
     zh_title = article.zh.title if article.zh else None
     return StudySet(
         id=key,

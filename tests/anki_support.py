@@ -9,7 +9,6 @@ from pathlib import Path
 
 from learnkit.models import Meta, Phrase, SentencePair, Span, StudySet, Word
 
-
 # ---------------------------------------------------------------- study sets by hand
 
 def words(*specs: tuple) -> tuple[str, tuple[Word, ...]]:

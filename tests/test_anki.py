@@ -231,6 +231,17 @@ def test_deck_name_description_and_tags():
     assert s1.tags[-1] == "LearnKit::HSK3.0::6"
 
 
+@pytest.mark.parametrize(("key", "script", "expected"), [
+    ("a1-p2", "simplified", "雙重遏制"),
+    ("a1-s3", "simplified", "基辛格策劃的中美關係解凍改變了冷戰。"),
+    ("a1-s4", "simplified", "這是測試。"),
+    ("a1-s4", "traditional", ""),
+], ids=["phrase", "sentence", "short", "traditional-article"])
+def test_traditional_field(key, script, expected):
+    deck = deck_spec(dataclasses.replace(SET, script=script))
+    assert next(n for n in deck.notes if n.key == key).field("Traditional") == expected
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("习近平和普京", "习近平和普京"), ("A::B", "A:B"), ("  两个\n空格 ", "两个 空格")],
     ids=["plain", "no-subdeck", "whitespace"])

@@ -104,6 +104,30 @@ def test_front_matter(front, expected):
     assert parse_article(front + BODY).meta == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "zh_title", "zh_paras"),
+    [
+        pytest.param(
+            "---\ntitle: 标题\n\n中文段落。\n", "标题", ["中文段落。"], id="unclosed-front"
+        ),
+        pytest.param(
+            "標題\n===\n\n習近平與普京的友誼長存。\n",
+            "標題",
+            ["習近平與普京的友誼長存。"],
+            id="setext-traditional",
+        ),
+        pytest.param("中文&nbsp;段落&amp;<br>其他。\n", None, ["中文段落&其他。"], id="html"),
+        pytest.param(
+            "---\n中文段落。\n---\nEnglish.\n", None, ["中文段落。"], id="dashes-not-front"
+        ),
+    ],
+)
+def test_odd_layouts(text, zh_title, zh_paras):
+    article = parse_article(text)
+    assert article.zh.title == zh_title
+    assert [p.text for p in article.zh.paragraphs] == zh_paras
+
+
 def test_title_falls_back_to_front_matter():
     text = "---\ntitle: 前置标题\n---\n中文段落。\n\n---\n\nAn English paragraph.\n"
     article = parse_article(text)

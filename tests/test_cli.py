@@ -48,7 +48,7 @@ def test_extract_prints_the_study_set_as_json(runner, sample_path):
 
 @pytest.mark.parametrize(("content", "problem"), [
     (None, "no such file"),
-    ("", "file is empty"),
+    ("", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
     (b"# \xd6\xd0\xce\xc4\n\n\xc4\xe3\xba\xc3", "not UTF-8 text"),
     ("# Title\n\nOnly English here.\n", "no Chinese text"),

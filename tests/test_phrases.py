@@ -84,10 +84,36 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("贸易伙伴", "partners")],
             id="unpaired-en-dropped",
         ),
+        pytest.param(
+            "**習近平**會見了**普京**。",
+            "**Putin** met **Xi Jinping**.",
+            [("習近平", "Xi Jinping"), ("普京", "Putin")],
+            id="traditional",
+        ),
+        pytest.param(
+            "**美国**的贸易逆差扩大了。",
+            "The U.S. trade deficit widened.",
+            [("美国", "U.S.")],
+            id="us-initialism",
+        ),
+        pytest.param(
+            "他们讨论了**气候变化**。",
+            "They discussed climate change.",
+            [("气候变化", "climate change")],
+            id="zh-only-plain",
+        ),
     ],
 )
 def test_match_phrases(zh, en, expected):
     assert pairs(zh, en) == expected
+
+
+def test_words_cut_at_span_edges():
+    zh = "中美关系解冻了。"
+    words = annotate(zh)
+    assert [w.text for w in words][:2] == ["中美", "关系"]
+    (match,) = match_phrases(zh, "Sino-American ties thawed.", (Span(0, 3, "中美关"),), (), words)
+    assert match.en == Span(0, 13, "Sino-American")
 
 
 def test_scores_and_order():

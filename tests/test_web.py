@@ -14,6 +14,7 @@ import pytest
 from conftest import SEEDS
 from click.testing import CliRunner
 
+from learnkit.answers import check_typed
 from learnkit.cli import cli
 from learnkit.notes import deck_spec
 from learnkit.quiz import build_items
@@ -35,15 +36,15 @@ date: 2025-01-02
 
 Today we discuss **economic policy**. The government released an **annual report**.
 """
-HOSTILE = """# 标题<b>粗体</b>
+HOSTILE = """# 标题<script>alert(1)</script> & "引号"
 
-我们讨论**<script>alert("zh")</script>经济问题**。
+我们讨论**经济问题**：1 < 2 && 3 > 2，<script>alert("zh")</script>和&lt;b&gt;。
 
 ---
 
-# Title <img src=x onerror=alert(1)>
+# Title <img src=x onerror=alert(1)> & co
 
-We discuss **<script>alert("en")</script> economic issues**.
+We discuss **economic issues**: 1 < 2 && 3 > 2, <script>alert("en")</script> and &lt;b&gt;.
 """
 
 
@@ -316,11 +317,32 @@ def test_article_text_is_escaped_everywhere(client, app):
     url = start_quiz(client, key)
     pages = [preview.text, client.get("/").text, client.get(f"/article/{key}").text,
              client.get(url).text, answer(client, url, answer="<script>x</script>")[1].text]
-    for page in pages:
-        assert "<script>alert" not in page and "<img src=x" not in page and "<b>" not in page
-    assert "&lt;script&gt;alert(&#34;zh&#34;)&lt;/script&gt;" in pages[0]
-    assert "&lt;img src=x onerror=alert(1)&gt;" in pages[1]
+    for page in pages:  # (the parser drops HTML tags; what is left is escaped)
+        assert "<script>alert" not in page and "<img" not in page and "<b>" not in page
+    assert "1 &lt; 2 &amp;&amp; 3 &gt; 2" in pages[0] and "和&amp;lt;b&amp;gt;" in pages[0]
+    assert "alert(1) &amp;&#34;引号&#34;" in pages[1] and "Title &amp; co" in pages[1]
     assert "You answered <span lang=\"zh\">&lt;script&gt;x&lt;/script&gt;</span>" in pages[4]
+
+
+def test_templates_escape_study_set_text(app):
+    """Whatever text a study set holds, markup in it is shown as text."""
+    from flask import render_template
+
+    from learnkit.store import QuizSession
+    from studysets import sentence, study_set
+
+    evil = '<script>alert("x")</script>'
+    pair = sentence("evil000001", [("我们", "wo3 men5", evil, {"study": True}), evil, "。"],
+                    f"We {evil}.")
+    (item,) = build_items(study_set("evil000001", [pair], [], title=evil, title_en=evil))
+    session = QuizSession("s", None, ("x",), 0)
+    with app.test_request_context("/"):
+        pages = [render_template("quiz/item.html", item=item, session=session),
+                 render_template("quiz/feedback.html", item=item, session=session,
+                                 outcome=check_typed(item, evil), due=T0, now=T0, last=True)]
+    for page in pages:
+        assert "<script>alert" not in page
+        assert page.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") >= 2
 
 
 # -- CSRF and secrets --------------------------------------------------------------------

@@ -1,0 +1,178 @@
+"""Speed of `learnkit build` against the floor of issue 3, and where the time goes.
+
+Writes N distinct articles to a temporary folder (the sample's paragraphs rotated, mixed
+with paragraph pairs from ../shared/news_pairs, each with its own title and link), then
+measures, each in a fresh process:
+
+* build: ``learnkit build <folder> -o <tmp>`` (everything: imports, models, packages);
+* floor: jieba + pypinyin over the same Chinese text in one process (imports included);
+* the sample's cold build: ``learnkit build seeds/ -o <tmp>`` (disk cache as it is, and
+  with ``LEARNKIT_CACHE_DIR=off`` as on a first run).
+
+Then it builds the N articles again inside this process with each pipeline stage timed.
+Goals (issue 3): ratio <= 2.0 at N = 200; sample cold < 3 s.
+
+    .venv/bin/python bench/build_speed.py [-n 200] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
+NEWS = ROOT.parent / "shared" / "news_pairs"
+LEARNKIT = [sys.executable, "-c", "from learnkit.cli import main; main()"]
+NEWS_PER_ARTICLE = 3
+
+
+def news_blocks() -> list[tuple[str, str]]:
+    """(English paragraph, Chinese paragraph) of every news_pairs block."""
+    out = []
+    for path in sorted(NEWS.glob("*.md")):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        block: list[str] = []
+        for line in [ln for ln in lines if ln != "*"] + [""]:
+            if line:
+                block.append(line)
+            elif block:
+                if len(block) == 2:
+                    out.append((block[0], block[1]))
+                block = []
+    return out
+
+
+def sample_paragraphs() -> tuple[list[str], list[str]]:
+    """The sample's Chinese and English body paragraphs (markdown kept: bold phrases)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    zh, en = text.split("\n---\n")[-2:]
+
+    def paras(half: str) -> list[str]:
+        return [p.strip() for p in half.split("\n\n")
+                if p.strip() and not p.startswith(("#", "[", "!"))]
+    return paras(zh), paras(en)
+
+
+def write_articles(folder: Path, n: int) -> str:
+    """N distinct articles in ``folder``; returns all their Chinese text (for the floor)."""
+    zh, en = sample_paragraphs()
+    news = news_blocks()
+    chinese = []
+    for i in range(n):
+        k = i % len(zh)
+        pairs = list(zip(zh[k:] + zh[:k], en[k:] + en[:k], strict=True))
+        for j in range(NEWS_PER_ARTICLE):
+            e, z = news[(i * NEWS_PER_ARTICLE + j * 7) % len(news)]
+            pairs.insert((i + 2 * j) % (len(pairs) + 1), (z, e))
+        title = f"第{i + 1}篇：中俄关系与全球格局"
+        text = "\n".join([
+            "---", f"title: {title}", f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "author: bench", "---", "",
+            f"[原文链接](https://example.com/bench/{i})", "", f"# {title}", "",
+            "\n\n".join(z for z, _ in pairs), "", "---", "", f"# Bench article {i + 1}", "",
+            "\n\n".join(e for _, e in pairs), "",
+        ])
+        (folder / f"article-{i:04d}.md").write_text(text, encoding="utf-8")
+        chinese += [re.sub(r"\*\*", "", z) for z, _ in pairs]
+    return "\n".join([*chinese, ""])
+
+
+FLOOR = """
+import sys, jieba, pypinyin
+jieba.setLogLevel(60)
+for line in open(sys.argv[1], encoding="utf-8"):
+    list(jieba.cut(line))
+    pypinyin.pinyin(line)
+"""
+
+
+def timed_run(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def best(repeat: int, cmd: list[str], env: dict[str, str] | None = None) -> float:
+    return min(timed_run(cmd, env) for _ in range(repeat))
+
+
+def stage_times(folder: Path, out: Path) -> tuple[dict[str, float], float]:
+    """Build in this process with the pipeline's stages wrapped in timers."""
+    from learnkit import align, anki, build, chinese, phrases, pipeline
+
+    spent: dict[str, float] = defaultdict(float)
+
+    def timer(module, name: str, stage: str) -> None:
+        original = getattr(module, name)
+
+        @functools.wraps(original)
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[stage] += time.perf_counter() - start
+
+        setattr(module, name, wrapper)
+
+    timer(pipeline, "load_article", "read + parse article [parser]")
+    timer(pipeline, "split_half", "sentence split [parser]")
+    timer(align, "align_document", "sentence alignment [align]")
+    timer(chinese, "annotate", "annotate words, pinyin [chinese/pinyin]")
+    timer(phrases, "match_phrases", "phrase matching [parser]")
+    timer(build, "deck_spec", "notes + fields [anki]")
+    timer(anki, "write_package", "genanki + .apkg write [anki]")
+    start = time.perf_counter()
+    report = build.build_decks([folder], out)
+    total = time.perf_counter() - start
+    assert not report.failures, report.failures[0].error
+    return dict(spent), total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=200, help="articles (default 200)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per timing; the best counts")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="lk-bench-") as tmp:
+        folder, text_file = Path(tmp) / "articles", Path(tmp) / "chinese.txt"
+        folder.mkdir()
+        chinese = write_articles(folder, args.n)
+        text_file.write_text(chinese, encoding="utf-8")
+        chars = sum(1 for c in chinese if "\u4e00" <= c <= "\u9fff")
+        print(f"{args.n} articles, {chars} Han characters, {len(chinese.splitlines())} paragraphs")
+
+        floor = best(max(args.repeat, 3), [sys.executable, "-c", FLOOR, str(text_file)])
+        built = best(args.repeat, [*LEARNKIT, "build", str(folder), "-o", f"{tmp}/decks"])
+        decks = len(list(Path(f"{tmp}/decks").glob("*.apkg")))
+        print(f"floor (jieba + pypinyin, one process): {floor:6.2f} s")
+        print(f"learnkit build ({decks} decks):          {built:6.2f} s")
+        print(f"ratio build / floor: {built / floor:.2f}   (goal <= 2.0)")
+
+        sample = [*LEARNKIT, "build", "seeds", "-o", f"{tmp}/sample"]
+        cold = best(max(args.repeat, 3), sample)
+        first = best(1, sample, {**os.environ, "LEARNKIT_CACHE_DIR": "off"})
+        print(f"sample cold build: {cold:.2f} s (goal < 3 s); "
+              f"without LearnKit's disk cache: {first:.2f} s")
+
+        spent, total = stage_times(folder, Path(tmp) / "staged")
+        print(f"\nstages, in-process build of {args.n} articles: {total:.2f} s")
+        for stage, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+            print(f"  {stage:45s} {seconds:6.2f} s  {100 * seconds / total:5.1f} %")
+        rest = total - sum(spent.values())
+        print(f"  {'other (pairing, ids, imports, files)':45s} {rest:6.2f} s  "
+              f"{100 * rest / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()

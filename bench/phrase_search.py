@@ -1,0 +1,68 @@
+"""How often phrase pairing finds an English counterpart, and how often it guesses wrong.
+
+For news paragraph pairs (../shared/news_pairs) a Chinese word or short word sequence is
+taken as the only emphasised phrase and searched for in (a) its own English paragraph
+and (b) the English paragraph of another block, where no translation exists: any span
+found there is a wrong guess. The phrases are drawn with a fixed seed.
+
+    .venv/bin/python bench/phrase_search.py [--blocks 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+from learnkit.chinese import annotate
+from learnkit.models import Span
+from learnkit.phrases import match_phrases
+
+PAIRS = Path(__file__).resolve().parent.parent.parent / "shared" / "news_pairs"
+
+
+def blocks() -> list[tuple[str, str]]:
+    """(Chinese, English) paragraph pairs of every clean two-line block."""
+    out = []
+    for path in sorted(PAIRS.glob("samples_*.md")):
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            lines = [ln for ln in block.split("\n") if ln.strip() and ln.strip() != "*"]
+            if len(lines) == 2:
+                out.append((lines[1], lines[0]))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--blocks", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    pairs = blocks()
+    rng.shuffle(pairs)
+    pairs = pairs[: args.blocks]
+    tried = found = wrong = 0
+    start = time.perf_counter()
+    for k, (zh, en) in enumerate(pairs):
+        words = annotate(zh)
+        content = [i for i, w in enumerate(words) if w.is_han and len(w.text) >= 2]
+        if not content:
+            continue
+        i = rng.choice(content)
+        j = min(len(words), i + rng.choice([1, 1, 2, 3]))
+        while not words[j - 1].is_han:
+            j -= 1
+        span = Span(words[i].start, words[j - 1].end, zh[words[i].start : words[j - 1].end])
+        other = pairs[(k + 1) % len(pairs)][1]
+        tried += 1
+        found += match_phrases(zh, en, (span,), (), words)[0].en is not None
+        wrong += match_phrases(zh, other, (span,), (), words)[0].en is not None
+    elapsed = time.perf_counter() - start
+    print(f"phrases tried: {tried}")
+    print(f"counterpart found in its own English paragraph: {found}/{tried} = {found / tried:.1%}")
+    print(f"span 'found' in an unrelated English paragraph: {wrong}/{tried} = {wrong / tried:.1%}")
+    print(f"time: {elapsed:.1f} s ({1000 * elapsed / (2 * tried):.0f} ms per search)")
+
+
+if __name__ == "__main__":
+    main()

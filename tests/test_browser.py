@@ -1,0 +1,221 @@
+"""End to end in a real headless Chromium: a keyboard-only quiz, an upload, a deck, a restart.
+
+The app runs in a thread (werkzeug) on 127.0.0.1 with a fresh instance folder per test.
+Without /usr/bin/chromium these tests skip, or fail when the CI variable is set.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sqlite3
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from test_web import UPLOAD
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from learnkit.quiz import build_items
+from web import create_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(os.environ.get("LEARNKIT_SCREENSHOTS", "/tmp"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"],
+    }
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    # Replaces pytest-playwright's fallback fixture (a plugin method that pytest 9 warns
+    # about, an error here); each test uses its own server's address.
+    return None
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args: object) -> None:
+        pass
+
+
+class Server:
+    """The app on a free port of 127.0.0.1; ``restart`` builds a new app on the same data."""
+
+    def __init__(self, instance: Path) -> None:
+        self.instance = instance
+        self.thread: threading.Thread | None = None
+        self.start()
+
+    def start(self) -> None:
+        app = create_app({"INSTANCE_PATH": str(self.instance), "SEEDS_DIR": str(SEEDS),
+                          "FSRS_FUZZING": False})
+        self.server = make_server("127.0.0.1", 0, app, threaded=True,
+                                  request_handler=QuietHandler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        assert self.thread is not None
+        self.thread.join(5)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def server(tmp_path):
+    s = Server(tmp_path / "instance")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def answers(sample_study_set):
+    return {i.id: i for i in build_items(sample_study_set)}
+
+
+def current_item(page, answers):
+    return answers[page.locator("section.quiz").get_attribute("data-item")]
+
+
+def next_item(page, position: str) -> None:
+    """Enter on the feedback page continues (the Next link has the focus)."""
+    expect(page.get_by_test_id("next-item")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".progress span")).to_have_text(position)
+
+
+def type_answer(page, text: str) -> None:
+    box = page.get_by_test_id("answer-input")
+    expect(box).to_be_focused()
+    box.fill(text)
+    box.press("Enter")
+
+
+def start_sample_quiz(page, server, sample_study_set):
+    page.goto(server.url + "/")
+    page.locator(f'li[data-article="{sample_study_set.id}"]').get_by_test_id("quiz-start").click()
+    expect(page.get_by_test_id("cloze-prompt")).to_be_visible()
+
+
+def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
+    total = len(answers)
+    start_sample_quiz(page, server, sample_study_set)
+    item = current_item(page, answers)
+    expect(page.get_by_test_id("cloze-prompt")).to_have_text(
+        item.before + "＿" * len(item.answer) + item.after)
+    expect(page.get_by_test_id("cloze-hint")).to_have_text(item.sentence.en)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.screenshot(path=str(SHOTS / "learnkit-quiz-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SHOTS / "learnkit-quiz-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    type_answer(page, item.answer)  # typed hanzi
+    feedback = page.get_by_test_id("feedback")
+    expect(feedback).to_have_attribute("data-verdict", "right")
+    expect(page.locator(".answer-line .big")).to_have_text(item.answer)
+    expect(page.locator("p.ruby ruby.hit").first).to_be_visible()  # sentence with pinyin
+    next_item(page, f"2 / {total}")
+
+    item = current_item(page, answers)
+    type_answer(page, re.sub(r"\d", "", item.numbers))  # pinyin without tones
+    expect(feedback).to_have_attribute("data-verdict", "toneless")
+    expect(feedback).to_contain_text(f"Right, but mind the tones: {item.pinyin}.")
+    next_item(page, f"3 / {total}")
+
+    item = current_item(page, answers)
+    hint = page.get_by_test_id("pinyin-hint")
+    expect(hint.locator(".py")).to_be_hidden()
+    page.keyboard.press("?")  # the pinyin hint, on demand
+    expect(hint.locator(".py")).to_have_text(item.pinyin)
+    type_answer(page, "错误")  # a wrong answer
+    expect(feedback).to_have_attribute("data-verdict", "wrong")
+    expect(feedback).to_contain_text(f"Not quite: the answer is {item.answer}.")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SHOTS / "learnkit-feedback-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    next_item(page, f"4 / {total}")
+
+    item = current_item(page, answers)
+    key = str(item.choices.index(item.answer) + 1)
+    expect(page.get_by_test_id(f"choice-{key}")).to_contain_text(item.answer)
+    page.keyboard.press(key)  # multiple choice by keyboard
+    expect(feedback).to_have_attribute("data-verdict", "right")
+    for n in range(5, total + 1):
+        next_item(page, f"{n} / {total}")
+        type_answer(page, "")
+    expect(page.get_by_test_id("next-item")).to_be_focused()
+    page.keyboard.press("Enter")
+    summary = page.get_by_test_id("summary")
+    expect(summary).to_contain_text(f"3 of {total} right (1 without tones)")
+    expect(summary.locator("tbody tr")).to_have_count(total)
+
+
+def test_upload_download_deck_and_quiz_it(page, server):
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill(UPLOAD)
+    page.get_by_test_id("upload-submit").click()
+    expect(page.locator("table.phrases")).to_contain_text("经济政策")
+    expect(page.locator("table.pairs")).to_contain_text("The government released an")
+    page.get_by_test_id("upload-save").click()
+    expect(page.locator("p.flash")).to_contain_text("Saved.")
+    with page.expect_download() as info:
+        page.get_by_test_id("deck-download").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".apkg")
+    with zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes())) as z:
+        assert "collection.anki2" in z.namelist()
+    page.get_by_test_id("quiz-start").click()
+    expect(page.get_by_test_id("cloze-prompt")).to_contain_text("＿＿")
+    expect(page.get_by_test_id("choice-4")).to_be_visible()
+
+
+def test_bad_upload_shows_the_reason(page, server):
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill("Just English, no Chinese at all.")
+    page.get_by_test_id("upload-submit").click()
+    expect(page.get_by_test_id("upload-error")).to_contain_text("no Chinese text found")
+
+
+def test_restart_keeps_progress(page, server, sample_study_set, answers):
+    total = len(answers)
+    start_sample_quiz(page, server, sample_study_set)
+    type_answer(page, current_item(page, answers).answer)
+    next_item(page, f"2 / {total}")
+    type_answer(page, "不知道")
+    quiz_path = page.url.removeprefix(server.url).rsplit("/answer", 1)[0]
+    server.restart()
+    page.goto(server.url + quiz_path)
+    expect(page.locator(".progress span")).to_have_text(f"3 / {total}")
+    page.goto(server.url + "/")
+    expect(page.get_by_test_id("items-due")).to_have_text("0")
+    expect(page.locator(f'li[data-article="{sample_study_set.id}"] .facts')).to_contain_text(
+        f"{total - 2} new")
+    db = sqlite3.connect(server.instance / "learnkit.sqlite3")
+    assert db.execute("SELECT verdict FROM reviews ORDER BY id").fetchall() == [
+        ("right",), ("wrong",)]
