@@ -41,6 +41,10 @@ def cold(env: dict[str, str]) -> list[float]:
     return [statistics.median(r[i] for r in runs) for i in range(4)]
 
 
+def row(label: str, wall: float, cpu: float) -> None:
+    print(f"{label:34s} {wall * 1000:6.0f}ms {cpu * 1000:6.0f}ms")
+
+
 def sample_sentences() -> list[str]:
     from learnkit.article import load_article
     from learnkit.sentences import split_sentences
@@ -54,10 +58,10 @@ def main() -> None:
     cold({})  # make sure the disk cache exists
     print(f"{'':34s} {'wall':>8s} {'CPU':>8s}")
     imp, first, imp_cpu, first_cpu = cold({})
-    print(f"{'import learnkit.chinese':34s} {imp * 1000:6.0f}ms {imp_cpu * 1000:6.0f}ms")
-    print(f"{'first annotate (disk cache warm)':34s} {first * 1000:6.0f}ms {first_cpu * 1000:6.0f}ms")
+    row("import learnkit.chinese", imp, imp_cpu)
+    row("first annotate (disk cache warm)", first, first_cpu)
     _, first, _, first_cpu = cold({"LEARNKIT_CACHE_DIR": "off"})
-    print(f"{'first annotate (no disk cache)':34s} {first * 1000:6.0f}ms {first_cpu * 1000:6.0f}ms")
+    row("first annotate (no disk cache)", first, first_cpu)
 
     from learnkit import chinese
 

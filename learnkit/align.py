@@ -2,10 +2,11 @@
 
 :func:`align_document` first pairs paragraphs (1-1, 1-2, 2-1, 1-0, 0-1) by length and
 lexical evidence, then aligns the sentences inside each aligned paragraph group by dynamic
-programming over beads up to 1-4 / 4-1. A bead's score adds a Gale-Church length term (the
-English/Chinese character ratio is measured on the group itself), CC-CEDICT gloss and
-anchor overlap (:mod:`learnkit.align_features`), a bead-type prior and, for long groups
-only, the cosine of multilingual sentence embeddings (:mod:`learnkit.embed`).
+programming over beads up to 1-4 / 3-2. A bead's score adds a Gale-Church length term (the
+English/Chinese character ratio is measured on the group, shrunk towards a prior),
+CC-CEDICT gloss and anchor overlap (:mod:`learnkit.align_features`), a bead-type prior
+and, for long groups only, the cosine of multilingual sentence embeddings
+(:mod:`learnkit.embed`; groups of sentences use the cosine of their summed vectors).
 
 Embeddings cost a model load (~1 s) and ~1 ms a sentence, far more than the rest, so by
 default (``embeddings="auto"``) they are used only for groups longer than
@@ -22,7 +23,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import align_features as feats
-from .align_features import Unit
 from .models import Bead
 
 Embeddings = Literal["auto", "always", "never"]
@@ -39,6 +39,8 @@ class Params:
     variance: float = 20.0  # Gale-Church variance per English character
     ratio: float = 3.6  # prior English characters (spaces included) per Chinese character
     ratio_weight: float = 150.0  # the prior counts as this many Chinese characters
+    # paragraphs: an untranslated paragraph would skew a whole article's measured ratio
+    paragraph_ratio_weight: float = 1000.0
     skip: float = -4.0  # score of a 1-0 or 0-1 bead, per sentence
     # log-prior of each m-n bead type (m Chinese, n English sentences)
     prior: tuple[tuple[tuple[int, int], float], ...] = (
@@ -60,43 +62,38 @@ def align_document(
     params: Params = PARAMS,
 ) -> tuple[Bead, ...]:
     """Beads over the flat, document-order sentence lists; every sentence in exactly one."""
-    zh_units = [feats.units(p, "zh") for p in zh_paragraphs]
-    en_units = [feats.units(p, "en") for p in en_paragraphs]
-    zh_start = _starts(zh_paragraphs)
-    en_start = _starts(en_paragraphs)
     zh_flat = [t for p in zh_paragraphs for t in p]
     en_flat = [t for p in en_paragraphs for t in p]
+    evidence = feats.Evidence(feats.units(zh_flat, "zh"), feats.units(en_flat, "en"))
     beads: list[Bead] = []
-    for zp, ep in _align_paragraphs(zh_units, en_units, params):
-        zi = [zh_start[p] + k for p in zp for k in range(len(zh_paragraphs[p]))]
-        ei = [en_start[p] + k for p in ep for k in range(len(en_paragraphs[p]))]
-        zu = [u for p in zp for u in zh_units[p]]
-        eu = [u for p in ep for u in en_units[p]]
+    for (z0, z1), (e0, e1) in _align_paragraphs(
+        _bounds(zh_paragraphs), _bounds(en_paragraphs), evidence, params
+    ):
         use = embeddings == "always" or (
-            embeddings == "auto" and max(len(zi), len(ei)) > EMBED_MIN_SENTENCES)
-        sim = _embedding_sim([zh_flat[i] for i in zi], [en_flat[i] for i in ei]) if use else None
-        for (z0, z1), (e0, e1), score in _align_sentences(zu, eu, sim, params):
-            beads.append(Bead(tuple(zi[z0:z1]), tuple(ei[e0:e1]), round(score, 3)))
+            embeddings == "auto" and max(z1 - z0, e1 - e0) > EMBED_MIN_SENTENCES)
+        sim = _embedding_sim(zh_flat[z0:z1], en_flat[e0:e1]) if use else None
+        for (a0, a1), (b0, b1), score in _align_sentences(
+            evidence, z0, z1, e0, e1, sim, params
+        ):
+            beads.append(Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), round(score, 3)))
     return tuple(beads)
 
 
-def _starts(paragraphs: Sequence[Sequence[str]]) -> list[int]:
-    out, n = [], 0
+def _bounds(paragraphs: Sequence[Sequence[str]]) -> list[int]:
+    """Flat index of each paragraph's first sentence, then the sentence count."""
+    out = [0]
     for p in paragraphs:
-        out.append(n)
-        n += len(p)
+        out.append(out[-1] + len(p))
     return out
 
 
-def _ratio(zh: Sequence[Unit], en: Sequence[Unit], params: Params) -> float:
+def _ratio(lz: int, le: int, prior: float, weight: float) -> float:
     """English characters per Chinese character: measured on the text, shrunk to a prior.
 
     Short texts get mostly the prior (an untranslated sentence would skew their own
     ratio); long ones (a novel chapter) mostly their own.
     """
-    lz, le = sum(u.length for u in zh), sum(u.length for u in en)
-    weight = params.ratio_weight
-    return (le + weight * params.ratio) / (lz + weight)
+    return (le + weight * prior) / (lz + weight)
 
 
 def _length_score(lz: int, le: int, ratio: float, variance: float) -> float:
@@ -106,26 +103,29 @@ def _length_score(lz: int, le: int, ratio: float, variance: float) -> float:
     return -min(delta * delta / 2, 12.0)
 
 
-def _align_paragraphs(zh: list[list[Unit]], en: list[list[Unit]], params: Params):
-    """Paragraph groups as (zh paragraph indices, en paragraph indices), in order."""
-    zp = [feats.join(p) if p else Unit(0) for p in zh]
-    ep = [feats.join(p) if p else Unit(0) for p in en]
-    if len(zp) == len(ep) == 1 or not zp or not ep:
-        return [(tuple(range(len(zp))), tuple(range(len(ep))))]
-    ratio = _ratio(zp, ep, params)
-    evidence = feats.Evidence(zp, ep)
+def _align_paragraphs(zh: list[int], en: list[int], evidence: feats.Evidence, params: Params):
+    """Aligned paragraph groups as flat sentence ranges ((z0, z1), (e0, e1)), in order.
 
-    def score(z0: int, z1: int, e0: int, e1: int) -> float:
-        if z0 == z1 or e0 == e1:
+    ``zh`` and ``en`` are paragraph bounds (see :func:`_bounds`).
+    """
+    n, m = len(zh) - 1, len(en) - 1
+    if n <= 1 and m <= 1 or not n or not m:
+        return [((0, zh[-1]), (0, en[-1]))]
+    ratio = _ratio(*evidence.lengths(0, zh[-1], 0, en[-1]), params.ratio,
+                   params.paragraph_ratio_weight)
+
+    def score(p0: int, p1: int, q0: int, q1: int) -> float:
+        if p0 == p1 or q0 == q1:
             return params.skip
+        z0, z1, e0, e1 = zh[p0], zh[p1], en[q0], en[q1]
         lz, le = evidence.lengths(z0, z1, e0, e1)
-        prior = 0.0 if (z1 - z0, e1 - e0) == (1, 1) else -2.0
-        return (params.lex * 2 * evidence.lexical(z0, z1, e0, e1, worst_weight=0.5)
+        prior = 0.0 if (p1 - p0, q1 - q0) == (1, 1) else -2.0
+        return (params.lex * 2 * evidence.lexical(z0, z1, e0, e1)
                 + params.length * _length_score(lz, le, ratio, params.variance)
                 + prior)
 
-    path = _dp(len(zp), len(ep), _PARAGRAPH_MOVES, score, params.band)
-    return [(tuple(range(z0, z1)), tuple(range(e0, e1))) for (z0, z1), (e0, e1), _ in path]
+    path = _dp(n, m, _PARAGRAPH_MOVES, score, params.band)
+    return [((zh[p0], zh[p1]), (en[q0], en[q1])) for (p0, p1), (q0, q1), _ in path]
 
 
 def _embedding_sim(zh: list[str], en: list[str]):
@@ -138,28 +138,32 @@ def _embedding_sim(zh: list[str], en: list[str]):
     return z @ e.T, z @ z.T, e @ e.T
 
 
-def _align_sentences(zh: list[Unit], en: list[Unit], sim, params: Params):
-    """Sentence beads of one paragraph group as ((z0, z1), (e0, e1), score)."""
-    if not zh or not en:
-        return [((i, i + 1), (0, 0), params.skip) for i in range(len(zh))] + [
-            ((len(zh), len(zh)), (j, j + 1), params.skip) for j in range(len(en))]
-    ratio = _ratio(zh, en, params)
+def _align_sentences(evidence: feats.Evidence, z0: int, z1: int, e0: int, e1: int, sim,
+                     params: Params):
+    """Sentence beads of one paragraph group as flat ranges ((a0, a1), (b0, b1), score)."""
+    n, m = z1 - z0, e1 - e0
+    if not n or not m:
+        return [((i, i + 1), (e0, e0), params.skip) for i in range(z0, z1)] + [
+            ((z1, z1), (j, j + 1), params.skip) for j in range(e0, e1)]
+    if n == m == 1:
+        return [((z0, z1), (e0, e1), 0.0)]
+    ratio = _ratio(*evidence.lengths(z0, z1, e0, e1), params.ratio, params.ratio_weight)
     prior = dict(params.prior)
-    evidence = feats.Evidence(zh, en)
 
-    def score(z0: int, z1: int, e0: int, e1: int) -> float:
-        if z0 == z1 or e0 == e1:
+    def score(a0: int, a1: int, b0: int, b1: int) -> float:
+        if a0 == a1 or b0 == b1:
             return params.skip
-        lz, le = evidence.lengths(z0, z1, e0, e1)
-        total = (prior[(z1 - z0, e1 - e0)]
-                 + params.lex * evidence.lexical(z0, z1, e0, e1)
+        lz, le = evidence.lengths(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
+        total = (prior[(a1 - a0, b1 - b0)]
+                 + params.lex * evidence.lexical(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
                  + params.length * _length_score(lz, le, ratio, params.variance))
         if sim is not None:
-            total += params.emb * _group_cosine(sim, z0, z1, e0, e1)
+            total += params.emb * _group_cosine(sim, a0, a1, b0, b1)
         return total
 
     moves = tuple(prior) + ((1, 0), (0, 1))
-    return _dp(len(zh), len(en), moves, score, params.band)
+    return [((z0 + a0, z0 + a1), (e0 + b0, e0 + b1), s)
+            for (a0, a1), (b0, b1), s in _dp(n, m, moves, score, params.band)]
 
 
 def _group_cosine(sim, z0: int, z1: int, e0: int, e1: int) -> float:

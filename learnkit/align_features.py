@@ -1,11 +1,14 @@
 """Evidence that Chinese and English text units translate each other: length and lexical.
 
-A unit (sentence or paragraph) is reduced once to :class:`Unit` features; a candidate bead
-joins the units of each side (:func:`join`) and :func:`lexical` scores the pair in [0, 1]:
-CC-CEDICT gloss overlap (both directions) plus anchors: numbers (``1971-1972年`` ↔
-``1971–72``, ``38.1%``), Latin-script words, quotation marks, ``?`` and ``!``.
-Chinese text is segmented by greedy longest match against CC-CEDICT headwords, which is
-several times cheaper than a jieba pass and keeps compounds jieba splits badly.
+Each sentence is reduced once to :class:`Unit` features; :class:`Evidence` precomputes
+the pairwise overlaps of the two sentence lists so that any candidate bead (a range of
+sentences, or of whole paragraphs, on each side) is scored in a few integer operations:
+CC-CEDICT gloss overlap in both directions, plus anchors: numbers with tolerance for
+notation (``1971-1972年`` ↔ ``1971–72``, ``300万`` ↔ ``3 million``, ``38.1%``),
+Latin-script words, quotation marks, ``?`` and ``!``.
+
+Chinese is segmented by backward longest match against CC-CEDICT headwords: several times
+cheaper than a second jieba pass over the article, and every word found has glosses.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import cedict
 
@@ -43,7 +46,7 @@ _EN_STOP = frozenset(
 
 @dataclass(frozen=True)
 class Unit:
-    """Features of one sentence (or several joined): all sets hold normalised tokens."""
+    """Features of one sentence: all sets hold normalised tokens."""
 
     length: int  # characters (Chinese: spaces excluded)
     glosses: tuple[frozenset[str], ...] = ()  # Chinese: one gloss-stem set per word
@@ -63,29 +66,25 @@ def _gloss_stems(word: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in cedict.english_words(word) if w not in _EN_STOP)
 
 
-def _segment(run: str) -> list[str]:
-    """Longest-match segmentation of a run of Chinese characters against CC-CEDICT.
+@cache
+def _headwords() -> frozenset[str]:
+    return cedict.headwords()
 
-    Backward and forward matching are both run and the one with fewer words kept (ties go
-    to backward matching, usually the better of the two for Chinese).
+
+def _segment(run: str) -> list[str]:
+    """Backward longest-match segmentation of a run of Chinese characters (CC-CEDICT words).
+
+    Backward matching gets 这家公司 right (这 家 公司) where forward matching takes 家公.
     """
-    backward, end = [], len(run)
+    known = _headwords()
+    words, end = [], len(run)
     while end > 0:
         for size in range(min(_MAX_WORD, end), 0, -1):
-            if size == 1 or cedict.contains(run[end - size : end]):
-                backward.append(run[end - size : end])
+            if size == 1 or run[end - size : end] in known:
+                words.append(run[end - size : end])
                 end -= size
                 break
-    if len(backward) == len(run):
-        return backward
-    forward, start = [], 0
-    while start < len(run):
-        for size in range(min(_MAX_WORD, len(run) - start), 0, -1):
-            if size == 1 or cedict.contains(run[start : start + size]):
-                forward.append(run[start : start + size])
-                start += size
-                break
-    return forward if len(forward) < len(backward) else backward[::-1]
+    return words[::-1]
 
 
 def _numbers(text: str) -> set[str]:
@@ -146,19 +145,6 @@ def en_unit(text: str) -> Unit:
     )
 
 
-def join(units: Iterable[Unit]) -> Unit:
-    """The features of several units taken together."""
-    units = list(units)
-    if len(units) == 1:
-        return units[0]
-    return Unit(
-        length=sum(u.length for u in units),
-        glosses=tuple(g for u in units for g in u.glosses),
-        stems=frozenset().union(*(u.stems for u in units)),
-        anchors=frozenset().union(*(u.anchors for u in units)),
-    )
-
-
 class Evidence:
     """Lexical and length evidence for every bead over two unit lists, precomputed.
 
@@ -205,49 +191,37 @@ class Evidence:
                     units ^= low
         tokens: dict[str, int] = {}
         self._zh_anchor = [_mask(u.anchors, tokens) for u in zh]
-        self._en_anchor = [_mask(u.anchors, tokens) for u in en]
-        self._alpha = _mask({t for t in tokens if t.isalpha()}, tokens)
+        # An English name is evidence only if the Chinese text spells it in Latin letters
+        # somewhere (most names are transliterated: their evidence is the gloss overlap).
+        self._en_anchor = [_mask({a for a in u.anchors if not a.isalpha() or a in tokens},
+                                 tokens) for u in en]
 
     def lengths(self, z0: int, z1: int, e0: int, e1: int) -> tuple[int, int]:
         """Characters of Chinese units ``z0:z1`` and English units ``e0:e1``."""
         return self._zh_len[z1] - self._zh_len[z0], self._en_len[e1] - self._en_len[e0]
 
-    def lexical(self, z0: int, z1: int, e0: int, e1: int, worst_weight: float = 0.0) -> float:
-        """Gloss overlap and anchor agreement of two unit ranges, in [0, 1].
-
-        ``worst_weight`` is the share of a merged bead's score given to its worst-covered
-        unit, so that a unit with no evidence of its own is left out of the bead.
-        """
-        zh_hits, worst = 0, 1.0
+    def lexical(self, z0: int, z1: int, e0: int, e1: int) -> float:
+        """Gloss overlap and anchor agreement of two unit ranges, in [0, 1]."""
+        zh_hits = 0
         for i in range(z0, z1):
             row, acc = self._zh_hit[i], 0
             for j in range(e0, e1):
                 acc |= row[j]
-            hits, words = acc.bit_count(), self._zh_words[i + 1] - self._zh_words[i]
-            zh_hits += hits
-            if words and z1 - z0 > 1:
-                worst = min(worst, hits / words)
+            zh_hits += acc.bit_count()
         en_hits = 0
         for j in range(e0, e1):
             row, acc = self._en_hit[j], 0
             for i in range(z0, z1):
                 acc |= row[i]
-            hits, stems = acc.bit_count(), self._en_stems[j + 1] - self._en_stems[j]
-            en_hits += hits
-            if stems and e1 - e0 > 1:
-                worst = min(worst, hits / stems)
+            en_hits += acc.bit_count()
         words = self._zh_words[z1] - self._zh_words[z0]
         stems = self._en_stems[e1] - self._en_stems[e0]
         score = ((zh_hits / words if words else 0.0) + (en_hits / stems if stems else 0.0)) / 2
-        if z1 - z0 > 1 or e1 - e0 > 1:
-            score = (1 - worst_weight) * score + worst_weight * min(worst, score)
         zh_anchor = en_anchor = 0
         for i in range(z0, z1):
             zh_anchor |= self._zh_anchor[i]
         for j in range(e0, e1):
             en_anchor |= self._en_anchor[j]
-        if not zh_anchor & self._alpha:  # English names only count when Chinese has Latin
-            en_anchor &= ~self._alpha
         anchors = (zh_anchor | en_anchor).bit_count()
         if anchors:
             score = 0.7 * score + 0.3 * (zh_anchor & en_anchor).bit_count() / anchors

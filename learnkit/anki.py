@@ -52,11 +52,23 @@ def _model(note_type: NoteType) -> genanki.Model:
     )
 
 
-def _note(spec: NoteSpec, due: int) -> genanki.Note:
+@functools.cache
+def _note_class() -> type[genanki.Note]:
     import genanki
 
-    return genanki.Note(model=_model(spec.note_type), fields=list(spec.fields),
-                        tags=list(spec.tags), guid=note_guid(spec.note_type, spec.key), due=due)
+    class EscapedNote(genanki.Note):
+        """Fields are built from escaped text (learnkit.fields): skip genanki's re-scan."""
+
+        def _check_invalid_html_tags_in_fields(self) -> None:
+            pass
+
+    return EscapedNote
+
+
+def _note(spec: NoteSpec, due: int) -> genanki.Note:
+    return _note_class()(model=_model(spec.note_type), fields=list(spec.fields),
+                         tags=list(spec.tags), guid=note_guid(spec.note_type, spec.key),
+                         due=due)
 
 
 def _deck(spec: DeckSpec) -> genanki.Deck:
@@ -110,7 +122,8 @@ def write_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
     except OSError as exc:
         raise BuildError(f"{path}: cannot write deck: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(
+                fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             z.writestr("collection.anki2", collection)
             z.writestr("media", "{}")
         os.chmod(tmp, 0o666 & ~_umask())

@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from .quiz import ClozeItem, is_han
+from .charclass import is_han
+from .quiz import ClozeItem
 
 _MARKED = {
     "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),

@@ -7,7 +7,7 @@ names the file) and the others are still built.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,8 @@ from .models import StudySet
 from .notes import DeckSpec, deck_spec
 
 ARTICLE_SUFFIXES = (".md", ".txt")
+PARALLEL_FROM = 8  # articles per worker process worth its start-up (loading the models)
+MAX_JOBS = 8
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def _load(source: str) -> StudySet:
     return load_study_set(source)
 
 
-def _article(source: str, seen: dict[str, str]) -> ArticleResult:
+def _article(source: str) -> ArticleResult:
+    """Load one article and make its deck (runs in worker processes for big batches)."""
     try:
         ss = _load(source)
     except LearnkitError as exc:
@@ -88,14 +91,37 @@ def _article(source: str, seen: dict[str, str]) -> ArticleResult:
     except Exception as exc:  # a bug on one input must not lose the rest of the batch
         reason = f"internal error ({type(exc).__name__}: {exc})"
         return ArticleResult(source, error=f"{source}: {reason}")
-    if ss.id in seen:
-        return ArticleResult(source, error=f"{source}: same article as {seen[ss.id]} "
-                                           f"(id {ss.id}); skipped")
-    seen[ss.id] = source
     deck = deck_spec(ss)
     if not deck.notes:
         return ArticleResult(source, warnings=ss.warnings + ("nothing to study: no deck written",))
     return ArticleResult(source, deck=deck, warnings=ss.warnings)
+
+
+def default_jobs(articles: int) -> int:
+    """One worker process per CPU for big batches; small ones are faster in-process."""
+    if articles < PARALLEL_FROM:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cpus or 1, articles // PARALLEL_FROM, MAX_JOBS))
+
+
+def _results(sources: Sequence[str], jobs: int) -> Iterator[ArticleResult]:
+    """Each source's result, in input order."""
+    if jobs <= 1:
+        yield from map(_article, sources)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn, not fork: the parent may run a progress-bar thread; each worker loads the
+    # language models once and keeps them for all its articles.
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            yield from pool.map(_article, sources, chunksize=2)
+    except BrokenProcessPool:
+        raise BuildError("a worker process died (out of memory?); try --jobs 1") from None
 
 
 def build_decks(
@@ -104,12 +130,14 @@ def build_decks(
     single: str | os.PathLike[str] | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
     timestamp: float | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the decks of every article found at ``paths``.
 
     Without ``single`` each article gets its own package in ``out_dir``; with it, one
     package at ``single`` holds every article as a subdeck of ``LearnKit``.
     ``on_article`` sees each result as soon as it is known (progress, error lines).
+    ``jobs``: worker processes (None: :func:`default_jobs`).
     ``timestamp`` pins the note time: for reproducible tests only.
     """
     from .anki import write_package
@@ -123,15 +151,21 @@ def build_decks(
     results: list[ArticleResult] = []
     outputs: list[Path] = []
     seen: dict[str, str] = {}
-    for source in sources:
-        result = _article(source, seen)
-        if result.deck is not None and single is None:
-            target = Path(out_dir) / result.deck.file_name
-            try:
-                outputs.append(write_package([result.deck], target, timestamp))
-                result = ArticleResult(source, result.deck, target, result.warnings)
-            except BuildError as exc:
-                result = ArticleResult(source, warnings=result.warnings, error=str(exc))
+    for result in _results(sources, default_jobs(len(sources)) if jobs is None else jobs):
+        source, deck = result.source, result.deck
+        if deck is not None and deck.article in seen:
+            result = ArticleResult(source, error=f"{source}: same article as "
+                                                 f"{seen[deck.article]} (id {deck.article}); "
+                                                 "skipped")
+        elif deck is not None:
+            seen[deck.article] = source
+            if single is None:
+                target = Path(out_dir) / deck.file_name
+                try:
+                    outputs.append(write_package([deck], target, timestamp))
+                    result = ArticleResult(source, deck, target, result.warnings)
+                except BuildError as exc:
+                    result = ArticleResult(source, warnings=result.warnings, error=str(exc))
         results.append(result)
         if on_article:
             on_article(result)

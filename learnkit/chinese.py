@@ -16,7 +16,7 @@ from .models import Word
 from .reading import read, to_simplified
 from .syllables import to_marks, tone
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = re.compile(r"[〇\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 # Numerals and demonstratives that jieba glues to a measure word or noun (两米, 这篇).
 _DETERMINERS = frozenset("这那哪每各某该此本两几半一二三四五六七八九十百千万")
 _HAN_RUN = re.compile(f"(?:{_HAN.pattern})+")

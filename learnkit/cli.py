@@ -83,9 +83,12 @@ def pinyin(style: str, per_char: bool) -> None:
               help="Folder for the packages, one per article.")
 @click.option("--single", type=click.Path(dir_okay=False, path_type=str),
               help="Write one package FILE instead, every article a subdeck.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes [default: one per CPU for 8+ articles].")
 @click.option("-v", "--verbose", is_flag=True, help="List every warning.")
 @reports_errors
-def build(paths: tuple[str, ...], out_dir: str, single: str | None, verbose: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, single: str | None, jobs: int | None,
+          verbose: bool) -> None:
     """Build Anki decks from the articles at PATHS (files or folders; default: seeds/).
 
     Each article becomes <date>-<id>.apkg in the output folder. A bad article is
@@ -104,7 +107,7 @@ def build(paths: tuple[str, ...], out_dir: str, single: str | None, verbose: boo
                 click.echo(f"Warning: {result.source}: {warning}", err=True)
             advance()
 
-        report = build_decks(paths, out_dir, single, on_article=show)
+        report = build_decks(paths, out_dir, single, on_article=show, jobs=jobs)
     click.echo(summary(report))
     if report.failures:
         raise SystemExit(2)

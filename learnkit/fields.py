@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .models import Meta, Span, Word
 
@@ -29,29 +30,34 @@ def han_count(text: str) -> int:
     return sum(1 for c in text if is_han(c))
 
 
-def _syllables(word: Word) -> Iterator[tuple[str, str | None, int | None]]:
+Syllables = tuple[tuple[str, str | None, int | None], ...]
+
+
+@lru_cache(maxsize=65536)
+def _syllables(text: str, pinyin: str, tones: tuple[int, ...]) -> Syllables:
     """(character, syllable, tone) for each character; syllable None for non-Han or a mismatch."""
-    syllables = word.pinyin.split()
-    if word.tones and len(syllables) == len(word.tones) == han_count(word.text):
-        it = iter(zip(syllables, word.tones, strict=True))
-        for char in word.text:
-            if is_han(char):
-                syllable, tone = next(it)
-                yield char, syllable, tone
-            else:
-                yield char, None, None
-    else:
-        for char in word.text:
-            yield char, None, None
+    syllables = pinyin.split()
+    if tones and len(syllables) == len(tones) == han_count(text):
+        it = iter(zip(syllables, tones, strict=True))
+        return tuple((c, *next(it)) if is_han(c) else (c, None, None) for c in text)
+    return tuple((c, None, None) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _colored_word(text: str, pinyin: str, tones: tuple[int, ...]) -> str:
+    return "".join(f'<span class="tone{tone}">{esc(char)}</span>' if tone else esc(char)
+                   for char, _syllable, tone in _syllables(text, pinyin, tones))
+
+
+@lru_cache(maxsize=65536)
+def _ruby_word(text: str, pinyin: str, tones: tuple[int, ...]) -> str:
+    return "".join(f" {esc(char)}[{esc(syllable)}]" if syllable else _ruby_text(char)
+                   for char, syllable, _tone in _syllables(text, pinyin, tones))
 
 
 def colored(words: Iterable[Word]) -> str:
     """Hanzi with one ``<span class="toneN">`` per Han character (Chinese Support style)."""
-    out = []
-    for word in words:
-        for char, _syllable, tone in _syllables(word):
-            out.append(f'<span class="tone{tone}">{esc(char)}</span>' if tone else esc(char))
-    return "".join(out)
+    return "".join(_colored_word(w.text, w.pinyin, w.tones) for w in words)
 
 
 def _ruby_text(text: str) -> str:
@@ -61,11 +67,7 @@ def _ruby_text(text: str) -> str:
 
 def ruby(words: Iterable[Word]) -> str:
     """``字[zì]`` form for Anki's ``{{furigana:}}`` filter; a space opens each reading's base."""
-    out = []
-    for word in words:
-        for char, syllable, _tone in _syllables(word):
-            out.append(f" {esc(char)}[{esc(syllable)}]" if syllable else _ruby_text(char))
-    return "".join(out).lstrip(" ")
+    return "".join(_ruby_word(w.text, w.pinyin, w.tones) for w in words).lstrip(" ")
 
 
 def level_text(level: int | None) -> str:
@@ -90,19 +92,23 @@ def short_gloss(gloss: str | None, limit: int = 40) -> str:
 
 def breakdown(words: Iterable[Word]) -> str:
     """One row per distinct Han word: coloured hanzi, pinyin, CC-CEDICT gloss, HSK level."""
-    rows, seen = [], set()
-    for word in words:
-        if not word.is_han or word.text in seen:
-            continue
-        seen.add(word.text)
-        parts = [f'<span class="w-zh">{colored([word])}</span>',
-                 f'<span class="w-py">{esc(word.pinyin)}</span>']
-        if word.gloss:
-            parts.append(f'<span class="w-en">{esc(word.gloss)}</span>')
-        if word.hsk:
-            parts.append(f'<span class="w-hsk">{esc(level_text(word.hsk))}</span>')
-        rows.append(f'<div class="word">{" ".join(parts)}</div>')
-    return "".join(rows)
+    rows: dict[str, str] = {}
+    for w in words:
+        if w.is_han and w.text not in rows:
+            rows[w.text] = _row(w.text, w.pinyin, w.tones, w.gloss, w.hsk)
+    return "".join(rows.values())
+
+
+@lru_cache(maxsize=65536)
+def _row(text: str, pinyin: str, tones: tuple[int, ...], gloss: str | None,
+         hsk: int | None) -> str:
+    parts = [f'<span class="w-zh">{_colored_word(text, pinyin, tones)}</span>',
+             f'<span class="w-py">{esc(pinyin)}</span>']
+    if gloss:
+        parts.append(f'<span class="w-en">{esc(gloss)}</span>')
+    if hsk:
+        parts.append(f'<span class="w-hsk">{esc(level_text(hsk))}</span>')
+    return f'<div class="word">{" ".join(parts)}</div>'
 
 
 def highlight(text: str | None, spans: Sequence[Span | None]) -> str:

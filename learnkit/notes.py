@@ -137,7 +137,7 @@ def phrase_note(ss: StudySet, phrase: Phrase, pair: SentencePair | None,
     )
 
 
-def _sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]:
+def sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]:
     level = f.sentence_level(pair.words)
     return dict(
         Key=pair.id, Hanzi=f.esc(pair.zh), Pinyin=f.esc(pair.pinyin),
@@ -147,21 +147,21 @@ def _sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str
     )
 
 
-def sentence_note(pair: SentencePair, script: str, tags: tuple[str, ...],
-                  src: str) -> NoteSpec:
+def sentence_note(pair: SentencePair, values: dict[str, str],
+                  tags: tuple[str, ...]) -> NoteSpec:
+    """``values``: the pair's :func:`sentence_values` (shared with its cloze note)."""
     level = f.sentence_level(pair.words)
-    return _note(SENTENCE, pair.id, tags + _level_tag(level),
-                 **_sentence_values(pair, script, src))
+    return _note(SENTENCE, pair.id, tags + _level_tag(level), **values)
 
 
-def cloze_note(pair: SentencePair, script: str, phrases: list[Phrase],
-               known: dict[str, Phrase], tags: tuple[str, ...], src: str) -> NoteSpec | None:
+def cloze_note(pair: SentencePair, values: dict[str, str], phrases: list[Phrase],
+               known: dict[str, Phrase], tags: tuple[str, ...]) -> NoteSpec | None:
     groups = deletion_groups(pair, phrases, known)
     if not groups:
         return None
     level = f.sentence_level(pair.words)
     return _note(CLOZE, pair.id, tags + _level_tag(level), Text=cloze_text(pair.zh, groups),
-                 **_sentence_values(pair, script, src))
+                 **values)
 
 
 def deck_spec(ss: StudySet) -> DeckSpec:
@@ -174,9 +174,10 @@ def deck_spec(ss: StudySet) -> DeckSpec:
         by_sentence.setdefault(phrase.sentence, []).append(phrase)
     known = {normalize(p.zh): p for p in ss.phrases}
     notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in ss.phrases]
-    notes += [sentence_note(pair, ss.script, tags, src) for pair in ss.sentences]
+    values = {pair.id: sentence_values(pair, ss.script, src) for pair in ss.sentences}
+    notes += [sentence_note(pair, values[pair.id], tags) for pair in ss.sentences]
     for pair in ss.sentences:
-        note = cloze_note(pair, ss.script, by_sentence.get(pair.id, []), known, tags, src)
+        note = cloze_note(pair, values[pair.id], by_sentence.get(pair.id, []), known, tags)
         if note is not None:
             notes.append(note)
     return DeckSpec(deck_id(ss.id), f"{DECK_ROOT}::{deck_title(ss)}", description(ss),

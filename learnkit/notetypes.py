@@ -175,11 +175,16 @@ CSS = """\
   color: #1f2328; background-color: #fbfbf8; margin: 0; padding: 12px;
 }
 .lk { max-width: 42em; margin: 0 auto; }
+/* Latin fonts first for pinyin and English: some CJK fonts draw tone-marked vowels badly. */
+.pinyin, .w-py, .ctx-py, rt, .english, .ctx-en, .w-en, .w-hsk, .level, .kind, .source {
+  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans",
+    "DejaVu Sans", sans-serif;
+}
 .kind { font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: #8a8f98;
   margin-bottom: .6em; }
 .hanzi { font-size: 46px; line-height: 1.35; }
 .hanzi.sentence { font-size: 28px; line-height: 1.7; text-align: left; }
-.ruby { line-height: 2.3; }
+.ruby { line-height: 2.4; }
 ruby rt { font-size: .5em; color: #6a707a; }
 .pinyin { font-size: 22px; color: #4a5059; margin: .2em 0; }
 .english { font-size: 21px; margin: .3em 0; }

@@ -12,6 +12,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
 
+from .charclass import is_han
 from .ids import item_id, normalize
 from .models import SentencePair, Span, StudySet, Word
 
@@ -45,10 +46,6 @@ class ClozeItem:
     @property
     def after(self) -> str:
         return self.sentence.zh[self.end :]
-
-
-def is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ebef" or "\uf900" <= ch <= "\ufaff"
 
 
 def _is_filler(ch: str) -> bool:

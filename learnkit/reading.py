@@ -24,6 +24,10 @@ Reading = tuple[str | None, ...]
 
 _SYLLABLE = re.compile(r"[a-z]+(?:u:[a-z]*)?[1-5]")
 
+# pypinyin's phrase table writes the spoken sandhi of 一 and 不 (一个 yi2, 不要 bu2);
+# learners' dictionaries and LearnKit use their citation tones.
+_CITATION = {"一": "yi1", "不": "bu4"}
+
 
 def is_han(char: str) -> bool:
     """True for a CJK ideograph, including 〇 (read ling2 in dates such as 二〇二四)."""
@@ -63,7 +67,10 @@ def read_many(texts: Iterable[str]) -> list[Reading]:
             simplified[target.sentence], position, scores, phrase, word_before
         )
     return [
-        tuple(syllable if is_han(char) else None for char, syllable in zip(text, row, strict=True))
+        tuple(
+            _CITATION.get(char, syllable) if is_han(char) else None
+            for char, syllable in zip(text, row, strict=True)
+        )
         for text, row in zip(texts, readings, strict=True)
     ]
 

@@ -55,6 +55,7 @@ def test_unknown_word():
         ("台灣", "tai2 wan1", "Taiwan"),  # "variant of 臺灣|台湾": the target's gloss
         ("团结一致", None, "to unite as one"),  # "see 团结一心": followed
         ("遏制", "e4 zhi4", "to check; to contain; to hold back"),
+        ("希望", "xi1 wang4", "to hope; a hope; a wish"),  # "(CL:個|个[ge4])" dropped
     ],
     ids=lambda v: v if isinstance(v, str) else "-",
 )

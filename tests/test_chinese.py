@@ -96,9 +96,11 @@ def test_words_cover_the_text(text):
          "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2"),
         ("他在银行工作，每天步行上班。", "tā zài yínháng gōngzuò, měitiān bùxíng shàngbān.",
          "ta1 zai4 yin2 hang2 gong1 zuo4, mei3 tian1 bu4 xing2 shang4 ban1."),
+        ("二〇二四年，他在A股赚了100万。", "èr líng èr sì nián, tā zài A gǔ zhuàn le 100 wàn.",
+         "er4 ling2 er4 si4 nian2, ta1 zai4 A gu3 zhuan4 le5 100 wan4."),
     ],
     ids=["title", "names", "quotes", "numbers", "dash", "traditional", "traditional-title",
-         "hang-xing"],
+         "hang-xing", "ling-latin-digits"],
 )
 def test_pinyin_lines(text, marks, numbers):
     words = chinese.annotate(text)

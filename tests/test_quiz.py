@@ -18,7 +18,8 @@ def items():
 def test_one_item_per_phrase_in_document_order():
     ss = studysets.rivals()
     built = build_items(ss)
-    assert [i.answer for i in built] == ["对手", "双重遏制", "绿色", "一个重大问题", "伙伴关系", "好了"]
+    assert [i.answer for i in built] == [
+        "对手", "双重遏制", "绿色", "一个重大问题", "伙伴关系", "好了"]
     assert [i.id for i in built] == [p.id for p in ss.phrases]  # the Anki GUID key
     assert {i.kind for i in built} == {"phrase"}
 
@@ -28,12 +29,14 @@ def test_one_item_per_phrase_in_document_order():
     # quotes around an emphasised phrase stay in the sentence, outside the blank
     ("双重遏制", '这篇文章探讨了"', '"。', "shuang1 chong2 e4 zhi4", "dual containment"),
     # a 17-character clause blanks its study word; the phrase's English stays
-    ("伙伴关系", "中俄两国之间持久的", "仍然重要。", "huo3 ban4 guan1 xi4", "The enduring partnership"),
+    ("伙伴关系", "中俄两国之间持久的", "仍然重要。", "huo3 ban4 guan1 xi4",
+     "The enduring partnership"),
     ("好了", "我们", "！", "hao3 le5", None),
 ], ids=["plain", "quoted", "long-clause-key-word", "no-english"])
 def test_blank_and_context(items, answer, before, after, numbers, english):
     item = items[answer]
-    assert (item.before, item.after, item.numbers, item.english) == (before, after, numbers, english)
+    got = (item.before, item.after, item.numbers, item.english)
+    assert got == (before, after, numbers, english)
     assert item.sentence.zh[item.start:item.end] == answer
 
 
@@ -57,7 +60,8 @@ def test_distractors_have_similar_length():
     got = pick_choices("双重遏制", pool, seed="x")
     assert sorted(got, key=len) == sorted(["双重遏制", "一二三四", "甲乙丙丁戊", "山水画"], key=len)
     assert pick_choices("双重遏制", pool, seed="x") == got  # stable
-    assert {pick_choices("双重遏制", pool, seed=s) for s in "abcdefgh"} != {got}  # shuffled per item
+    # the order is shuffled per item
+    assert {pick_choices("双重遏制", pool, seed=s) for s in "abcdefgh"} != {got}
 
 
 def test_an_article_without_emphasis_quizzes_its_study_words():

@@ -32,6 +32,10 @@ CLASSIC = [
     ("他看着我，有点着急。", "看着", "kan4 zhe5"),
     ("他看着我，有点着急。", "着急", "zhao2 ji2"),
     ("我还没还书。", "还没还", "hai2 mei2 huan2"),
+    # citation tones, not the spoken sandhi pypinyin's phrase table writes (yi2 ge4, bu2 yao4)
+    ("他一个人不要去。", "一个", "yi1 ge4"),
+    ("他一个人不要去。", "不要", "bu4 yao4"),
+    ("我们一起走吧。", "一起", "yi1 qi3"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import studysets
@@ -12,7 +12,7 @@ import studysets
 from learnkit.errors import StoreError
 from learnkit.store import Store, decode_study_set, encode_study_set
 
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 AGAIN, HARD, GOOD = 1, 2, 3
 
 
@@ -54,7 +54,7 @@ def test_review_schedules_with_fsrs(store, ratings, interval):
         reviewed = due
         due = store.review("a-p1", "a", rating, "right", "x", reviewed)
     assert due - reviewed == interval
-    assert due.tzinfo is timezone.utc
+    assert due.tzinfo is UTC
 
 
 def test_due_items_and_every_review_kept(store):

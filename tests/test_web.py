@@ -7,12 +7,12 @@ import re
 import sqlite3
 import stat
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from learnkit.answers import check_typed
 from learnkit.cli import cli
@@ -20,7 +20,7 @@ from learnkit.notes import deck_spec
 from learnkit.quiz import build_items
 from web import create_app
 
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 UPLOAD = """---
 title: 经济讨论
 date: 2025-01-02
@@ -327,9 +327,9 @@ def test_article_text_is_escaped_everywhere(client, app):
 def test_templates_escape_study_set_text(app):
     """Whatever text a study set holds, markup in it is shown as text."""
     from flask import render_template
+    from studysets import sentence, study_set
 
     from learnkit.store import QuizSession
-    from studysets import sentence, study_set
 
     evil = '<script>alert("x")</script>'
     pair = sentence("evil000001", [("我们", "wo3 men5", evil, {"study": True}), evil, "。"],

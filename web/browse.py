@@ -1,4 +1,4 @@
-"""The library page, one article's page and its Anki deck download."""
+"""The library page, one article's page, its Anki deck download, and a health check."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ def index() -> str:
     return render_template("browse/index.html", rows=table,
                            errors=sorted(get_library().errors.values()),
                            due=sum(r.due for r in table))
+
+
+@bp.get("/health")
+def health() -> Response:
+    """A trivial page: is the server up (and the baseline of bench/web_speed.py)."""
+    return Response("ok\n", mimetype="text/plain")
 
 
 @bp.get("/article/<key>")

@@ -1,10 +1,17 @@
-"""One quiz-database connection per request (flaskr's ``get_db``), and the library."""
+"""The quiz database connection of the current thread, and the library.
+
+Each server thread keeps its connection open across requests (unlike flaskr's per-request
+``get_db``): closing the last connection to a WAL database checkpoints and deletes the
+log, which would cost every answer a few synchronous disk writes. Committed reviews are
+in the log either way, so stopping the server loses nothing.
+"""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app
 
 from learnkit.store import Store
 
@@ -12,9 +19,12 @@ from .library import Library
 
 
 def get_store() -> Store:
-    if "store" not in g:
-        g.store = Store(current_app.config["DATABASE"], fuzzing=current_app.config["FSRS_FUZZING"])
-    return g.store
+    local = current_app.extensions["learnkit.connections"]
+    store = getattr(local, "store", None)
+    if store is None:
+        store = local.store = Store(current_app.config["DATABASE"],
+                                    fuzzing=current_app.config["FSRS_FUZZING"])
+    return store
 
 
 def get_library() -> Library:
@@ -25,12 +35,6 @@ def now() -> datetime:
     return current_app.config["CLOCK"]()
 
 
-def _close(exc: BaseException | None = None) -> None:
-    store = g.pop("store", None)
-    if store is not None:
-        store.close()
-
-
 def init_app(app: Flask) -> None:
     Store.create(app.config["DATABASE"]).close()
-    app.teardown_appcontext(_close)
+    app.extensions["learnkit.connections"] = threading.local()

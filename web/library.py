@@ -70,6 +70,7 @@ class Library:
         self.clock = clock
         self._lock = threading.RLock()
         self._files: dict[Path, tuple[tuple[int, int], Entry]] = {}
+        self._items: tuple[list[Entry], dict[str, ClozeItem]] = ([], {})
         self.errors: dict[Path, str] = {}
 
     def _paths(self) -> list[tuple[Path, bool]]:
@@ -121,7 +122,16 @@ class Library:
         return next((e for e in self.entries(store) if e.key == key), None)
 
     def items(self, store: Store) -> dict[str, ClozeItem]:
-        return {i.id: i for e in self.entries(store) for i in e.items}
+        """Every quiz item of the library by id (rebuilt only when an article changed)."""
+        entries = self.entries(store)
+        with self._lock:
+            known, by_id = self._items
+            same = len(known) == len(entries) and all(
+                a is b for a, b in zip(known, entries, strict=True))
+            if not same:
+                by_id = {i.id: i for e in entries for i in e.items}
+                self._items = (entries, by_id)
+            return by_id
 
     def save_upload(self, data: bytes, store: Store) -> Entry:
         """Store an uploaded article under a generated name; ArticleError if it is a duplicate."""
