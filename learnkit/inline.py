@@ -20,7 +20,11 @@ _UNESCAPE = {v: k[1] for k, v in _ESCAPES.items()}
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Formatting tags that some exported articles carry; any other tag (<script>…) is text
+# that the learner should see as written, and every layer that shows text escapes it.
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|br|div|em|font|i|mark|p|small|span|strong|sub|sup|u)\b[^>]*>", re.IGNORECASE
+)
 _CODE = re.compile(r"`([^`]*)`")
 _TRIPLE = re.compile(r"\*\*\*(?=\S)(.+?)\*\*\*")
 # Word characters are ASCII here: Han text glues markers to words (这是*斜体*和).
@@ -34,7 +38,7 @@ _SPACE_BEFORE = ",;:!?.)"
 
 
 def strip_links(text: str) -> str:
-    """Markdown links and autolinks reduced to their text; images and HTML tags removed."""
+    """Markdown links and autolinks reduced to their text; images and formatting tags removed."""
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _AUTOLINK.sub(r"\1", text)

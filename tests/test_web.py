@@ -317,10 +317,13 @@ def test_article_text_is_escaped_everywhere(client, app):
     url = start_quiz(client, key)
     pages = [preview.text, client.get("/").text, client.get(f"/article/{key}").text,
              client.get(url).text, answer(client, url, answer="<script>x</script>")[1].text]
-    for page in pages:  # (the parser drops HTML tags; what is left is escaped)
+    for page in pages:  # the parser keeps tags as text; every page escapes them
         assert "<script>alert" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&#34;zh&#34;)&lt;/script&gt;" in pages[0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in pages[0]
     assert "1 &lt; 2 &amp;&amp; 3 &gt; 2" in pages[0] and "和&amp;lt;b&amp;gt;" in pages[0]
-    assert "alert(1) &amp;&#34;引号&#34;" in pages[1] and "Title &amp; co" in pages[1]
+    assert "标题&lt;script&gt;alert(1)&lt;/script&gt; &amp;&#34;引号&#34;" in pages[1]
+    assert "Title &lt;img src=x onerror=alert(1)&gt; &amp; co" in pages[1]
     assert "You answered <span lang=\"zh\">&lt;script&gt;x&lt;/script&gt;</span>" in pages[4]
 
 
