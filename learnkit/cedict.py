@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata, resources
 
-from . import diskcache
+from . import diskcache, segment
 
 ATTRIBUTION = (
     "Glosses from CC-CEDICT (https://cc-cedict.org/wiki/), "
@@ -144,11 +144,29 @@ def _toneless(numbers: str) -> str:
     return re.sub(r"[1-5]", "", _reading_key(numbers))
 
 
-def _rank(entry: Entry) -> tuple[int, int, int]:
+_VARIANT = re.compile(
+    r"^(?:old |archaic |ancient |Japanese |erroneous |obscure |unofficial |)variant of "
+    r"([^\s|\[\],;]+)"
+)
+
+
+def is_variant_entry(entry: Entry) -> bool:
+    """An entry for a rare variant character ("秊 年: grain; harvest (old); variant of
+    年[nian2]"): it says it is a variant of a commoner headword, so it never stands for
+    the main word of its reading (了 "variant of 瞭" is commoner than 瞭: not a variant)."""
+    own = segment.zipf(entry.traditional) or 0.0
+    return any(
+        (segment.zipf(m.group(1)) or 0.0) > own
+        for m in map(_VARIANT.match, entry.definitions) if m
+    )
+
+
+def _rank(entry: Entry) -> tuple[int, int, int, int]:
     """Lower is better: entries with real senses first, then common words before names,
-    then entries with more senses (a fair proxy for the commoner reading)."""
+    then main entries before variant/old ones, then entries with more senses (a fair proxy
+    for the commoner reading)."""
     useful = sum(not _is_noise(s) for s in entry.definitions)
-    return (int(not useful), int(entry.is_proper_noun), -useful)
+    return (int(not useful), int(entry.is_proper_noun), int(is_variant_entry(entry)), -useful)
 
 
 def senses_for(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import cedict, hsk, names, segment
+from . import cedict, hsk, names, segment, senses
 from .models import Word
 from .reading import read, to_simplified
 from .syllables import to_marks, tone
@@ -83,8 +83,12 @@ def _dictionary_split(word: str) -> list[tuple[int, int]]:
     return found[2]
 
 
-def annotate(text: str) -> tuple[Word, ...]:
-    """Annotated words covering ``text`` contiguously; non-Han runs are Words without pinyin."""
+def annotate(text: str, english: str | None = None) -> tuple[Word, ...]:
+    """Annotated words covering ``text`` contiguously; non-Han runs are Words without pinyin.
+
+    With ``english`` (the aligned English sentence), each word's gloss starts with the
+    CC-CEDICT sense sharing the most words with it (或 → "or", 被 → "by")."""
+    context = senses.context(english)
     simplified = to_simplified(text)
     readings = read(text)
     pieces: list[tuple[int, int]] = []
@@ -96,22 +100,32 @@ def annotate(text: str) -> tuple[Word, ...]:
     for start, end in pieces:
         if start > pos:  # the non-Han text since the last Han word, as one Word
             words.append(Word(text[pos:start], pos, start))
-        words.append(_word(text[start:end], simplified[start:end], start, readings[start:end]))
+        words.append(
+            _word(text[start:end], simplified[start:end], start, readings[start:end], context)
+        )
         pos = end
     if pos < len(text):
         words.append(Word(text[pos:], pos, len(text)))
     return tuple(words)
 
 
-def _word(text: str, simplified: str, start: int, readings: Sequence[str | None]) -> Word:
-    """A Han word with its reading, gloss, level, frequency and study flag."""
+def _word(
+    text: str,
+    simplified: str,
+    start: int,
+    readings: Sequence[str | None],
+    context: frozenset[str] | None = None,
+) -> Word:
+    """A Han word with its reading, gloss (in the context of the English sentence's
+    words, when known), level, frequency and study flag."""
     syllables = [r for r in readings if r]
     numbers = " ".join(syllables)
     level = hsk.level(simplified)
     gloss = (
-        cedict.gloss(text, numbers, fallback=simplified)
+        senses.choose(text, numbers, simplified, context).gloss
         or names.gloss(simplified)
         or cedict.compose_gloss(simplified, numbers)
+        or senses.compose(simplified, numbers)
     )
     return Word(
         text=text,
@@ -123,7 +137,9 @@ def _word(text: str, simplified: str, start: int, readings: Sequence[str | None]
         gloss=gloss,
         hsk=level,
         zipf=segment.zipf(simplified),
-        study=gloss is not None and is_study_word(simplified, level),
+        # a composed gloss ("≈ what + kind") is a hint, not a meaning to learn on a card
+        study=gloss is not None and not gloss.startswith(senses.APPROX)
+        and is_study_word(simplified, level),
     )
 
 
@@ -196,7 +212,10 @@ def _orthographic(word: Word) -> str:
     capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng")."""
     syllables = word.pinyin.split()
     name = cedict.name_numbers(word.text, word.numbers)
-    if name is None and names.is_name(to_simplified(word.text)):
+    simplified = to_simplified(word.text)
+    if name is None and senses.is_place_compound(simplified, word.numbers):
+        name = word.numbers.title()  # 中苏 "Zhōng Sū", as CC-CEDICT writes 中俄 "Zhong1 E2"
+    elif name is None and names.is_name(simplified):
         name = word.numbers.capitalize()  # one capitalised group: "Zéliánsījī"
     starts = {0}
     if name and len(name.split()) == len(syllables):

@@ -73,7 +73,7 @@ def build_study_set(article: Article) -> StudySet:
         while sid in seen_ids:  # the same Chinese sentence twice in one article
             sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
         seen_ids.add(sid)
-        words = chinese.annotate(zh)
+        words = chinese.annotate(zh, english=en)
         pair = SentencePair(
             id=sid, paragraph=zh_sents[bead.zh[0]].paragraph, zh=zh, en=en,
             pinyin=chinese.pinyin_line(words), words=words,

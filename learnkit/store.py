@@ -193,15 +193,15 @@ class Store:
         was already answered, e.g. a form sent twice.
         """
         with self._write():
-            row = self.db.execute("SELECT items, position FROM sessions WHERE id = ?",
-                                  (session,)).fetchone()
-            items = json.loads(row[0]) if row else []
-            if row is None or row[1] != position or position >= len(items):
+            # Moves the session on only from ``position``, and names the item graded there.
+            row = self.db.execute(
+                "UPDATE sessions SET position = position + 1 WHERE id = ? AND position = ?"
+                " AND position < json_array_length(items) RETURNING json_extract(items, ?)",
+                (session, position, f"$[{position}]"),
+            ).fetchall()  # all: the statement is done before the review's statements
+            if not row:
                 return None
-            due = self._review(items[position], article, rating, verdict, answer, now, session)
-            self.db.execute("UPDATE sessions SET position = ? WHERE id = ?",
-                            (position + 1, session))
-            return due
+            return self._review(row[0][0], article, rating, verdict, answer, now, session)
 
     def review_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM reviews").fetchone()[0]

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import browse, db, errors, quiz, security, upload
+from . import browse, db, errors, fragments, quiz, security, upload
 from .library import Library
 
 __all__ = ["create_app"]
@@ -48,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     db.init_app(app)
     errors.init_app(app)
+    fragments.init_app(app)
     seeds_dir = app.config["SEEDS_DIR"]
     app.extensions["learnkit.library"] = Library(
         Path(seeds_dir) if seeds_dir else None, Path(app.config["UPLOAD_DIR"]), app.config["CLOCK"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -72,14 +73,32 @@ class Library:
         self._files: dict[Path, tuple[tuple[int, int], Entry]] = {}
         self._items: tuple[list[Entry], dict[str, ClozeItem]] = ([], {})
         self.errors: dict[Path, str] = {}
+        self._last: tuple[tuple[tuple[str, bool, int, int], ...], list[Entry]] = ((), [])
 
-    def _paths(self) -> list[tuple[Path, bool]]:
+    def _scan(self) -> tuple[tuple[str, bool, int, int], ...]:
+        """(path, uploaded, mtime, size) of every article file, seeds first, by name.
+
+        One ``scandir`` per folder and one ``stat`` per file: this runs on every request
+        that needs the library, so that edited, added or removed files show at once.
+        """
         found = []
         for folder, uploaded in ((self.seeds, False), (self.uploads, True)):
-            if folder is not None and folder.is_dir():
-                found += [(p, uploaded) for p in sorted(folder.iterdir())
-                          if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()]
-        return found
+            if folder is None:
+                continue
+            try:
+                with os.scandir(folder) as listing:
+                    files = sorted((f for f in listing
+                                    if os.path.splitext(f.name)[1].lower() in ARTICLE_SUFFIXES
+                                    and f.is_file()), key=lambda f: f.name)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for f in files:
+                try:
+                    stat = f.stat()
+                except FileNotFoundError:  # removed while listing
+                    continue
+                found.append((f.path, uploaded, stat.st_mtime_ns, stat.st_size))
+        return tuple(found)
 
     def study_set(self, data: bytes, source: str, store: Store) -> StudySet:
         """The study set of article bytes, from the cache or parsed (and then cached)."""
@@ -91,9 +110,11 @@ class Library:
         store.cache_study_set(key, ss, self.clock())
         return ss
 
-    def _entry(self, path: Path, uploaded: bool, store: Store) -> Entry | None:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
+    def _entry(self, path: Path, uploaded: bool, store: Store,
+               stamp: tuple[int, int] | None = None) -> Entry | None:
+        if stamp is None:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
         known = self._files.get(path)
         if known and known[0] == stamp:
             return known[1]
@@ -110,13 +131,20 @@ class Library:
 
     def entries(self, store: Store) -> list[Entry]:
         """Every readable article, seeds first; an article found twice is listed once."""
+        scan = self._scan()
         with self._lock:
+            last_scan, last_entries = self._last
+            if scan == last_scan:  # no file added, removed or changed, and none failed
+                return list(last_entries)
             out: dict[str, Entry] = {}
-            for path, uploaded in self._paths():
-                entry = self._entry(path, uploaded, store)
+            for path, uploaded, mtime, size in scan:
+                entry = self._entry(Path(path), uploaded, store, (mtime, size))
                 if entry is not None and entry.key not in out:
                     out[entry.key] = entry
-            return list(out.values())
+            entries = list(out.values())
+            failed = any(Path(p) in self.errors for p, *_ in scan)
+            self._last = ((), []) if failed else (scan, entries)  # retry a failed file
+            return list(entries)
 
     def get(self, key: str, store: Store) -> Entry | None:
         return next((e for e in self.entries(store) if e.key == key), None)

@@ -41,8 +41,9 @@ def secret_key(app: Flask) -> str:
 
 
 def _add_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+    headers = response.headers
+    present = {name.lower() for name, _ in headers}  # one pass, not one per header
+    headers.extend([(n, v) for n, v in HEADERS.items() if n.lower() not in present])
     return response
 
 
