@@ -12,7 +12,7 @@ grammar words, which also act as the defaults without context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from . import cedict
@@ -24,7 +24,11 @@ APPROX = "≈ "  # prefix of a gloss composed from the characters' senses
 _WORD = re.compile(r"[a-z]{2,}")  # "Russia's" → russia (no stray "s")
 _QUOTED = re.compile(r'"([^"]+)"')
 _PARENS = re.compile(r"\([^()]*\)")
-_CJK = re.compile(r"(?:[^\s|\[\]/]+\|)?[^\s|\[\]/]*[\u3400-\u9fff][^\s|\[\]/]*(?:\[[^\]]*\])?")
+_CJK = re.compile(  # Chinese words and references: "個|个[ge4]", "孫中山|孙中山"
+    r"(?:[^\s|\[\]/()]+\|)?[^\s|\[\]/()]*[\u3400-\u9fff][^\s|\[\]/()]*(?:\[[^\]]*\])?"
+)
+_RADICAL = re.compile(r"\bradical\b|\bused in transliteration\b", re.I)
+_BOUND = "(bound form)"  # not a free word: never chosen by context for a single character
 _CUES = re.compile(r"\{([^}]*)\}\s*$")
 # Words that never select a sense: articles, "to"/"of"/"be" (in nearly every sentence) and
 # CC-CEDICT's own vocabulary about senses.
@@ -71,7 +75,7 @@ def context(english: str | None) -> frozenset[str] | None:
     if not english:
         return None
     words = _stems(english)
-    return frozenset(words) | frozenset(f"{a}_{b}" for a, b in zip(words, words[1:]))
+    return frozenset(words) | frozenset(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
 
 
 @dataclass(frozen=True)
@@ -79,28 +83,36 @@ class Sense:
     """One sense: the meanings shown to the learner and the English cues that select it."""
 
     meanings: tuple[str, ...]
-    cues: frozenset[str]  # stems and "a_b" bigrams
-    strong: frozenset[str]  # the cues that are not light words
+    strong: frozenset[str]  # content stems (and hand-given or quoted cues): one selects
+    light: tuple[frozenset[str], ...]  # meanings made of light words ("or", "at all"): all
+    bigrams: frozenset[str]  # "a_b" stem pairs of the meanings: a bonus
+    bound: bool = False  # CC-CEDICT's "(bound form)": not a free word
 
     def score(self, english: frozenset[str]) -> float:
         strong = len(self.strong & english)
         if self.strong and not strong:
             return 0.0
-        light = len((self.cues - self.strong) & english)
-        bigrams = sum(1 for c in self.cues & english if "_" in c)
-        return strong + 0.5 * light + 0.5 * bigrams
+        light = sum(1 for cues in self.light if cues <= english)
+        return strong + 0.5 * light + 0.5 * len(self.bigrams & english)
 
 
-def _sense(meanings: tuple[str, ...], cue_text: str, extra: tuple[str, ...] = ()) -> Sense:
-    words = [w for w in _stems(cue_text) if w not in _META_STEMS]
-    cues = set(words) | {f"{a}_{b}" for a, b in zip(words, words[1:])}
-    strong = {c for c in cues if "_" not in c and c not in _LIGHT_STEMS}
+def _sense(meanings: tuple[str, ...], cue_texts: tuple[str, ...],
+           extra: tuple[str, ...] = ()) -> Sense:
+    strong: set[str] = set()
+    light: list[frozenset[str]] = []
+    bigrams: set[str] = set()
+    for text in cue_texts:  # one per meaning
+        words = [w for w in _stems(text) if w not in _META_STEMS]
+        content = {w for w in words if w not in _LIGHT_STEMS}
+        strong |= content
+        if words and not content:
+            light.append(frozenset(words))
+        bigrams |= {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     for cue in extra:  # quoted or hand-given: always strong
         stems = "_".join(_stems(cue.replace("_", " ")))
         if stems:
-            cues.add(stems)
             strong.add(stems)
-    return Sense(meanings, frozenset(cues), frozenset(strong))
+    return Sense(meanings, frozenset(strong), tuple(light), frozenset(bigrams))
 
 
 def _cedict_sense(definition: str) -> Sense | None:
@@ -108,12 +120,15 @@ def _cedict_sense(definition: str) -> Sense | None:
     meanings = tuple(_display(m) for m in cedict._meanings(definition))
     if not meanings:
         return None
+    if _RADICAL.search(definition):
+        return None
     text = _CJK.sub(" ", definition)
     quoted = tuple(_QUOTED.findall(text))
     outside = text
     while _PARENS.search(outside):
         outside = _PARENS.sub(" ", outside)
-    return _sense(meanings, outside, quoted)
+    sense = _sense(meanings, tuple(outside.split(";")), quoted)
+    return replace(sense, bound=True) if definition.startswith(_BOUND) else sense
 
 
 def _display(meaning: str) -> str:
@@ -147,7 +162,7 @@ def _learner() -> dict[tuple[str, str], tuple[Sense, ...]]:
                 extra = tuple(match.group(1).split()) if match else ()
                 shown = part[: match.start()].strip() if match else part.strip()
                 meanings = tuple(m.strip() for m in shown.split(";") if m.strip())
-                parsed.append(_sense(meanings, "", extra))
+                parsed.append(_sense(meanings, (), extra))
             out[(word, numbers)] = tuple(parsed)
     return out
 
@@ -197,6 +212,8 @@ def choose(
     best, best_score = 0, 0.0
     if english:
         for i, sense in enumerate(senses):
+            if len(word) == 1 and sense.bound:
+                continue
             score = sense.score(english)
             if score > best_score:
                 best, best_score = i, score
@@ -216,16 +233,22 @@ def compose(word: str, numbers: str) -> str | None:
     syllables = numbers.split()
     if len(syllables) != len(word):
         return None
-    places = [place_abbreviation(c, s) for c, s in zip(word, syllables)]
+    places = [place_abbreviation(c, s) for c, s in zip(word, syllables, strict=True)]
     if all(places):
         return APPROX + "-".join(p for p in places if p)
+    if len(word) != 2:  # longer unknown words are mostly transliterated names (莫里森)
+        return None
     parts = []
-    for char, syllable in zip(word, syllables):  # main senses: a character's sense matched
-        gloss = choose(char, syllable, None).gloss  # on the sentence is mostly a false friend
-        if not gloss:
+    # main senses: a character's sense matched on the sentence is mostly a false friend
+    for char, syllable in zip(word, syllables, strict=True):
+        gloss = choose(char, syllable, None).gloss
+        if not gloss or _TRANSLITERATION.search(gloss):
             return None
         parts.append(cedict._PARENS.sub("", gloss.split("; ")[0]).strip())
     return APPROX + " + ".join(parts)
+
+
+_TRANSLITERATION = re.compile(r"^surname |phonetic|transliteration|\bname\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -252,5 +275,5 @@ def is_place_compound(word: str, numbers: str) -> bool:
     syllables = numbers.split()
     return (
         2 <= len(word) <= 3 and len(syllables) == len(word) and not cedict.contains(word)
-        and all(place_abbreviation(c, s) for c, s in zip(word, syllables))
+        and all(place_abbreviation(c, s) for c, s in zip(word, syllables, strict=True))
     )
