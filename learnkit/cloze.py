@@ -1,8 +1,8 @@
 """Cloze markup for a sentence: each emphasised phrase is one deletion (one card).
 
 A long phrase (more than ``LONG_PHRASE`` Han characters) would blank a whole clause, which
-nobody can recall; it blanks its key words instead (the words worth studying, else the
-rarest listed words), all under the phrase's one cloze number.
+nobody can recall; it blanks its key words instead (:mod:`learnkit.keywords`), all under
+the phrase's one cloze number.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .fields import esc, han_count, short_gloss
 from .ids import normalize
-from .models import Phrase, SentencePair, Word
+from .keywords import LONG_PHRASE, key_words
+from .models import Phrase, SentencePair
 
-LONG_PHRASE = 8
 MAX_KEY_WORDS = 3
 _CORE = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff]")  # letters, digits and Han
 
@@ -36,19 +36,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _key_words(words: Sequence[Word], start: int, end: int) -> list[Word]:
-    inside = [w for w in words if w.is_han and w.start >= start and w.end <= end]
-    chosen = [w for w in inside if w.study]
-    if not chosen:
-        chosen = [w for w in inside if len(w.text) > 1 and (w.hsk is None or w.hsk >= 4)]
-    if not chosen:
-        chosen = sorted(inside, key=lambda w: -len(w.text))[:1]
-    if len(chosen) > MAX_KEY_WORDS:
-        rarest = sorted(chosen, key=lambda w: w.zipf if w.zipf is not None else 0.0)
-        chosen = sorted(rarest[:MAX_KEY_WORDS], key=lambda w: w.start)
-    return chosen
-
-
 def blanks(pair: SentencePair, start: int, end: int, english: str | None) -> list[Blank]:
     """The deletions of one emphasised span of ``pair.zh``."""
     start, end = _trim(pair.zh, start, end)
@@ -56,7 +43,7 @@ def blanks(pair: SentencePair, start: int, end: int, english: str | None) -> lis
         return []
     if han_count(pair.zh[start:end]) <= LONG_PHRASE:
         return [Blank(start, end, english or "")]
-    key = _key_words(pair.words, start, end)
+    key = key_words(pair.words, start, end, MAX_KEY_WORDS)
     if not key:
         return [Blank(start, end, english or "")]
     merged: list[Blank] = []

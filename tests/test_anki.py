@@ -179,8 +179,8 @@ def test_breakdown_lists_each_han_word_once_with_gloss_and_level():
 # ---------------------------------------------------------------- clozes
 
 @pytest.mark.parametrize(("index", "expected"), [
-    (0, "中俄两国之间{{c1::持久::lasting}}的{{c1::伙伴关系::partnership}}仍然是"
-        "{{c1::地缘政治::geopolitics}}方面的一个重大问题，两国有着共同的对手。"),
+    (0, "中俄两国之间{{c1::持久::lasting}}的伙伴关系仍然是{{c1::地缘政治::geopolitics}}"
+        "方面的一个{{c1::重大::major}}问题，两国有着共同的对手。"),
     (1, "双方都想{{c1::挫败}}“{{c2::双重遏制::dual containment}}”。"),
     (2, "基辛格策划的{{c1::中美关系解冻}}改变了冷战。"),
     (3, None),
