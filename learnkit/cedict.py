@@ -111,6 +111,7 @@ _LEADING_LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
 _CJK_REF = re.compile(r"(?:[^\s|\[\]/]+\|)?([^\s|\[\]/]+)\[[^\]]*\]")  # 個|个[ge4] → 个
 _YEARS = re.compile(r"\s*\(\d{3,4}\s*-\s*(?:\d{3,4})?\)")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")  # "Taiwan Semiconductor … (TSMC)"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOPWORDS = frozenset(
     """a an the of to and or in on at by for from with as into onto upon about over under
@@ -265,6 +266,7 @@ def english_words(word: str) -> frozenset[str]:
                 continue
             plain = _PARENS.sub(" ", _CJK_REF.sub(" ", sense)).lower()
             tokens.update(t for t in _TOKEN.findall(plain) if t not in _STOPWORDS)
+            tokens.update(a.lower() for a in _ACRONYM.findall(sense))  # news writes these
     return frozenset(tokens)
 
 

@@ -84,6 +84,7 @@ def test_compose_gloss(word, expected):
         ("中美", {"china", "usa"}),
         ("双重", {"double"}),
         ("伙伴", {"companion", "comrade", "partner"}),
+        ("台积电", {"semiconductor", "manufacturing", "company", "tsmc", "founded", "1987"}),  # the acronym news writes is kept
     ],
     ids=lambda v: v if isinstance(v, str) else "-",
 )

@@ -124,3 +124,29 @@ def test_chinese_only_article_keeps_phrases_without_english():
     assert [(s.zh, s.en) for s in ss.sentences] == [
         ("银行今天开门。", None), ("我们明天去银行。", None)]
     assert any("only Chinese" in w for w in ss.warnings)
+
+
+TRADITIONAL = """# 台積電在美國建廠
+
+**台積電**宣布將在亞利桑那州興建第二座**晶圓廠**。這項投資金額高達四百億美元。
+
+---
+
+# TSMC builds in America
+
+**TSMC** announced it will build a second **wafer fab** in Arizona. The investment is worth \
+as much as $40 billion.
+"""
+
+
+def test_traditional_article_end_to_end():
+    ss = study_set_from_text(TRADITIONAL, source="tw.md")
+    assert ss.script == "traditional"
+    assert [(p.zh, p.en, p.numbers) for p in ss.phrases] == [
+        ("台積電", "TSMC", "tai2 ji1 dian4"), ("晶圓廠", "wafer fab", "jing1 yuan2 chang3")]
+    assert [p.pinyin.lower() for p in ss.phrases] == ["táijīdiàn", "jīngyuánchǎng"]
+    first = ss.sentences[0]
+    assert first.en.startswith("TSMC announced")
+    by_text = {w.text: w for w in first.words}
+    assert by_text["宣布"].gloss.startswith("to announce")  # looked up in Simplified
+    assert by_text["興建"].numbers == "xing1 jian4"  # shown in the article's own script
