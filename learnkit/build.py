@@ -118,10 +118,18 @@ def _results(sources: Sequence[str], jobs: int) -> Iterator[ArticleResult]:
     # language models once and keeps them for all its articles.
     context = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_one_thread) as pool:
             yield from pool.map(_article, sources, chunksize=2)
     except BrokenProcessPool:
         raise BuildError("a worker process died (out of memory?); try --jobs 1") from None
+
+
+def _one_thread() -> None:
+    """Worker start-up: one BLAS thread (set before numpy loads). A worker is one CPU's
+    share of the batch; BLAS threads of several workers spinning on the same cores made a
+    parallel build slower than a serial one."""
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"
 
 
 def build_decks(

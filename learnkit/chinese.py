@@ -9,11 +9,13 @@ segmentation and every lookup, while ``Word.text`` keeps the article's own chara
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from . import cedict, hsk, names, segment, senses
 from .models import Word
-from .reading import read, to_simplified
+from .reading import read_many, to_simplified
 from .syllables import to_marks, tone
 
 _HAN = re.compile(r"[〇\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -50,7 +52,10 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     or after a leading numeral or demonstrative (两行 → 两 行), so each word has a gloss a
     learner can use; 晶圆厂 stays whole.
     """
-    simplified = to_simplified(text)
+    return _tokenize(text, to_simplified(text))
+
+
+def _tokenize(text: str, simplified: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for word, start, _ in segment.tokenize(simplified):
         for s, e in _dictionary_split(word):
@@ -58,15 +63,16 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _dictionary_split(word: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def _dictionary_split(word: str) -> tuple[tuple[int, int], ...]:
     """``word`` as dictionary words (offsets into it); ``[(0, len)]`` when known or unsplittable."""
-    whole = [(0, len(word))]
+    whole = ((0, len(word)),)
     if len(word) < 2 or cedict.contains(word) or hsk.level(word) is not None:
         return whole
     if not _HAN.match(word):
         return whole
     if word[0] in _DETERMINERS and cedict.contains(word[1:]):  # 两行 → 两 行, 这篇 → 这 篇
-        return [(0, 1), *((1 + s, 1 + e) for s, e in _dictionary_split(word[1:]))]
+        return ((0, 1), *((1 + s, 1 + e) for s, e in _dictionary_split(word[1:])))
     # best[i]: (parts, single characters, split) for word[:i], fewest parts first
     best: list[tuple[int, int, list[tuple[int, int]]] | None] = [(0, 0, [])] + [None] * len(word)
     for end in range(1, len(word) + 1):
@@ -80,7 +86,7 @@ def _dictionary_split(word: str) -> list[tuple[int, int]]:
     found = best[len(word)]
     if found is None or found[1]:
         return whole
-    return found[2]
+    return tuple(found[2])
 
 
 def annotate(text: str, english: str | None = None) -> tuple[Word, ...]:
@@ -88,11 +94,31 @@ def annotate(text: str, english: str | None = None) -> tuple[Word, ...]:
 
     With ``english`` (the aligned English sentence), each word's gloss starts with the
     CC-CEDICT sense sharing the most words with it (或 → "or", 被 → "by")."""
+    return annotate_many((text,), (english,))[0]
+
+
+def annotate_many(
+    texts: Iterable[str], englishes: Iterable[str | None] | None = None
+) -> list[tuple[Word, ...]]:
+    """:func:`annotate` for many sentences (an article's): the readings' model runs once
+    over all of them. ``englishes``: each text's aligned English sentence (or None)."""
+    texts = list(texts)
+    englishes = [None] * len(texts) if englishes is None else list(englishes)
+    if len(englishes) != len(texts):
+        raise ValueError(f"annotate_many: {len(texts)} texts but {len(englishes)} englishes")
+    return [
+        _annotate(text, english, readings)
+        for text, english, readings in zip(texts, englishes, read_many(texts), strict=True)
+    ]
+
+
+def _annotate(
+    text: str, english: str | None, readings: Sequence[str | None]
+) -> tuple[Word, ...]:
     context = senses.context(english)
     simplified = to_simplified(text)
-    readings = read(text)
     pieces: list[tuple[int, int]] = []
-    for _, start, end in tokenize(text):
+    for _, start, end in _tokenize(text, simplified):
         for run in _HAN_RUN.finditer(text, start, end):
             pieces.append(run.span())
     words: list[Word] = []
@@ -118,31 +144,54 @@ def _word(
 ) -> Word:
     """A Han word with its reading, gloss (in the context of the English sentence's
     words, when known), level, frequency and study flag."""
-    syllables = [r for r in readings if r]
-    numbers = " ".join(syllables)
+    numbers = " ".join(filter(None, readings))
+    pinyin, tones, level, zipf, cues, gloss, study = _word_info(text, simplified, numbers)
+    if context and not cues.isdisjoint(context):  # the sentence may select another sense
+        gloss, study = _gloss_and_study(text, simplified, numbers, level, context)
+    return Word(text, start, start + len(text), pinyin, numbers, tones, gloss, level, zipf,
+                study)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(text: str, simplified: str, numbers: str) -> tuple[
+    str, tuple[int, ...], int | None, float | None, frozenset[str], str | None, bool
+]:
+    """A word read ``numbers`` out of context (memoised): tone-marked pinyin, tones, HSK
+    level, Zipf frequency, the English cues that can change its sense, gloss, study flag."""
+    syllables = numbers.split()
     level = hsk.level(simplified)
+    gloss, study = _gloss_and_study(text, simplified, numbers, level, None)
+    return (" ".join(to_marks(s) for s in syllables), tuple(tone(s) for s in syllables),
+            level, segment.zipf(simplified), senses.cues(text, numbers, simplified),
+            gloss, study)
+
+
+def _gloss_and_study(
+    text: str, simplified: str, numbers: str, level: int | None,
+    context: frozenset[str] | None,
+) -> tuple[str | None, bool]:
+    gloss = senses.choose(text, numbers, simplified, context).gloss
+    if not gloss:
+        return _fallback_gloss(simplified, numbers, level)
+    # a composed gloss ("≈ what + kind") is a hint, not a meaning to learn on a card
+    return gloss, not gloss.startswith(senses.APPROX) and is_study_word(simplified, level)
+
+
+@lru_cache(maxsize=65536)
+def _fallback_gloss(simplified: str, numbers: str, level: int | None) -> tuple[str | None, bool]:
+    """Gloss and study flag of a word CC-CEDICT's senses miss: a listed name, or a gloss
+    composed from its parts (a hint, never studied when approximate)."""
     gloss = (
-        senses.choose(text, numbers, simplified, context).gloss
-        or names.gloss(simplified)
+        names.gloss(simplified)
         or cedict.compose_gloss(simplified, numbers)
         or senses.compose(simplified, numbers)
     )
-    return Word(
-        text=text,
-        start=start,
-        end=start + len(text),
-        pinyin=" ".join(to_marks(s) for s in syllables),
-        numbers=numbers,
-        tones=tuple(tone(s) for s in syllables),
-        gloss=gloss,
-        hsk=level,
-        zipf=segment.zipf(simplified),
-        # a composed gloss ("≈ what + kind") is a hint, not a meaning to learn on a card
-        study=gloss is not None and not gloss.startswith(senses.APPROX)
-        and is_study_word(simplified, level),
-    )
+    study = (gloss is not None and not gloss.startswith(senses.APPROX)
+             and is_study_word(simplified, level))
+    return gloss, study
 
 
+@lru_cache(maxsize=65536)
 def is_study_word(simplified: str, level: int | None) -> bool:
     """Worth studying: not a name, not HSK 1-2, not a function word or a numeral.
 
@@ -177,8 +226,6 @@ def slice_words(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]
 
 
 def _shift(w: Word, delta: int) -> Word:
-    from dataclasses import replace
-
     return replace(w, start=w.start + delta, end=w.end + delta)
 
 
@@ -210,13 +257,18 @@ _CHUNK = re.compile(r"\s+|[-—]{2,}|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
 def _orthographic(word: Word) -> str:
     """A word's syllables written together, with ' before a, o, e (xī'ān); names
     capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng")."""
-    syllables = word.pinyin.split()
-    name = cedict.name_numbers(word.text, word.numbers)
-    simplified = to_simplified(word.text)
-    if name is None and senses.is_place_compound(simplified, word.numbers):
-        name = word.numbers.title()  # 中苏 "Zhōng Sū", as CC-CEDICT writes 中俄 "Zhong1 E2"
+    return _orthographic_text(word.text, word.numbers, word.pinyin)
+
+
+@lru_cache(maxsize=65536)
+def _orthographic_text(text: str, numbers: str, pinyin: str) -> str:
+    syllables = pinyin.split()
+    name = cedict.name_numbers(text, numbers)
+    simplified = to_simplified(text)
+    if name is None and senses.is_place_compound(simplified, numbers):
+        name = numbers.title()  # 中苏 "Zhōng Sū", as CC-CEDICT writes 中俄 "Zhong1 E2"
     elif name is None and names.is_name(simplified):
-        name = word.numbers.capitalize()  # one capitalised group: "Zéliánsījī"
+        name = numbers.capitalize()  # one capitalised group: "Zéliánsījī"
     starts = {0}
     if name and len(name.split()) == len(syllables):
         starts = {i for i, s in enumerate(name.split()) if s[:1].isupper()}
@@ -246,9 +298,7 @@ def _line(words: Sequence[Word], han) -> str:
     out: list[str] = []
     glue_next, quote_open = True, False
     for w in words:
-        chunks = [han(w)] if w.tones else [
-            c for c in _CHUNK.findall(w.text.translate(_ASCII)) if not c.isspace()
-        ]
+        chunks = (han(w),) if w.tones else _chunks(w.text)
         for chunk in chunks:
             if chunk == '"':
                 quote_open = not quote_open
@@ -268,3 +318,9 @@ def _line(words: Sequence[Word], han) -> str:
             out.append(chunk)
             glue_next = kind in ("open", "glue")
     return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _chunks(text: str) -> tuple[str, ...]:
+    """The punctuation marks and Latin words of a non-Han word, as the line writes them."""
+    return tuple(c for c in _CHUNK.findall(text.translate(_ASCII)) if not c.isspace())

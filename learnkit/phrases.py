@@ -104,7 +104,8 @@ def match_phrases(
     """One PhraseMatch per emphasised Chinese span (and per English span found in Chinese)."""
     if not en:
         return tuple(PhraseMatch(span, None, 0.0) for span in zh_emphasis)
-    units = _units(zh, words)
+    if not zh_emphasis and not en_emphasis:
+        return ()
     tokens = _tokens(en)
     zh_left, en_left = list(zh_emphasis), list(en_emphasis)
     matches: list[PhraseMatch] = []
@@ -131,6 +132,7 @@ def match_phrases(
         if found:
             used_en.append(found[0])
     used_zh = [m.zh for m in matches] + list(zh_emphasis)
+    units = _units(zh, words) if en_left else []
     for e in en_left:
         found = _search(e, _inside(tokens, e), units, zh, used_zh)
         if found:
@@ -218,6 +220,12 @@ def _related(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short)
 
 
+@lru_cache(maxsize=65536)
+def _explains(gloss: frozenset[str], norm: str) -> bool:
+    """Whether a unit's gloss words explain an English token (``_related`` to one)."""
+    return norm in gloss or any(_related(g, norm) for g in gloss)
+
+
 def _inside(items: list, span: Span) -> list:
     return [x for x in items if x.start >= span.start and x.end <= span.end]
 
@@ -236,8 +244,9 @@ def _scores(units: Sequence[_Unit], tokens: Sequence[_Token]) -> tuple[float, fl
     tokens = [t for t in tokens if t.content]
     if not units or not tokens:
         return 0.0, 0.0
-    hit_units = [u for u in units if any(_related(g, t.norm) for t in tokens for g in u.gloss)]
-    hit_tokens = [t for t in tokens if any(_related(g, t.norm) for u in units for g in u.gloss)]
+    related = [[_explains(u.gloss, t.norm) for t in tokens] for u in units]
+    hit_units = [u for u, row in zip(units, related, strict=True) if any(row)]
+    hit_tokens = [t for j, t in enumerate(tokens) if any(row[j] for row in related)]
     if not hit_units or not hit_tokens:
         return 0.0, 0.0
     total_w = sum(u.weight for u in units)

@@ -61,6 +61,7 @@ def build_study_set(article: Article) -> StudySet:
     found: list[Phrase] = []
     seen_ids: set[str] = set()
     seen_phrases: set[str] = set()
+    joined: list[tuple[Bead, str, tuple[Span, ...], str | None, tuple[Span, ...]]] = []
     for bead in _beads(zh_sents, en_sents):
         if not bead.zh:
             dropped = " ".join(en_sents[i].text for i in bead.en)
@@ -68,12 +69,15 @@ def build_study_set(article: Article) -> StudySet:
             continue
         zh, zh_emph = _join([zh_sents[i] for i in bead.zh], "")
         en, en_emph = _join([en_sents[i] for i in bead.en], " ") if bead.en else (None, ())
+        joined.append((bead, zh, zh_emph, en, en_emph))
+    # the whole article at once: the polyphone model runs once, not once per sentence
+    annotated = chinese.annotate_many([j[1] for j in joined], [j[3] for j in joined])
+    for (bead, zh, zh_emph, en, en_emph), words in zip(joined, annotated, strict=True):
         sid = item_id(key, "sentence", zh)
         n = 2
         while sid in seen_ids:  # the same Chinese sentence twice in one article
             sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
         seen_ids.add(sid)
-        words = chinese.annotate(zh, english=en)
         pair = SentencePair(
             id=sid, paragraph=zh_sents[bead.zh[0]].paragraph, zh=zh, en=en,
             pinyin=chinese.pinyin_line(words), words=words,

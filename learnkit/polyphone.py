@@ -49,6 +49,17 @@ def candidates(char: str) -> tuple[str, ...]:
     return _model().candidates.get(char, ())
 
 
+def targets(sentences: Sequence[str]) -> list[Target]:
+    """Every polyphonic character of ``sentences``, in order."""
+    poly = _model().candidates
+    return [
+        Target(index, position)
+        for index, sentence in enumerate(sentences)
+        for position, char in enumerate(sentence)
+        if char in poly
+    ]
+
+
 def scores(sentences: Sequence[str], targets: Sequence[Target]) -> list[dict[str, float]]:
     """Logit of each candidate reading of each target character, in ``targets`` order."""
     model = _model()
@@ -73,11 +84,19 @@ def scores(sentences: Sequence[str], targets: Sequence[Target]) -> list[dict[str
     layer = np.maximum(hidden @ model.hidden_w.T + model.hidden_b, 0)
     result = []
     for target, vector in zip(targets, layer, strict=True):
-        readings = model.candidates[sentences[target.sentence][target.position]]
-        ids = [model.class_ids[r] for r in readings]
-        logits = model.out_w[ids] @ vector + model.out_b[ids]
+        readings, weights, biases = _output_rows(sentences[target.sentence][target.position])
+        logits = weights @ vector + biases
         result.append(dict(zip(readings, logits.tolist(), strict=True)))
     return result
+
+
+@cache
+def _output_rows(char: str) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """A polyphonic character's readings and their rows of the output layer."""
+    model = _model()
+    readings = model.candidates[char]
+    ids = [model.class_ids[r] for r in readings]
+    return readings, model.out_w[ids], model.out_b[ids]
 
 
 def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:

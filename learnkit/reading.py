@@ -29,6 +29,7 @@ _SYLLABLE = re.compile(r"[a-z]+(?:u:[a-z]*)?[1-5]")
 _CITATION = {"一": "yi1", "不": "bu4"}
 
 
+@cache  # one entry per distinct character
 def is_han(char: str) -> bool:
     """True for a CJK ideograph, including 〇 (read ling2 in dates such as 二〇二四)."""
     return char == "〇" or HAN.fullmatch(char) is not None
@@ -48,17 +49,12 @@ def read_many(texts: Iterable[str]) -> list[Reading]:
     readings: list[list[str | None]] = []
     phrase_readings: list[dict[int, str]] = []
     word_starts: list[list[int]] = []
-    targets: list[polyphone.Target] = []
-    for index, text in enumerate(simplified):
+    for text in simplified:
         syllables, phrases, starts = _dictionary_reading(text)
         readings.append(syllables)
         phrase_readings.append(phrases)
         word_starts.append(starts)
-        targets.extend(
-            polyphone.Target(index, position)
-            for position, char in enumerate(text)
-            if polyphone.candidates(char)
-        )
+    targets = polyphone.targets(simplified)
     for target, scores in zip(targets, polyphone.scores(simplified, targets), strict=True):
         phrase = phrase_readings[target.sentence].get(target.position)
         position, starts = target.position, word_starts[target.sentence]
@@ -167,9 +163,9 @@ def to_simplified(text: str) -> str:
         return text
     to_simple, to_traditional = _converters()
     simple = _convert_same_length(to_simple, text)
-    changed = sum(a != b for a, b in zip(text, simple, strict=True))
-    if not changed:
+    if simple == text:
         return text
+    changed = sum(a != b for a, b in zip(text, simple, strict=True))
     traditional = _convert_same_length(to_traditional, text)
     return simple if changed > sum(a != b for a, b in zip(text, traditional, strict=True)) else text
 

@@ -206,6 +206,26 @@ def choose(
     word: str, numbers: str, fallback: str | None = None, english: frozenset[str] | None = None
 ) -> Choice:
     """The gloss of ``word``: the sense matching ``english`` first, then default senses."""
+    if english:  # a sense's score reads only its own cues: the rest of the sentence is moot
+        english = english & cues(word, numbers, fallback)
+    return _choose(word, numbers, fallback, english or None)
+
+
+@lru_cache(maxsize=65536)
+def cues(word: str, numbers: str, fallback: str | None = None) -> frozenset[str]:
+    """Every English stem (and bigram) a sense of the word can score on: the context words
+    :func:`choose` looks at (a context sharing none of them chooses as no context does)."""
+    cues: set[str] = set()
+    for sense in candidates(word, numbers, fallback)[0]:
+        cues |= sense.strong | sense.bigrams
+        cues.update(*sense.light)
+    return frozenset(cues)
+
+
+@lru_cache(maxsize=65536)
+def _choose(
+    word: str, numbers: str, fallback: str | None, english: frozenset[str] | None
+) -> Choice:
     senses, defaults = candidates(word, numbers, fallback)
     if not senses:
         return Choice(cedict.gloss(word, numbers or None, fallback=fallback), False)

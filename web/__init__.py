@@ -12,7 +12,6 @@ from flask_wtf.csrf import CSRFProtect
 
 from . import browse, db, errors, fragments, quiz, security, upload
 from .library import Library
-from .sessions import VerifiedCookieSessionInterface
 
 __all__ = ["create_app"]
 
@@ -45,7 +44,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config["SECRET_KEY"] = security.secret_key(app)
 
-    app.session_interface = VerifiedCookieSessionInterface()
     CSRFProtect(app)
     security.init_app(app)
     db.init_app(app)

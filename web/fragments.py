@@ -7,18 +7,21 @@ glosses) are the same for every answer. They are rendered from ``quiz/_answer.ht
 (autoescaped like any template) on first use and reused while the item object is the same
 one: a re-parsed or edited article brings new item objects, which render afresh.
 
-The links of every page's header (stylesheet, script, library, upload) depend only on
-where the app is mounted, so ``fixed_url`` builds each once per mount point.
+The links of every page (stylesheet, script) and its header (library, upload) depend only
+on where the app is mounted, so ``page_chrome`` renders them once per mount point.
 """
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request, url_for
+from dataclasses import dataclass
+
+from flask import Flask, current_app, get_template_attribute, render_template, request
 from markupsafe import Markup
 
 from learnkit.quiz import ClozeItem
 
 TEMPLATE = "quiz/_answer.html"
+CHROME = "_chrome.html"
 
 
 def answer_fragment(item: ClozeItem) -> Markup:
@@ -32,19 +35,26 @@ def answer_fragment(item: ClozeItem) -> Markup:
     return html
 
 
-def fixed_url(endpoint: str, **values: str) -> str:
-    """``url_for(endpoint, **values)``, memoized per mount point (``SCRIPT_NAME``): only
-    for a small, fixed set of links, since every distinct one is kept."""
-    cache: dict[tuple[str, ...], str] = current_app.extensions["learnkit.urls"]
-    key = (request.script_root, endpoint, *(f"{k}={v}" for k, v in sorted(values.items())))
-    url = cache.get(key)
-    if url is None:
-        url = cache[key] = url_for(endpoint, **values)
-    return url
+@dataclass(frozen=True)
+class Chrome:
+    head: Markup  # stylesheet and script links
+    header: Markup  # the site header with its navigation
+
+
+def page_chrome() -> Chrome:
+    """The links and header of every page, rendered once per mount point (``SCRIPT_NAME``)."""
+    cache: dict[str, Chrome] = current_app.extensions["learnkit.chrome"]
+    root = request.script_root
+    chrome = cache.get(root)
+    if chrome is None:
+        head = get_template_attribute(CHROME, "head")
+        header = get_template_attribute(CHROME, "header")
+        chrome = cache[root] = Chrome(Markup(head()), Markup(header()))
+    return chrome
 
 
 def init_app(app: Flask) -> None:
     app.extensions["learnkit.fragments"] = {}
-    app.extensions["learnkit.urls"] = {}
+    app.extensions["learnkit.chrome"] = {}
     app.add_template_global(answer_fragment)
-    app.add_template_global(fixed_url)
+    app.add_template_global(page_chrome)
