@@ -127,11 +127,18 @@ def _is_noise(sense: str) -> bool:
 
 def _meanings(sense: str) -> list[str]:
     """The ';'-separated meanings of a sense, without labels and pronunciation notes."""
-    sense = _CJK_REF.sub(r"\1", _CLASSIFIER.sub("", _PRONUNCIATION_NOTE.sub("", sense)))
+    # (each pattern only runs where its literal part occurs: most senses have none)
+    if " pr." in sense.lower():
+        sense = _PRONUNCIATION_NOTE.sub("", sense)
+    if "(CL:" in sense:
+        sense = _CLASSIFIER.sub("", sense)
+    if "[" in sense:
+        sense = _CJK_REF.sub(r"\1", sense)
     out = []
     for part in sense.split(";"):
-        part = _YEARS.sub("", part).strip()
-        bare = _LEADING_LABEL.sub("", part).strip() or part.strip("() ")
+        part = (_YEARS.sub("", part) if "(" in part else part).strip()
+        label = part.startswith("(")
+        bare = (_LEADING_LABEL.sub("", part) if label else part).strip() or part.strip("() ")
         if bare:
             out.append(bare)
     return out

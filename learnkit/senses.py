@@ -27,6 +27,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 _CJK = re.compile(  # Chinese words and references: "個|个[ge4]", "孫中山|孙中山"
     r"(?:[^\s|\[\]/()]+\|)?[^\s|\[\]/()]*[\u3400-\u9fff][^\s|\[\]/()]*(?:\[[^\]]*\])?"
 )
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _RADICAL = re.compile(r"\bradical\b|\bused in transliteration\b", re.I)
 _BOUND = "(bound form)"  # not a free word: never chosen by context for a single character
 _CUES = re.compile(r"\{([^}]*)\}\s*$")
@@ -122,7 +123,7 @@ def _cedict_sense(definition: str) -> Sense | None:
         return None
     if _RADICAL.search(definition):
         return None
-    text = _CJK.sub(" ", definition)
+    text = _without_cjk(definition, " ")
     quoted = tuple(_QUOTED.findall(text))
     outside = text
     while _PARENS.search(outside):
@@ -131,10 +132,15 @@ def _cedict_sense(definition: str) -> Sense | None:
     return replace(sense, bound=True) if definition.startswith(_BOUND) else sense
 
 
+def _without_cjk(text: str, repl: str) -> str:
+    """``_CJK.sub(repl, text)``; its matches all hold a CJK character, rare in glosses."""
+    return _CJK.sub(repl, text) if _HAS_CJK.search(text) else text
+
+
 def _display(meaning: str) -> str:
     """A long explanatory meaning shortened: 'used to indicate passive voice (… like "by" …)'
     → 'by (passive voice)'."""
-    meaning = " ".join(_CJK.sub("", meaning).split()).strip(" ,")
+    meaning = " ".join(_without_cjk(meaning, "").split()).strip(" ,")
     if len(meaning) <= 40:
         return meaning
     quoted = _QUOTED.findall(meaning)

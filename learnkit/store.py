@@ -13,15 +13,17 @@ import secrets
 import sqlite3
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import schedule
 from .errors import StoreError
 from .models import StudySet
+
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS study_sets (
@@ -51,6 +53,23 @@ class QuizSession:
     @property
     def finished(self) -> bool:
         return self.position >= len(self.items)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """What one answer earns: the FSRS rating and what is logged with it."""
+
+    article: str
+    rating: int
+    verdict: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Answered:
+    item: str  # the item graded
+    count: int  # items in the session
+    due: datetime  # when the item is due next
 
 
 @dataclass(frozen=True)
@@ -92,9 +111,11 @@ def decode_study_set(data: str) -> StudySet:
 
 
 class Store:
-    """A connection to the quiz database; ``fuzzing=False`` makes intervals repeatable."""
+    """A connection to the quiz database; ``fuzzing=False`` makes intervals repeatable;
+    ``autocheckpoint=False`` leaves WAL checkpoints to someone else (a background thread)."""
 
-    def __init__(self, path: str | Path, *, fuzzing: bool = True) -> None:
+    def __init__(self, path: str | Path, *, fuzzing: bool = True,
+                 autocheckpoint: bool = True) -> None:
         self.path = Path(path)
         self.fuzzing = fuzzing
         try:
@@ -102,6 +123,8 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            if not autocheckpoint:
+                self.db.execute("PRAGMA wal_autocheckpoint=0")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the quiz database ({exc})") from None
 
@@ -157,8 +180,9 @@ class Store:
 
     def _card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
         row = self.db.execute("SELECT card_id, data FROM cards WHERE item = ?", (item,)).fetchone()
-        if row:
-            return row[0], row[1]
+        return self._new_card(item, article, now) if row is None else (row[0], row[1])
+
+    def _new_card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
         card_id = self.db.execute(
             "INSERT INTO cards (item, article, due, data) VALUES (?, ?, ?, '')",
             (item, article, _iso(now)),
@@ -166,10 +190,10 @@ class Store:
         assert card_id is not None
         return card_id, schedule.new_card(card_id, now)
 
-    def _review(self, item: str, article: str, rating: int, verdict: str, answer: str,
+    def _review(self, card: tuple[int, str], item: str, rating: int, verdict: str, answer: str,
                 now: datetime, session: str | None) -> datetime:
-        card_id, card = self._card(item, article, now)
-        done = schedule.review(card, rating, now, fuzzing=self.fuzzing)
+        card_id, data = card
+        done = schedule.review(data, rating, now, fuzzing=self.fuzzing)
         self.db.execute("UPDATE cards SET due = ?, data = ? WHERE card_id = ?",
                         (_iso(done.due), done.card, card_id))
         self.db.execute(
@@ -183,7 +207,8 @@ class Store:
                now: datetime) -> datetime:
         """Grade one item outside a session; returns when it is due next."""
         with self._write():
-            return self._review(item, article, rating, verdict, answer, now, None)
+            card = self._card(item, article, now)
+            return self._review(card, item, rating, verdict, answer, now, None)
 
     def answer(self, session: str, position: int, article: str, rating: int, verdict: str,
                answer: str, now: datetime) -> datetime | None:
@@ -192,16 +217,36 @@ class Store:
         Returns the item's next due date, or None (recording nothing) when that position
         was already answered, e.g. a form sent twice.
         """
+        done = self.answer_with(session, position,
+                                lambda _: (Grade(article, rating, verdict, answer), None), now)
+        return None if done is None else done[1].due
+
+    def answer_with(self, session: str, position: int, judge: Callable[[str], tuple[Grade, T]],
+                    now: datetime) -> tuple[T, Answered] | None:
+        """Like :meth:`answer`, for a caller that learns the item from the session: one
+        transaction moves the session on from ``position``, calls ``judge(item_id)`` for
+        the grade (and anything the caller wants back), and records the review. None
+        (recording nothing) when the session is unknown, finished or past ``position``;
+        if ``judge`` raises, nothing is recorded either."""
         with self._write():
-            # Moves the session on only from ``position``, and names the item graded there.
-            row = self.db.execute(
-                "UPDATE sessions SET position = position + 1 WHERE id = ? AND position = ?"
-                " AND position < json_array_length(items) RETURNING json_extract(items, ?)",
+            # One statement moves the session on, names the item and reads its card.
+            rows = self.db.execute(
+                "UPDATE sessions SET position = position + 1 WHERE id = ?1 AND position = ?2"
+                " AND position < json_array_length(items) RETURNING json_extract(items, ?3),"
+                " json_array_length(items),"
+                " (SELECT card_id FROM cards WHERE item = json_extract(sessions.items, ?3)),"
+                " (SELECT data FROM cards WHERE item = json_extract(sessions.items, ?3))",
                 (session, position, f"$[{position}]"),
             ).fetchall()  # all: the statement is done before the review's statements
-            if not row:
+            if not rows:
                 return None
-            return self._review(row[0][0], article, rating, verdict, answer, now, session)
+            item, count, card_id, data = rows[0]
+            grade, extra = judge(item)
+            card = ((card_id, data) if card_id is not None
+                    else self._new_card(item, grade.article, now))
+            due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now,
+                               session)
+            return extra, Answered(item, count, due)
 
     def review_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM reviews").fetchone()[0]

@@ -10,7 +10,7 @@ import pytest
 import studysets
 
 from learnkit.errors import StoreError
-from learnkit.store import Store, decode_study_set, encode_study_set
+from learnkit.store import Answered, Grade, Store, decode_study_set, encode_study_set
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 AGAIN, HARD, GOOD = 1, 2, 3
@@ -95,6 +95,34 @@ def test_session_answer_is_idempotent(store):
         ("a-p1", "right", 3), ("b-p1", "wrong", 1)]
     assert store.review_count() == 2
     assert store.session("nope") is None
+
+
+def test_answer_with_grades_the_item_the_session_names(store):
+    sid = store.create_session(None, ["a-p1", "b-p1"], T0)
+    seen = []
+
+    def judge(item):
+        seen.append(item)
+        return Grade(item.split("-")[0], GOOD, "right", "对手"), f"checked {item}"
+
+    assert store.answer_with(sid, 0, judge, T0) == (
+        "checked a-p1", Answered("a-p1", 2, T0 + timedelta(minutes=10)))
+    assert store.answer_with(sid, 0, judge, T0) is None  # sent twice: not judged again
+    assert store.answer_with("nope", 0, judge, T0) is None
+    assert seen == ["a-p1"]
+    assert [(r.item, r.verdict) for r in store.session_reviews(sid)] == [("a-p1", "right")]
+
+
+def test_answer_with_records_nothing_when_the_judge_fails(store):
+    sid = store.create_session(None, ["a-p1"], T0)
+
+    def judge(item):
+        raise LookupError(item)
+
+    with pytest.raises(LookupError):
+        store.answer_with(sid, 0, judge, T0)
+    assert (store.session(sid).position, store.review_count(), store.studied_items()) == (
+        0, 0, set())
 
 
 def test_fsrs_card_ids_are_the_card_rows(store):

@@ -341,7 +341,7 @@ def test_templates_escape_study_set_text(app):
     session = QuizSession("s", None, ("x",), 0)
     with app.test_request_context("/"):
         pages = [render_template("quiz/item.html", item=item, session=session),
-                 render_template("quiz/feedback.html", item=item, session=session,
+                 render_template("quiz/feedback.html", item=item, sid="s", position=0, total=1,
                                  outcome=check_typed(item, evil), due=T0, now=T0, last=True)]
     for page in pages:
         assert "<script>alert" not in page

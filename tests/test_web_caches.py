@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 import time
+from contextlib import closing
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from conftest import SEEDS
 
+from learnkit.store import Store
 from web import create_app
+from web.checkpoint import Checkpointer
 from web.db import get_library, get_store
 from web.fragments import answer_fragment
 
+T0 = datetime(2024, 5, 20, 9, 0, tzinfo=UTC)
 SAMPLE = next(p for p in sorted(SEEDS.iterdir()) if p.suffix == ".md")
 
 
@@ -95,3 +101,44 @@ def test_library_sees_files_added_changed_and_removed(app, tmp_path):
         assert edited is not first and edited.study_set.phrases == ()
         sample.unlink()
         assert library.entries(store) == []
+
+
+def test_item_lookup_follows_an_edited_article(app, tmp_path):
+    sample = tmp_path / "seeds" / SAMPLE.name
+    with app.app_context():
+        library, store = get_library(), get_store()
+        item = next(iter(library.items(store).values()))
+        assert library.item(item.id, store) is item  # unchanged file: the cached item
+        sample.write_text(sample.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        edited = library.item(item.id, store)  # re-parsed: a new object, as a scan gives
+        assert edited is not item and edited is library.items(store)[item.id]
+        sample.unlink()
+        assert library.item(item.id, store) is None
+
+
+def wal_frames(db_path) -> tuple[int, int]:
+    """(frames in the log, frames copied into the database) without copying any."""
+    with closing(sqlite3.connect(db_path)) as db:
+        db.execute("PRAGMA wal_autocheckpoint=0")
+        busy, log, copied = db.execute("PRAGMA wal_checkpoint(NOOP)").fetchone()
+    return log, copied
+
+
+@pytest.mark.parametrize(("pages", "interval"), [(10_000, 0.2), (2, 60.0)],
+                         ids=["after-interval", "log-grew-past-pages"])
+def test_checkpointer_copies_the_log_off_the_request_path(tmp_path, pages, interval):
+    path = tmp_path / "q.sqlite3"
+    Store.create(path).close()
+    with Store(path, autocheckpoint=False) as store:  # what the app's connections do
+        worker = Checkpointer(path, pages=pages, interval=interval).start()
+        sids = [store.create_session(None, [f"a-p{n}" for n in range(50)], T0) for _ in range(40)]
+        log, copied = wal_frames(path)
+        assert log > 0
+        deadline = time.monotonic() + 5
+        while copied < log and time.monotonic() < deadline:
+            time.sleep(0.05)
+            log, copied = wal_frames(path)
+        assert copied == log  # every committed page is now in the database file
+        worker.stop()
+        assert (tmp_path / "q.sqlite3-wal").stat().st_size == 0  # truncated at stop
+        assert store.session(sids[-1]).items[-1] == "a-p49"

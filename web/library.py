@@ -149,6 +149,22 @@ class Library:
     def get(self, key: str, store: Store) -> Entry | None:
         return next((e for e in self.entries(store) if e.key == key), None)
 
+    def item(self, item_id: str, store: Store) -> ClozeItem | None:
+        """One quiz item by id. While the file of its article is unchanged, one ``stat`` of
+        that file replaces the scan of the folders (this runs on every answer)."""
+        known, by_id = self._items
+        item = by_id.get(item_id)
+        entry = next((e for e in known if e.key == item.article), None) if item else None
+        if entry is not None:
+            try:
+                stat = entry.path.stat()
+            except OSError:
+                stat = None
+            seen = self._files.get(entry.path)
+            if stat and seen and seen == ((stat.st_mtime_ns, stat.st_size), entry):
+                return item
+        return self.items(store).get(item_id)
+
     def items(self, store: Store) -> dict[str, ClozeItem]:
         """Every quiz item of the library by id (rebuilt only when an article changed)."""
         entries = self.entries(store)

@@ -12,9 +12,9 @@ from datetime import datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
-from learnkit.answers import check_choice, check_typed, rating
+from learnkit.answers import Outcome, Rating, check_choice, check_typed, rating
 from learnkit.quiz import ClozeItem
-from learnkit.store import QuizSession
+from learnkit.store import Grade, QuizSession
 
 from .db import get_library, get_store, now
 
@@ -63,7 +63,7 @@ def _load(sid: str) -> QuizSession:
 
 
 def _item(item_id: str) -> ClozeItem:
-    item = get_library().items(get_store()).get(item_id)
+    item = get_library().item(item_id, get_store())
     if item is None:
         abort(404, "This item is no longer in the library.")
     return item
@@ -80,23 +80,26 @@ def show(sid: str) -> str:
 
 @bp.post("/<sid>/answer")
 def answer(sid: str) -> Response | str:
-    session = _load(sid)
     position = request.form.get("position", type=int)
-    if session.finished or position != session.position:
+    done = None if position is None else get_store().answer_with(sid, position, _judge, now())
+    if done is None:
+        _load(sid)  # 404 for an unknown session
         return redirect(url_for("quiz.show", sid=sid))  # sent twice: already graded
-    item = _item(session.items[position])
+    (item, outcome, grade), answered = done
+    return render_template("quiz/feedback.html", sid=sid, position=position,
+                           total=answered.count, item=item, outcome=outcome, grade=grade,
+                           due=answered.due, now=now(), last=position + 1 >= answered.count)
+
+
+def _judge(item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rating]]:
+    """Check the posted answer to the item (inside the answer's transaction)."""
+    item = _item(item_id)
     choice = request.form.get("choice", type=int)
     outcome = (check_choice(item, choice) if choice is not None
                else check_typed(item, request.form.get("answer", "")))
-    hinted = request.form.get("hinted") == "1"
-    grade = rating(outcome, hinted)
-    due = get_store().answer(sid, position, item.article, int(grade), outcome.verdict.value,
-                             outcome.answer, now())
-    if due is None:
-        return redirect(url_for("quiz.show", sid=sid))
-    return render_template("quiz/feedback.html", session=session, item=item, outcome=outcome,
-                           grade=grade, due=due, now=now(),
-                           last=position + 1 >= len(session.items))
+    grade = rating(outcome, request.form.get("hinted") == "1")
+    return (Grade(item.article, int(grade), outcome.verdict.value, outcome.answer),
+            (item, outcome, grade))
 
 
 def _summary(session: QuizSession) -> str:
