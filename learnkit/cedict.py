@@ -133,7 +133,7 @@ def _meanings(sense: str) -> list[str]:
     if "(CL:" in sense:
         sense = _CLASSIFIER.sub("", sense)
     if "[" in sense:
-        sense = _CJK_REF.sub(r"\1", sense)
+        sense = _CJK_REF.sub(_referenced_word, sense)
     out = []
     for part in sense.split(";"):
         part = (_YEARS.sub("", part) if "(" in part else part).strip()
@@ -142,6 +142,10 @@ def _meanings(sense: str) -> list[str]:
         if bare:
             out.append(bare)
     return out
+
+
+def _referenced_word(match: re.Match[str]) -> str:
+    return match.group(1)  # (a function: a template string is re-parsed on every call)
 
 
 def _reading_key(numbers: str) -> str:

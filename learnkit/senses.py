@@ -50,6 +50,7 @@ _LIGHT = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem: "countries" → "country", "perceived" → "perceiv"."""
     if len(word) <= 4:  # "this", "news", "bias" stay whole

@@ -40,6 +40,11 @@ class Checkpointer:
         self._thread.start()
         return self
 
+    def _connect(self) -> sqlite3.Connection:
+        """A connection to the existing database (never creates one: ``mode=rw``)."""
+        uri = f"{self.path.absolute().as_uri()}?mode=rw"
+        return sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+
     def _log_size(self) -> int:
         try:
             return os.stat(self.wal).st_size
@@ -47,8 +52,7 @@ class Checkpointer:
             return 0
 
     def _run(self) -> None:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
-                             check_same_thread=False)
+        db = self._connect()
         try:
             frame = db.execute("PRAGMA page_size").fetchone()[0] + 24
             version = db.execute("PRAGMA data_version").fetchone()[0]
@@ -79,7 +83,7 @@ class Checkpointer:
             self._stop.set()
             self._thread.join(5)
         try:
-            with closing(sqlite3.connect(self.path, timeout=10, isolation_level=None)) as db:
+            with closing(self._connect()) as db:
                 self._checkpoint(db, "TRUNCATE")
         except sqlite3.Error:
             pass
