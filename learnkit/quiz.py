@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from .charclass import is_han
 from .ids import item_id, normalize
+from .keywords import LONG_PHRASE, key_words
 from .models import SentencePair, Span, StudySet, Word
 
 MIN_PHRASE_ITEMS = 4  # below this, study words are quizzed too
-LONG_PHRASE = 8  # Han characters: a longer phrase blanks its key word instead
 CHOICES = 4
 
 
@@ -80,8 +80,7 @@ def _phrase_items(ss: StudySet) -> list[ClozeItem]:
         start, end = _trim(pair.zh, *where)
         pinyin, numbers = phrase.pinyin, phrase.numbers
         if sum(map(is_han, pair.zh[start:end])) > LONG_PHRASE:
-            key = _key_word(pair.words, start, end)
-            if key is not None:
+            for key in key_words(pair.words, start, end, 1):
                 start, end, pinyin, numbers = key.start, key.end, key.pinyin, key.numbers
         if not any(is_han(ch) for ch in pair.zh[start:end]):
             continue
@@ -92,15 +91,6 @@ def _phrase_items(ss: StudySet) -> list[ClozeItem]:
             words=phrase.words,
         ))
     return items
-
-
-def _key_word(words: tuple[Word, ...], start: int, end: int) -> Word | None:
-    """The word of [start, end) most worth recalling: a study word, else the rarest."""
-    inside = [w for w in words if w.is_han and len(w.text) >= 2 and start <= w.start
-              and w.end <= end]
-    if not inside:
-        return None
-    return min(inside, key=lambda w: (not w.study, w.zipf if w.zipf is not None else 0.0))
 
 
 def _word_items(ss: StudySet, taken: set[str]) -> list[ClozeItem]:
