@@ -138,7 +138,7 @@ def stage_times(folder: Path, out: Path) -> tuple[dict[str, float], float]:
     timer(chinese, "annotate_many", "annotate words, pinyin [chinese/pinyin]")
     timer(phrases, "match_phrases", "phrase matching [parser]")
     timer(build, "deck_spec", "notes + fields [anki]")
-    timer(anki, "write_package", "genanki + .apkg write [anki]")
+    timer(anki, "stage_package", "genanki + .apkg write [anki]")
     start = time.perf_counter()
     report = build.build_decks([folder], out, jobs=1)  # one process: the timers see all
     total = time.perf_counter() - start

@@ -81,16 +81,25 @@ def _deck(spec: DeckSpec) -> genanki.Deck:
 
 
 _last_id = 0
+_lane, _lanes = 0, 1  # this process's share of the ids when several processes build
+
+
+def set_id_lane(lane: int, lanes: int) -> None:
+    """Give this process the ids ``≡ lane (mod lanes)``: processes building one batch in
+    parallel then never hand out the same note or card id."""
+    global _lane, _lanes
+    _lane, _lanes = lane, lanes
 
 
 def _id_counter(timestamp: float | None) -> itertools.count[int]:
-    """Note/card ids from the build time, never reused within a process (batch builds).
+    """Note/card ids from the build time, never reused within a batch (see set_id_lane).
 
     A pinned timestamp gives pinned ids (reproducible test builds).
     """
     if timestamp is not None:
         return itertools.count(int(timestamp * 1000))
-    return itertools.count(max(int(time.time() * 1000), _last_id + 1))
+    start = max(int(time.time() * 1000), _last_id + 1)
+    return itertools.count(start + (_lane - start) % _lanes, _lanes)
 
 
 def package_bytes(decks: Sequence[DeckSpec], timestamp: float | None = None) -> bytes:
@@ -115,6 +124,15 @@ def write_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
                   timestamp: float | None = None) -> Path:
     """Write ``decks`` as one .apkg at ``path`` atomically; raise BuildError if impossible."""
     path = Path(path)
+    publish(stage_package(decks, path, timestamp), path)
+    return path
+
+
+def stage_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
+                  timestamp: float | None = None) -> Path:
+    """Write the package for ``path`` to a temporary file beside it (for :func:`publish`,
+    or to be deleted); raise BuildError, naming ``path``, if impossible."""
+    path = Path(path)
     collection = package_bytes(decks, timestamp)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -127,14 +145,22 @@ def write_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
             z.writestr("collection.anki2", collection)
             z.writestr("media", "{}")
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise BuildError(f"{path}: cannot write deck: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return Path(tmp)
+
+
+def publish(staged: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:
+    """Rename a staged package over ``path`` (atomic); raise BuildError if impossible."""
+    try:
+        os.replace(staged, path)
+    except OSError as exc:
+        Path(staged).unlink(missing_ok=True)
+        raise BuildError(f"{path}: cannot write deck: {exc.strerror or exc}") from None
 
 
 @functools.cache

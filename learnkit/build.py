@@ -7,9 +7,11 @@ names the file) and the others are still built.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import BuildError, LearnkitError
 from .models import StudySet
@@ -29,6 +31,7 @@ class ArticleResult:
     output: Path | None = None  # the package it went into
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    staged: Path | None = None  # its package, written but not yet renamed to ``output``
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,13 @@ def _load(source: str) -> StudySet:
     return load_study_set(source)
 
 
-def _article(source: str) -> ArticleResult:
-    """Load one article and make its deck (runs in worker processes for big batches)."""
+def _article(source: str, out_dir: str | None = None,
+             timestamp: float | None = None) -> ArticleResult:
+    """Load one article and make its deck (runs in worker processes for big batches).
+
+    With ``out_dir``, its package is also written there under a temporary name (the
+    result's ``staged``): the caller renames it into place, or deletes it (a duplicate).
+    """
     try:
         ss = _load(source)
     except LearnkitError as exc:
@@ -94,7 +102,16 @@ def _article(source: str) -> ArticleResult:
     deck = deck_spec(ss)
     if not deck.notes:
         return ArticleResult(source, warnings=ss.warnings + ("nothing to study: no deck written",))
-    return ArticleResult(source, deck=deck, warnings=ss.warnings)
+    if out_dir is None:
+        return ArticleResult(source, deck=deck, warnings=ss.warnings)
+    from .anki import stage_package
+
+    target = Path(out_dir) / deck.file_name
+    try:
+        staged = stage_package([deck], target, timestamp)
+    except BuildError as exc:
+        return ArticleResult(source, warnings=ss.warnings, error=str(exc))
+    return ArticleResult(source, deck, target, ss.warnings, staged=staged)
 
 
 def default_jobs(articles: int) -> int:
@@ -105,10 +122,15 @@ def default_jobs(articles: int) -> int:
     return max(1, min(cpus or 1, articles // PARALLEL_FROM, MAX_JOBS))
 
 
-def _results(sources: Sequence[str], jobs: int) -> Iterator[ArticleResult]:
-    """Each source's result, in input order."""
+def _results(sources: Sequence[str], jobs: int, *args: object) -> Iterator[ArticleResult]:
+    """Each source's ``_article(source, *args)``, in input order.
+
+    With ``jobs`` > 1, that many worker processes share the articles. This process loads
+    no language model then: it only collects results, so it also exits quickly (freeing
+    the models object by object takes ~0.4 s).
+    """
     if jobs <= 1:
-        yield from map(_article, sources)
+        yield from (_article(source, *args) for source in sources)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -117,21 +139,40 @@ def _results(sources: Sequence[str], jobs: int) -> Iterator[ArticleResult]:
     # spawn, not fork: the parent may run a progress-bar thread; each worker loads the
     # language models once and keeps them for all its articles.
     context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start,
+                               initargs=(context.Value("i", 0), jobs))
+    futures = deque(pool.submit(_article, source, *args) for source in sources)
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start) as pool:
-            yield from pool.map(_article, sources, chunksize=2)
+        while futures:
+            yield futures[0].result()
+            futures.popleft()
     except BrokenProcessPool:
         raise BuildError("a worker process died (out of memory?); try --jobs 1") from None
+    finally:  # normally nothing is left; after an interruption, no temporary packages
+        for future in futures:
+            future.cancel()
+        pool.shutdown()
+        for future in futures:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                staged = future.result().staged
+                if staged is not None:
+                    staged.unlink(missing_ok=True)
 
 
-def _worker_start() -> None:
-    """Worker start-up: one BLAS thread, and a quick exit.
+def _worker_start(lanes: Any = None, count: int = 1) -> None:
+    """Worker start-up: its own note ids, one BLAS thread, and a quick exit.
 
     At exit, a worker's results are all delivered: freeing its dictionaries and models
     object by object (interpreter finalisation, ~0.5 s) would only delay the build's end.
     """
     import atexit
 
+    from .anki import set_id_lane
+
+    if lanes is not None:
+        with lanes.get_lock():
+            set_id_lane(lanes.value, count)
+            lanes.value += 1
     _one_blas_thread()
     atexit.register(os._exit, 0)  # runs after multiprocessing's own exit handling
 
@@ -161,7 +202,7 @@ def build_decks(
     ``jobs``: worker processes (None: :func:`default_jobs`).
     ``timestamp`` pins the note time: for reproducible tests only.
     """
-    from .anki import write_package
+    from .anki import publish, write_package
 
     _one_blas_thread()
     sources = find_articles(paths)
@@ -173,19 +214,23 @@ def build_decks(
     results: list[ArticleResult] = []
     outputs: list[Path] = []
     seen: dict[str, str] = {}
-    for result in _results(sources, default_jobs(len(sources)) if jobs is None else jobs):
+    jobs = default_jobs(len(sources)) if jobs is None else jobs
+    stage = () if single is not None else (os.fspath(out_dir), timestamp)
+    for result in _results(sources, jobs, *stage):
         source, deck = result.source, result.deck
         if deck is not None and deck.article in seen:
+            if result.staged is not None:
+                result.staged.unlink(missing_ok=True)
             result = ArticleResult(source, error=f"{source}: same article as "
                                                  f"{seen[deck.article]} (id {deck.article}); "
                                                  "skipped")
         elif deck is not None:
             seen[deck.article] = source
-            if single is None:
-                target = Path(out_dir) / deck.file_name
+            if result.staged is not None and result.output is not None:
                 try:
-                    outputs.append(write_package([deck], target, timestamp))
-                    result = ArticleResult(source, deck, target, result.warnings)
+                    publish(result.staged, result.output)
+                    outputs.append(result.output)
+                    result = ArticleResult(source, deck, result.output, result.warnings)
                 except BuildError as exc:
                     result = ArticleResult(source, warnings=result.warnings, error=str(exc))
         results.append(result)

@@ -112,7 +112,6 @@ def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray
         backward[row, : len(ids)] = ids[::-1]  # each sentence reversed, padded on the right
     size = model.recurrent.shape[0] // 2
     batch = len(sentences)
-    c = np.zeros((batch, 2, size), dtype=np.float32)
     out = np.empty((steps, batch, 2 * size), dtype=np.float32)
     # Input projections of both directions, time-major: [time, batch, direction, gate, h].
     gates_in = np.stack([model.table[forward.T, 0], model.table[backward.T, 1]], axis=2).reshape(
@@ -120,18 +119,24 @@ def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray
     )
     gates = np.empty((batch, 8 * size), dtype=np.float32)
     act = gates.reshape(batch, 2, 4, size)  # the step's gates, then their activations
+    ifo, g = act[:, :, :3], act[:, :, 3]  # gates stored i, f, o, g (see _model)
+    i, f, o = act[:, :, 0], act[:, :, 1], act[:, :, 2]
+    c = np.zeros((batch, 2, size), dtype=np.float32)
+    ig = np.empty_like(c)
     h = np.zeros((batch, 2 * size), dtype=np.float32)
     for t in range(steps):  # the same arithmetic as the plain LSTM step, into buffers
         np.matmul(h, model.recurrent, out=gates)
         act += gates_in[t]
         # Gate rows of i, f, o were pre-scaled by 1/2: sigmoid(x) = (tanh(x/2) + 1) / 2.
         np.tanh(act, out=act)
-        ifo = act[:, :, (0, 1, 3)]
         ifo *= 0.5
         ifo += 0.5
-        c = ifo[:, :, 1] * c + ifo[:, :, 0] * act[:, :, 2]
+        c *= f
+        np.multiply(i, g, out=ig)
+        c += ig
         h = out[t]
-        np.multiply(ifo[:, :, 2], np.tanh(c), out=h.reshape(batch, 2, size))
+        np.tanh(c, out=ig)
+        np.multiply(o, ig, out=h.reshape(batch, 2, size))
     return out[:, :, :size].transpose(1, 0, 2), out[:, :, size:].transpose(1, 0, 2)
 
 
@@ -160,16 +165,18 @@ def _model() -> _Model:
     cedict = load("digest_cedict.pkl")
     weights = load("np_ckpt.pkl")
     size = weights["lstm.weight_hh_l0"].shape[1]
+    # PyTorch's gate order is i, f, g, o; stored as i, f, o, g so that i, f, o (the sigmoid
+    # gates, pre-scaled by 1/2) are one contiguous block.
+    order = np.concatenate([np.arange(k * size, (k + 1) * size) for k in (0, 1, 3, 2)])
     scale = np.ones(4 * size, dtype=np.float32)
-    scale[: 2 * size] = 0.5  # input and forget gates
-    scale[3 * size :] = 0.5  # output gate
+    scale[: 3 * size] = 0.5
     tables, recurrent = [], np.zeros((2 * size, 8 * size), dtype=np.float32)
     for d, suffix in enumerate(("", "_reverse")):
-        w_ih = weights[f"lstm.weight_ih_l0{suffix}"]
-        bias = weights[f"lstm.bias_ih_l0{suffix}"] + weights[f"lstm.bias_hh_l0{suffix}"]
+        w_ih = weights[f"lstm.weight_ih_l0{suffix}"][order]
+        bias = (weights[f"lstm.bias_ih_l0{suffix}"] + weights[f"lstm.bias_hh_l0{suffix}"])[order]
         tables.append((weights["embedding.weight"] @ w_ih.T + bias) * scale)
         recurrent[d * size : (d + 1) * size, d * 4 * size : (d + 1) * 4 * size] = (
-            weights[f"lstm.weight_hh_l0{suffix}"].T * scale
+            weights[f"lstm.weight_hh_l0{suffix}"][order].T * scale
         )
     poly = {
         char: tuple(readings)

@@ -36,9 +36,26 @@ def _read_adjustments(name: str) -> Iterator[tuple[str, int]]:
 
 
 @cache
+def _jieba():
+    """jieba, imported without ``pkg_resources``: importing that costs ~0.1 s per process,
+    and jieba only uses it to open its own data files (it falls back to ``open``)."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+    else:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # ImportError
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+@cache
 def _tokenizer():
     """A private jieba tokenizer on the adjusted dictionary (cached on disk, built once)."""
-    import jieba
+    jieba = _jieba()
     import jieba.finalseg
 
     jieba.setLogLevel(60)  # jieba logs "Building prefix dict..." to stderr otherwise
@@ -72,7 +89,7 @@ def _build() -> tuple[dict[str, int], int, dict[str, int]]:
 
 def base_frequencies() -> tuple[dict[str, int], int]:
     """jieba's unadjusted word counts and their total (for building the adjustments)."""
-    import jieba
+    jieba = _jieba()
 
     jieba.setLogLevel(60)
     tk = jieba.Tokenizer()
