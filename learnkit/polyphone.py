@@ -100,18 +100,23 @@ def _output_rows(char: str) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
 
 
 def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Forward and backward hidden states, [batch, time, h] each, of BOS+sentence+EOS."""
+    """Forward and backward hidden states, [batch, time, h] each, of BOS+sentence+EOS.
+
+    States past a sentence's end are not computed (left undefined): rows run longest
+    first, and each step updates only the rows whose sentence is still going.
+    """
     lengths = [len(s) + 2 for s in sentences]
     steps = max(lengths)
-    forward = np.zeros((len(sentences), steps), dtype=np.int32)
+    batch = len(sentences)
+    rows = sorted(range(batch), key=lambda r: -lengths[r])  # longest first
+    forward = np.zeros((batch, steps), dtype=np.int32)
     backward = np.zeros_like(forward)
     get = model.char_ids.get
-    for row, sentence in enumerate(sentences):
-        ids = [model.bos, *(get(c, model.unk) for c in sentence), model.eos]
+    for row, index in enumerate(rows):
+        ids = [model.bos, *(get(c, model.unk) for c in sentences[index]), model.eos]
         forward[row, : len(ids)] = ids
         backward[row, : len(ids)] = ids[::-1]  # each sentence reversed, padded on the right
     size = model.recurrent.shape[0] // 2
-    batch = len(sentences)
     out = np.empty((steps, batch, 2 * size), dtype=np.float32)
     # Input projections of both directions, time-major: [time, batch, direction, gate, h].
     gates_in = np.stack([model.table[forward.T, 0], model.table[backward.T, 1]], axis=2).reshape(
@@ -119,25 +124,31 @@ def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray
     )
     gates = np.empty((batch, 8 * size), dtype=np.float32)
     act = gates.reshape(batch, 2, 4, size)  # the step's gates, then their activations
-    ifo, g = act[:, :, :3], act[:, :, 3]  # gates stored i, f, o, g (see _model)
-    i, f, o = act[:, :, 0], act[:, :, 1], act[:, :, 2]
     c = np.zeros((batch, 2, size), dtype=np.float32)
     ig = np.empty_like(c)
     h = np.zeros((batch, 2 * size), dtype=np.float32)
+    running = sorted(lengths, reverse=True)
+    k = batch
     for t in range(steps):  # the same arithmetic as the plain LSTM step, into buffers
-        np.matmul(h, model.recurrent, out=gates)
-        act += gates_in[t]
+        while running[k - 1] <= t:  # rows ``k`` on have ended: stop computing them
+            k -= 1
+        k_gates, k_act, k_c, k_ig = gates[:k], act[:k], c[:k], ig[:k]
+        np.matmul(h[:k], model.recurrent, out=k_gates)
+        k_act += gates_in[t, :k]
         # Gate rows of i, f, o were pre-scaled by 1/2: sigmoid(x) = (tanh(x/2) + 1) / 2.
-        np.tanh(act, out=act)
+        np.tanh(k_act, out=k_act)
+        ifo = k_act[:, :, :3]  # gates stored i, f, o, g (see _model)
         ifo *= 0.5
         ifo += 0.5
-        c *= f
-        np.multiply(i, g, out=ig)
-        c += ig
+        k_c *= k_act[:, :, 1]
+        np.multiply(k_act[:, :, 0], k_act[:, :, 3], out=k_ig)
+        k_c += k_ig
+        np.tanh(k_c, out=k_ig)
         h = out[t]
-        np.tanh(c, out=ig)
-        np.multiply(o, ig, out=h.reshape(batch, 2, size))
-    return out[:, :, :size].transpose(1, 0, 2), out[:, :, size:].transpose(1, 0, 2)
+        np.multiply(k_act[:, :, 2], k_ig, out=h[:k].reshape(k, 2, size))
+    order = np.argsort(rows)  # back to the callers' order
+    return (out[:, order, :size].transpose(1, 0, 2),
+            out[:, order, size:].transpose(1, 0, 2))
 
 
 def _states_at(

@@ -56,7 +56,7 @@ def _jieba():
 def _tokenizer():
     """A private jieba tokenizer on the adjusted dictionary (cached on disk, built once)."""
     jieba = _jieba()
-    import jieba.finalseg
+    from jieba import finalseg
 
     jieba.setLogLevel(60)  # jieba logs "Building prefix dict..." to stderr otherwise
     stamps = [jieba.__version__]
@@ -69,7 +69,7 @@ def _tokenizer():
     tk.FREQ, tk.total, tk.initialized = freq, total, True
     for word in original:
         if not freq.get(word):  # deleted: keep jieba's HMM from re-joining it
-            jieba.finalseg.add_force_split(word)
+            finalseg.add_force_split(word)
     return tk, original
 
 

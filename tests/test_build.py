@@ -301,3 +301,23 @@ def test_worker_processes_build_the_same_decks_in_input_order(tmp_path, sample_p
     assert [r.deck for r in parallel.results] == [r.deck for r in serial.results]
     assert [r.error for r in parallel.results] == [None, None, f"{folder / 'c.md'}: empty file"]
     assert [p.name for p in parallel.outputs] == [p.name for p in serial.outputs]
+
+
+def test_worker_processes_never_share_note_or_card_ids(tmp_path, sample_path):
+    import sqlite3
+
+    folder = tmp_path / "in"
+    for k in range(4):
+        article_copy(sample_path, folder, f"{k}.md", url=f"article-{k}", title=f"第{k}篇文章")
+    report = build_decks([folder], tmp_path / "out", jobs=2)
+    ids: list[int] = []
+    for package in report.outputs:
+        with zipfile.ZipFile(package) as z:
+            (tmp_path / "col.anki2").write_bytes(z.read("collection.anki2"))
+        con = sqlite3.connect(tmp_path / "col.anki2")
+        ids += [i for (i,) in con.execute("select id from notes union all select id from cards")]
+        con.close()
+    assert len(report.outputs) == 4
+    assert len(ids) == len(set(ids)) == report.notes + report.cards
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.name for p in report.outputs)  # no temporary packages left behind
