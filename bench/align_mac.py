@@ -64,15 +64,18 @@ def main(argv: list[str] | None = None) -> int:
     scorer = _scorer()
     runs = [("mac_dev", "auto")]
     if args.all:
-        runs += [("mac_dev", "never"), ("nonlit_aca_en2zh", "auto"),
-                 ("nonlit_mag_en2zh", "auto")]
-    print(f"{'set':<18} {'embeddings':<10} {'P strict':>8} {'R strict':>8} {'F1 strict':>9}"
-          f" {'P lax':>6} {'R lax':>6} {'F1 lax':>6} {'ms/sent':>7}")
+        runs += [("mac_dev", "never"), ("nonlit_aca_en2zh", "auto"), ("nonlit_mag_en2zh", "auto")]
+    print(
+        f"{'set':<18} {'embeddings':<10} {'P strict':>8} {'R strict':>8} {'F1 strict':>9}"
+        f" {'P lax':>6} {'R lax':>6} {'F1 lax':>6} {'ms/sent':>7}"
+    )
     for name, embeddings in runs:
         res, seconds, count = run(name, embeddings, scorer)
-        print(f"{name:<18} {embeddings:<10} {res['precision_strict']:8.3f}"
-              f" {res['recall_strict']:8.3f} {res['f1_strict']:9.3f} {res['precision_lax']:6.3f}"
-              f" {res['recall_lax']:6.3f} {res['f1_lax']:6.3f} {1000 * seconds / count:7.2f}")
+        print(
+            f"{name:<18} {embeddings:<10} {res['precision_strict']:8.3f}"
+            f" {res['recall_strict']:8.3f} {res['f1_strict']:9.3f} {res['precision_lax']:6.3f}"
+            f" {res['recall_lax']:6.3f} {res['f1_lax']:6.3f} {1000 * seconds / count:7.2f}"
+        )
     return 0
 
 

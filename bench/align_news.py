@@ -65,17 +65,23 @@ def sample_cost(rounds: int = 50) -> str:
     from learnkit.article import load_article
 
     article = load_article(ROOT / "seeds" / "2024-05-20-xi-putin.md")
-    zh = [[p.text[s:e] for s, e in split_sentences(p.text, "zh", p.emphasis)]
-          for p in article.zh.paragraphs]
-    en = [[p.text[s:e] for s, e in split_sentences(p.text, "en", p.emphasis)]
-          for p in article.en.paragraphs]
+    zh = [
+        [p.text[s:e] for s, e in split_sentences(p.text, "zh", p.emphasis)]
+        for p in article.zh.paragraphs
+    ]
+    en = [
+        [p.text[s:e] for s, e in split_sentences(p.text, "en", p.emphasis)]
+        for p in article.en.paragraphs
+    ]
     start = time.process_time()
     for _ in range(rounds):
         align_document(zh, en)
     seconds = (time.process_time() - start) / rounds
     floor = _floor_seconds([p.text for p in article.zh.paragraphs] * rounds) / rounds
-    return (f"sample article: align {1000 * seconds:.2f} ms, jieba+pypinyin "
-            f"{1000 * floor:.2f} ms (ratio {seconds / floor:.2f})")
+    return (
+        f"sample article: align {1000 * seconds:.2f} ms, jieba+pypinyin "
+        f"{1000 * floor:.2f} ms (ratio {seconds / floor:.2f})"
+    )
 
 
 def main() -> int:
@@ -93,8 +99,11 @@ def main() -> int:
     for (en, zh), beads in zip(pairs, results, strict=True):
         zh_seen = [i for b in beads for i in b.zh]
         en_seen = [j for b in beads for j in b.en]
-        if (zh_seen != list(range(len(zh))) or en_seen != list(range(len(en)))
-                or any(not b.zh and not b.en for b in beads)):
+        if (
+            zh_seen != list(range(len(zh)))
+            or en_seen != list(range(len(en)))
+            or any(not b.zh and not b.en for b in beads)
+        ):
             problems += 1
         mix.update(f"{len(b.zh)}-{len(b.en)}" for b in beads)
         if len(zh) == len(en):
@@ -106,12 +115,16 @@ def main() -> int:
     print("bead mix: " + ", ".join(f"{k} {v} ({v / total:.1%})" for k, v in mix.most_common()))
     print(f"silver (equal counts → all 1-1): {silver}/{silver_total} = {silver / silver_total:.3f}")
     per = 1000 / len(pairs)
-    print(f"CPU ms/paragraph: align {cold * per:.2f} first pass, {warm * per:.2f} again; "
-          f"jieba+pypinyin floor {floor * per:.2f}; ratio {cold / floor:.2f} / {warm / floor:.2f}")
+    print(
+        f"CPU ms/paragraph: align {cold * per:.2f} first pass, {warm * per:.2f} again; "
+        f"jieba+pypinyin floor {floor * per:.2f}; ratio {cold / floor:.2f} / {warm / floor:.2f}"
+    )
     print(sample_cost())
     same, docs = paragraph_check(pairs, results)
-    print(f"paragraph check (4 blocks a document; English paragraphs 2+3 merged, Chinese "
-          f"paragraph 4 untranslated): {same}/{docs} documents give the per-block beads")
+    print(
+        f"paragraph check (4 blocks a document; English paragraphs 2+3 merged, Chinese "
+        f"paragraph 4 untranslated): {same}/{docs} documents give the per-block beads"
+    )
     return 1 if problems else 0
 
 
@@ -129,8 +142,9 @@ def paragraph_check(pairs, results) -> tuple[int, int]:
         en = [chunk[0][0], chunk[1][0] + chunk[2][0]]
         expected, zh_off, en_off = [], 0, 0
         for (e, z), block in zip(chunk[:3], beads[:3], strict=True):
-            expected += [(tuple(i + zh_off for i in b.zh), tuple(j + en_off for j in b.en))
-                         for b in block]
+            expected += [
+                (tuple(i + zh_off for i in b.zh), tuple(j + en_off for j in b.en)) for b in block
+            ]
             zh_off, en_off = zh_off + len(z), en_off + len(e)
         expected += [((zh_off + i,), ()) for i in range(len(chunk[3][1]))]
         got = [(b.zh, b.en) for b in align_document(zh, en)]

@@ -60,8 +60,10 @@ def sample_paragraphs() -> tuple[list[str], list[str]]:
     zh, en = text.split("\n---\n")[-2:]
 
     def paras(half: str) -> list[str]:
-        return [p.strip() for p in half.split("\n\n")
-                if p.strip() and not p.startswith(("#", "[", "!"))]
+        return [
+            p.strip() for p in half.split("\n\n") if p.strip() and not p.startswith(("#", "[", "!"))
+        ]
+
     return paras(zh), paras(en)
 
 
@@ -77,13 +79,28 @@ def write_articles(folder: Path, n: int) -> str:
             e, z = news[(i * NEWS_PER_ARTICLE + j * 7) % len(news)]
             pairs.insert((i + 2 * j) % (len(pairs) + 1), (z, e))
         title = f"第{i + 1}篇：中俄关系与全球格局"
-        text = "\n".join([
-            "---", f"title: {title}", f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-            "author: bench", "---", "",
-            f"[原文链接](https://example.com/bench/{i})", "", f"# {title}", "",
-            "\n\n".join(z for z, _ in pairs), "", "---", "", f"# Bench article {i + 1}", "",
-            "\n\n".join(e for _, e in pairs), "",
-        ])
+        text = "\n".join(
+            [
+                "---",
+                f"title: {title}",
+                f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "author: bench",
+                "---",
+                "",
+                f"[原文链接](https://example.com/bench/{i})",
+                "",
+                f"# {title}",
+                "",
+                "\n\n".join(z for z, _ in pairs),
+                "",
+                "---",
+                "",
+                f"# Bench article {i + 1}",
+                "",
+                "\n\n".join(e for _, e in pairs),
+                "",
+            ]
+        )
         (folder / f"article-{i:04d}.md").write_text(text, encoding="utf-8")
         chinese += [re.sub(r"\*\*", "", z) for z, _ in pairs]
     return "\n".join([*chinese, ""])
@@ -167,23 +184,29 @@ def main() -> None:
         decks = len(list(Path(f"{tmp}/decks").glob("*.apkg")))
         jobs = default_jobs(args.n)
         print(f"floor (jieba + pypinyin, one process): {floor:6.2f} s  (CPU {floor_cpu:.2f} s)")
-        print(f"learnkit build ({decks} decks, {jobs} workers): {built:6.2f} s  "
-              f"(CPU {built_cpu:.2f} s, all processes)")
+        print(
+            f"learnkit build ({decks} decks, {jobs} workers): {built:6.2f} s  "
+            f"(CPU {built_cpu:.2f} s, all processes)"
+        )
         print(f"ratio build / floor: {built / floor:.2f}   (goal <= 2.0)")
 
         sample = [*LEARNKIT, "build", "seeds", "-o", f"{tmp}/sample"]
         cold = best(max(args.repeat, 3), sample)[0]
         first = best(1, sample, {**os.environ, "LEARNKIT_CACHE_DIR": "off"})[0]
-        print(f"sample cold build: {cold:.2f} s (goal < 3 s); "
-              f"without LearnKit's disk cache: {first:.2f} s")
+        print(
+            f"sample cold build: {cold:.2f} s (goal < 3 s); "
+            f"without LearnKit's disk cache: {first:.2f} s"
+        )
 
         spent, total = stage_times(folder, Path(tmp) / "staged")
         print(f"\nstages, one-process build (--jobs 1) of {args.n} articles: {total:.2f} s")
         for stage, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
             print(f"  {stage:45s} {seconds:6.2f} s  {100 * seconds / total:5.1f} %")
         rest = total - sum(spent.values())
-        print(f"  {'other (pairing, ids, imports, files)':45s} {rest:6.2f} s  "
-              f"{100 * rest / total:5.1f} %")
+        print(
+            f"  {'other (pairing, ids, imports, files)':45s} {rest:6.2f} s  "
+            f"{100 * rest / total:5.1f} %"
+        )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,14 @@ def cold(env: dict[str, str]) -> list[float]:
     """Median [import wall, first annotate wall, import CPU, first annotate CPU] seconds."""
     runs = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                             env={**os.environ, **env}, check=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-c", PROBE],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            check=True,
+            cwd=ROOT,
+        )
         runs.append(json.loads(out.stdout))
     return [statistics.median(r[i] for r in runs) for i in range(4)]
 
@@ -50,8 +56,11 @@ def sample_sentences() -> list[str]:
     from learnkit.sentences import split_sentences
 
     article = load_article(SAMPLE)
-    return [p.text[s:e] for p in article.zh.paragraphs
-            for s, e in split_sentences(p.text, "zh", p.emphasis)]
+    return [
+        p.text[s:e]
+        for p in article.zh.paragraphs
+        for s, e in split_sentences(p.text, "zh", p.emphasis)
+    ]
 
 
 def main() -> None:
@@ -73,8 +82,10 @@ def main() -> None:
     per = (time.perf_counter() - start) / len(sentences)
     per_cpu = (time.process_time() - cpu) / len(sentences)
     chars = sum(map(len, sentences)) / len(sentences)
-    print(f"per sentence ({len(sentences)} sample sentences, {chars:.0f} chars avg): "
-          f"{per * 1000:.1f} ms wall, {per_cpu * 1000:.1f} ms CPU")
+    print(
+        f"per sentence ({len(sentences)} sample sentences, {chars:.0f} chars avg): "
+        f"{per * 1000:.1f} ms wall, {per_cpu * 1000:.1f} ms CPU"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ def sample_pairs() -> list[tuple[str, str | None]]:
     zh, en = split_half(article.zh), split_half(article.en)
     return [
         (_join([zh[i] for i in b.zh], "")[0], _join([en[i] for i in b.en], " ")[0] or None)
-        for b in _beads(zh, en) if b.zh
+        for b in _beads(zh, en)
+        if b.zh
     ]
 
 
@@ -73,8 +74,10 @@ def measure(pairs: list[tuple[str, str | None]]) -> tuple[Counter, float]:
                 counts["no gloss"] += 1
             elif w.gloss.startswith("≈ "):
                 counts["composed (≈)"] += 1
-            elif senses and senses.choose(w.text, w.numbers, chinese.to_simplified(w.text),
-                                          context).matched:
+            elif (
+                senses
+                and senses.choose(w.text, w.numbers, chinese.to_simplified(w.text), context).matched
+            ):
                 counts["context-matched"] += 1
                 if w.gloss.split("; ")[0] != p.gloss.split("; ")[0]:
                     counts["  of which first sense changed"] += 1
@@ -93,10 +96,17 @@ def main() -> None:
     for label, pairs in (("sample", sample_pairs()), ("news_pairs", news_pairs(args.limit))):
         counts, seconds = measure(pairs)
         total = counts["words"] or 1
-        print(f"{label}: {len(pairs)} sentence pairs, {counts['words']} Han words "
-              f"({seconds / max(len(pairs), 1) * 1000:.1f} ms per pair incl. checks)")
-        for key in ("context-matched", "  of which first sense changed", "default sense",
-                    "composed (≈)", "no gloss"):
+        print(
+            f"{label}: {len(pairs)} sentence pairs, {counts['words']} Han words "
+            f"({seconds / max(len(pairs), 1) * 1000:.1f} ms per pair incl. checks)"
+        )
+        for key in (
+            "context-matched",
+            "  of which first sense changed",
+            "default sense",
+            "composed (≈)",
+            "no gloss",
+        ):
             print(f"  {key:32s} {counts[key]:5d}  {100 * counts[key] / total:5.1f}%")
 
 

@@ -46,8 +46,10 @@ def main() -> None:
             if op != "equal":
                 changes["/".join(before[i1:i2]) + " → " + "/".join(after[j1:j2])] += 1
     total = sum(changes.values())
-    print(f"{len(texts)} paragraphs, {tokens} jieba tokens, {total} spans changed "
-          f"({total / tokens:.2%})")
+    print(
+        f"{len(texts)} paragraphs, {tokens} jieba tokens, {total} spans changed "
+        f"({total / tokens:.2%})"
+    )
     for change, n in changes.most_common(int(sys.argv[1]) if len(sys.argv) > 1 else 40):
         print(f"{n:4d}  {change}")
 

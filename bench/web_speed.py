@@ -46,8 +46,9 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         self.cookie = ""
 
-    def request(self, method: str, path: str,
-                form: dict[str, str] | None = None) -> tuple[int, str]:
+    def request(
+        self, method: str, path: str, form: dict[str, str] | None = None
+    ) -> tuple[int, str]:
         headers = {"Cookie": self.cookie} if self.cookie else {}
         body = None
         if form is not None:
@@ -94,19 +95,34 @@ def main() -> None:
         total = args.requests // 4 + args.requests * args.rounds  # warm-up + rounds
         size = SESSION_SIZE
         with Store(app.config["DATABASE"]) as store:  # real-sized sessions: every answer grades
-            sids = [store.create_session(None, [items[(k * size + n) % len(items)].id
-                                                for n in range(size)], datetime.now(UTC))
-                    for k in range(-(-total // size))]
+            sids = [
+                store.create_session(
+                    None,
+                    [items[(k * size + n) % len(items)].id for n in range(size)],
+                    datetime.now(UTC),
+                )
+                for k in range(-(-total // size))
+            ]
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "learnkit.cli", "serve", "--port", str(port),
-             "--seeds", str(ROOT / "seeds")],
-            env={**os.environ, "LEARNKIT_INSTANCE": tmp}, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "learnkit.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--seeds",
+                str(ROOT / "seeds"),
+            ],
+            env={**os.environ, "LEARNKIT_INSTANCE": tmp},
+            stdout=subprocess.DEVNULL,
         )
         wait_until_up(port, server)
         client = Client(port)
-        token = re.search(r'name="csrf_token" value="([^"]+)"',
-                          client.request("GET", f"/quiz/{sids[0]}")[1]).group(1)
+        token = re.search(
+            r'name="csrf_token" value="([^"]+)"', client.request("GET", f"/quiz/{sids[0]}")[1]
+        ).group(1)
         answered = 0
 
         def health(_: int) -> None:
@@ -139,14 +155,22 @@ def main() -> None:
     # Each round measures both endpoints back to back; the median of the per-round ratios
     # resists the noise of other processes sharing the machine.
     ratios = sorted(a / t for a, t in zip(graded, trivial, strict=True))
-    print(f"server: learnkit serve (waitress, 4 threads) on 127.0.0.1; 1 keep-alive client; "
-          f"{args.rounds} rounds x {n} requests per endpoint")
-    print(f"GET  /health              median {statistics.median(trivial):7.1f} req/s "
-          f"(best {max(trivial):.1f})")
-    print(f"POST /quiz/<id>/answer    median {statistics.median(graded):7.1f} req/s "
-          f"(best {max(graded):.1f})")
-    print(f"ratio answer/trivial      median {statistics.median(ratios):7.2f} "
-          f"(range {ratios[0]:.2f}-{ratios[-1]:.2f}; goal >= 0.5)")
+    print(
+        f"server: learnkit serve (waitress, 4 threads) on 127.0.0.1; 1 keep-alive client; "
+        f"{args.rounds} rounds x {n} requests per endpoint"
+    )
+    print(
+        f"GET  /health              median {statistics.median(trivial):7.1f} req/s "
+        f"(best {max(trivial):.1f})"
+    )
+    print(
+        f"POST /quiz/<id>/answer    median {statistics.median(graded):7.1f} req/s "
+        f"(best {max(graded):.1f})"
+    )
+    print(
+        f"ratio answer/trivial      median {statistics.median(ratios):7.2f} "
+        f"(range {ratios[0]:.2f}-{ratios[-1]:.2f}; goal >= 0.5)"
+    )
 
 
 if __name__ == "__main__":

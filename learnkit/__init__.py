@@ -17,7 +17,20 @@ from .models import (
 )
 
 __all__ = [
-    "Article", "ArticleError", "Bead", "BuildError", "Half", "LearnkitError", "Meta",
-    "Paragraph", "Phrase", "PhraseMatch", "Sentence", "SentencePair", "Span", "StoreError",
-    "StudySet", "Word",
+    "Article",
+    "ArticleError",
+    "Bead",
+    "BuildError",
+    "Half",
+    "LearnkitError",
+    "Meta",
+    "Paragraph",
+    "Phrase",
+    "PhraseMatch",
+    "Sentence",
+    "SentencePair",
+    "Span",
+    "StoreError",
+    "StudySet",
+    "Word",
 ]

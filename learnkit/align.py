@@ -44,8 +44,15 @@ class Params:
     skip: float = -4.0  # score of a 1-0 or 0-1 bead, per sentence
     # log-prior of each m-n bead type (m Chinese, n English sentences)
     prior: tuple[tuple[tuple[int, int], float], ...] = (
-        ((1, 1), 0.0), ((1, 2), -1.0), ((2, 1), -1.5), ((2, 2), -3.0),
-        ((1, 3), -2.0), ((3, 1), -3.5), ((1, 4), -3.0), ((2, 3), -3.5), ((3, 2), -4.0),
+        ((1, 1), 0.0),
+        ((1, 2), -1.0),
+        ((2, 1), -1.5),
+        ((2, 2), -3.0),
+        ((1, 3), -2.0),
+        ((3, 1), -3.5),
+        ((1, 4), -3.0),
+        ((2, 3), -3.5),
+        ((3, 2), -4.0),
     )
     band: int = 24  # DP band half-width (sentences) for long groups
 
@@ -70,11 +77,10 @@ def align_document(
         _bounds(zh_paragraphs), _bounds(en_paragraphs), evidence, params
     ):
         use = embeddings == "always" or (
-            embeddings == "auto" and max(z1 - z0, e1 - e0) > EMBED_MIN_SENTENCES)
+            embeddings == "auto" and max(z1 - z0, e1 - e0) > EMBED_MIN_SENTENCES
+        )
         sim = _embedding_sim(zh_flat[z0:z1], en_flat[e0:e1]) if use else None
-        for (a0, a1), (b0, b1), score in _align_sentences(
-            evidence, z0, z1, e0, e1, sim, params
-        ):
+        for (a0, a1), (b0, b1), score in _align_sentences(evidence, z0, z1, e0, e1, sim, params):
             beads.append(Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), round(score, 3)))
     return tuple(beads)
 
@@ -111,8 +117,9 @@ def _align_paragraphs(zh: list[int], en: list[int], evidence: feats.Evidence, pa
     n, m = len(zh) - 1, len(en) - 1
     if n <= 1 and m <= 1 or not n or not m:
         return [((0, zh[-1]), (0, en[-1]))]
-    ratio = _ratio(*evidence.lengths(0, zh[-1], 0, en[-1]), params.ratio,
-                   params.paragraph_ratio_weight)
+    ratio = _ratio(
+        *evidence.lengths(0, zh[-1], 0, en[-1]), params.ratio, params.paragraph_ratio_weight
+    )
 
     def score(p0: int, p1: int, q0: int, q1: int) -> float:
         if p0 == p1 or q0 == q1:
@@ -120,9 +127,11 @@ def _align_paragraphs(zh: list[int], en: list[int], evidence: feats.Evidence, pa
         z0, z1, e0, e1 = zh[p0], zh[p1], en[q0], en[q1]
         lz, le = evidence.lengths(z0, z1, e0, e1)
         prior = 0.0 if (p1 - p0, q1 - q0) == (1, 1) else -2.0
-        return (params.lex * 2 * evidence.lexical(z0, z1, e0, e1)
-                + params.length * _length_score(lz, le, ratio, params.variance)
-                + prior)
+        return (
+            params.lex * 2 * evidence.lexical(z0, z1, e0, e1)
+            + params.length * _length_score(lz, le, ratio, params.variance)
+            + prior
+        )
 
     path = _dp(n, m, _PARAGRAPH_MOVES, score, params.band)
     return [((zh[p0], zh[p1]), (en[q0], en[q1])) for (p0, p1), (q0, q1), _ in path]
@@ -138,13 +147,15 @@ def _embedding_sim(zh: list[str], en: list[str]):
     return z @ e.T, z @ z.T, e @ e.T
 
 
-def _align_sentences(evidence: feats.Evidence, z0: int, z1: int, e0: int, e1: int, sim,
-                     params: Params):
+def _align_sentences(
+    evidence: feats.Evidence, z0: int, z1: int, e0: int, e1: int, sim, params: Params
+):
     """Sentence beads of one paragraph group as flat ranges ((a0, a1), (b0, b1), score)."""
     n, m = z1 - z0, e1 - e0
     if not n or not m:
         return [((i, i + 1), (e0, e0), params.skip) for i in range(z0, z1)] + [
-            ((z1, z1), (j, j + 1), params.skip) for j in range(e0, e1)]
+            ((z1, z1), (j, j + 1), params.skip) for j in range(e0, e1)
+        ]
     if n == m == 1:
         return [((z0, z1), (e0, e1), 0.0)]
     ratio = _ratio(*evidence.lengths(z0, z1, e0, e1), params.ratio, params.ratio_weight)
@@ -154,16 +165,20 @@ def _align_sentences(evidence: feats.Evidence, z0: int, z1: int, e0: int, e1: in
         if a0 == a1 or b0 == b1:
             return params.skip
         lz, le = evidence.lengths(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
-        total = (prior[(a1 - a0, b1 - b0)]
-                 + params.lex * evidence.lexical(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
-                 + params.length * _length_score(lz, le, ratio, params.variance))
+        total = (
+            prior[(a1 - a0, b1 - b0)]
+            + params.lex * evidence.lexical(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
+            + params.length * _length_score(lz, le, ratio, params.variance)
+        )
         if sim is not None:
             total += params.emb * _group_cosine(sim, a0, a1, b0, b1)
         return total
 
     moves = tuple(prior) + ((1, 0), (0, 1))
-    return [((z0 + a0, z0 + a1), (e0 + b0, e0 + b1), s)
-            for (a0, a1), (b0, b1), s in _dp(n, m, moves, score, params.band)]
+    return [
+        ((z0 + a0, z0 + a1), (e0 + b0, e0 + b1), s)
+        for (a0, a1), (b0, b1), s in _dp(n, m, moves, score, params.band)
+    ]
 
 
 def _group_cosine(sim, z0: int, z1: int, e0: int, e1: int) -> float:

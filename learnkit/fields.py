@@ -45,14 +45,18 @@ def _syllables(text: str, pinyin: str, tones: tuple[int, ...]) -> Syllables:
 
 @lru_cache(maxsize=65536)
 def _colored_word(text: str, pinyin: str, tones: tuple[int, ...]) -> str:
-    return "".join(f'<span class="tone{tone}">{esc(char)}</span>' if tone else esc(char)
-                   for char, _syllable, tone in _syllables(text, pinyin, tones))
+    return "".join(
+        f'<span class="tone{tone}">{esc(char)}</span>' if tone else esc(char)
+        for char, _syllable, tone in _syllables(text, pinyin, tones)
+    )
 
 
 @lru_cache(maxsize=65536)
 def _ruby_word(text: str, pinyin: str, tones: tuple[int, ...]) -> str:
-    return "".join(f" {esc(char)}[{esc(syllable)}]" if syllable else _ruby_text(char)
-                   for char, syllable, _tone in _syllables(text, pinyin, tones))
+    return "".join(
+        f" {esc(char)}[{esc(syllable)}]" if syllable else _ruby_text(char)
+        for char, syllable, _tone in _syllables(text, pinyin, tones)
+    )
 
 
 def colored(words: Iterable[Word]) -> str:
@@ -100,10 +104,11 @@ def breakdown(words: Iterable[Word]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _row(text: str, pinyin: str, tones: tuple[int, ...], gloss: str | None,
-         hsk: int | None) -> str:
-    parts = [f'<span class="w-zh">{_colored_word(text, pinyin, tones)}</span>',
-             f'<span class="w-py">{esc(pinyin)}</span>']
+def _row(text: str, pinyin: str, tones: tuple[int, ...], gloss: str | None, hsk: int | None) -> str:
+    parts = [
+        f'<span class="w-zh">{_colored_word(text, pinyin, tones)}</span>',
+        f'<span class="w-py">{esc(pinyin)}</span>',
+    ]
     if gloss:
         parts.append(f'<span class="w-en">{esc(gloss)}</span>')
     if hsk:
@@ -119,8 +124,8 @@ def highlight(text: str | None, spans: Sequence[Span | None]) -> str:
     for span in sorted((s for s in spans if s is not None), key=lambda s: s.start):
         if span.start < pos or span.end > len(text) or span.start >= span.end:
             continue
-        out.append(esc(text[pos:span.start]))
-        out.append(f'<span class="hl">{esc(text[span.start:span.end])}</span>')
+        out.append(esc(text[pos : span.start]))
+        out.append(f'<span class="hl">{esc(text[span.start : span.end])}</span>')
         pos = span.end
     out.append(esc(text[pos:]))
     return "".join(out)

@@ -16,8 +16,12 @@ def _rank(word: Word) -> tuple[bool, bool, int, float]:
     # Study words first; among them the learner's curriculum decides (the highest HSK
     # level), then rarity. Words outside the HSK lists come after listed ones, because
     # jieba's counts make compositional compounds (两国之间) look rare.
-    return (not word.study, word.hsk is None, -(word.hsk or 0),
-            word.zipf if word.zipf is not None else 0.0)
+    return (
+        not word.study,
+        word.hsk is None,
+        -(word.hsk or 0),
+        word.zipf if word.zipf is not None else 0.0,
+    )
 
 
 def key_words(words: Sequence[Word], start: int, end: int, limit: int) -> list[Word]:

@@ -122,14 +122,22 @@ def traditional(zh: str, script: str) -> str:
     return f.esc(converted) if converted != zh else ""
 
 
-def phrase_note(ss: StudySet, phrase: Phrase, pair: SentencePair | None,
-                tags: tuple[str, ...], src: str) -> NoteSpec:
+def phrase_note(
+    ss: StudySet, phrase: Phrase, pair: SentencePair | None, tags: tuple[str, ...], src: str
+) -> NoteSpec:
     return _note(
-        PHRASE, phrase.id, tags + _level_tag(phrase.hsk),
-        Key=phrase.id, Hanzi=f.esc(phrase.zh), Pinyin=f.esc(phrase.pinyin),
-        English=f.esc(phrase.en or ""), Colored=f.colored(phrase.words),
-        Ruby=f.ruby(phrase.words), Traditional=traditional(phrase.zh, ss.script),
-        Words=f.breakdown(phrase.words), Level=f.level_text(phrase.hsk),
+        PHRASE,
+        phrase.id,
+        tags + _level_tag(phrase.hsk),
+        Key=phrase.id,
+        Hanzi=f.esc(phrase.zh),
+        Pinyin=f.esc(phrase.pinyin),
+        English=f.esc(phrase.en or ""),
+        Colored=f.colored(phrase.words),
+        Ruby=f.ruby(phrase.words),
+        Traditional=traditional(phrase.zh, ss.script),
+        Words=f.breakdown(phrase.words),
+        Level=f.level_text(phrase.hsk),
         Sentence=f.highlight(pair.zh, [phrase.zh_span]) if pair else "",
         SentencePinyin=f.esc(pair.pinyin) if pair else "",
         SentenceEnglish=f.highlight(pair.en, [phrase.en_span]) if pair else "",
@@ -140,28 +148,39 @@ def phrase_note(ss: StudySet, phrase: Phrase, pair: SentencePair | None,
 def sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]:
     level = f.sentence_level(pair.words)
     return dict(
-        Key=pair.id, Hanzi=f.esc(pair.zh), Pinyin=f.esc(pair.pinyin),
-        English=f.esc(pair.en or ""), Colored=f.colored(pair.words), Ruby=f.ruby(pair.words),
-        Traditional=traditional(pair.zh, script), Words=f.breakdown(pair.words),
-        Level=f.level_text(level), Source=src,
+        Key=pair.id,
+        Hanzi=f.esc(pair.zh),
+        Pinyin=f.esc(pair.pinyin),
+        English=f.esc(pair.en or ""),
+        Colored=f.colored(pair.words),
+        Ruby=f.ruby(pair.words),
+        Traditional=traditional(pair.zh, script),
+        Words=f.breakdown(pair.words),
+        Level=f.level_text(level),
+        Source=src,
     )
 
 
-def sentence_note(pair: SentencePair, values: dict[str, str],
-                  tags: tuple[str, ...]) -> NoteSpec:
+def sentence_note(pair: SentencePair, values: dict[str, str], tags: tuple[str, ...]) -> NoteSpec:
     """``values``: the pair's :func:`sentence_values` (shared with its cloze note)."""
     level = f.sentence_level(pair.words)
     return _note(SENTENCE, pair.id, tags + _level_tag(level), **values)
 
 
-def cloze_note(pair: SentencePair, values: dict[str, str], phrases: list[Phrase],
-               known: dict[str, Phrase], tags: tuple[str, ...]) -> NoteSpec | None:
+def cloze_note(
+    pair: SentencePair,
+    values: dict[str, str],
+    phrases: list[Phrase],
+    known: dict[str, Phrase],
+    tags: tuple[str, ...],
+) -> NoteSpec | None:
     groups = deletion_groups(pair, phrases, known)
     if not groups:
         return None
     level = f.sentence_level(pair.words)
-    return _note(CLOZE, pair.id, tags + _level_tag(level), Text=cloze_text(pair.zh, groups),
-                 **values)
+    return _note(
+        CLOZE, pair.id, tags + _level_tag(level), Text=cloze_text(pair.zh, groups), **values
+    )
 
 
 def deck_spec(ss: StudySet) -> DeckSpec:
@@ -180,6 +199,11 @@ def deck_spec(ss: StudySet) -> DeckSpec:
         note = cloze_note(pair, values[pair.id], by_sentence.get(pair.id, []), known, tags)
         if note is not None:
             notes.append(note)
-    return DeckSpec(deck_id(ss.id), f"{DECK_ROOT}::{deck_title(ss)}", description(ss),
-                    ss.id, package_name(ss), tuple(notes))
-
+    return DeckSpec(
+        deck_id(ss.id),
+        f"{DECK_ROOT}::{deck_title(ss)}",
+        description(ss),
+        ss.id,
+        package_name(ss),
+        tuple(notes),
+    )

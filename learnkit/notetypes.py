@@ -51,54 +51,97 @@ def _div(cls: str, field: str) -> str:
     return _section(field, f'<div class="{cls}">{{{{{field}}}}}</div>')
 
 
-_EXTRAS = "\n".join([
-    _div("level", "Level"),
-    _div("audio", "Audio"),
-    _div("traditional", "Traditional"),
-    _div("words", "Words"),
-])
+_EXTRAS = "\n".join(
+    [
+        _div("level", "Level"),
+        _div("audio", "Audio"),
+        _div("traditional", "Traditional"),
+        _div("words", "Words"),
+    ]
+)
 _SOURCE = _div("source", "Source")
-_CONTEXT = _section("Sentence", "\n".join([
-    '<div class="context">',
-    '<div class="ctx-zh">{{Sentence}}</div>',
-    _div("ctx-py", "SentencePinyin"),
-    _div("ctx-en", "SentenceEnglish"),
-    "</div>",
-]))
+_CONTEXT = _section(
+    "Sentence",
+    "\n".join(
+        [
+            '<div class="context">',
+            '<div class="ctx-zh">{{Sentence}}</div>',
+            _div("ctx-py", "SentencePinyin"),
+            _div("ctx-en", "SentenceEnglish"),
+            "</div>",
+        ]
+    ),
+)
 
 PHRASE = NoteType(
     id=1335467200,
     name="LearnKit Phrase",
     kind="phrase",
-    fields=("Key", "Hanzi", "Pinyin", "English", "Colored", "Ruby", "Traditional", "Words",
-            "Level", "Sentence", "SentencePinyin", "SentenceEnglish", "Source", "Audio"),
+    fields=(
+        "Key",
+        "Hanzi",
+        "Pinyin",
+        "English",
+        "Colored",
+        "Ruby",
+        "Traditional",
+        "Words",
+        "Level",
+        "Sentence",
+        "SentencePinyin",
+        "SentenceEnglish",
+        "Source",
+        "Audio",
+    ),
     sort_field="Hanzi",
     templates=(
         Template(
             "Recognition",
             _page("Phrase · meaning", '<div class="hanzi">{{Hanzi}}</div>'),
-            _page("Phrase · meaning", "\n".join([
-                '<div class="hanzi">{{Colored}}</div>',
-                '<hr id="answer">',
-                '<div class="pinyin">{{Pinyin}}</div>',
-                _div("english", "English"),
-                _EXTRAS, _CONTEXT, _SOURCE,
-            ])),
+            _page(
+                "Phrase · meaning",
+                "\n".join(
+                    [
+                        '<div class="hanzi">{{Colored}}</div>',
+                        '<hr id="answer">',
+                        '<div class="pinyin">{{Pinyin}}</div>',
+                        _div("english", "English"),
+                        _EXTRAS,
+                        _CONTEXT,
+                        _SOURCE,
+                    ]
+                ),
+            ),
             requires="Hanzi",
         ),
         Template(
             "Recall",
-            _section("English", _page("Phrase · say it in Chinese", "\n".join([
-                '<div class="english big">{{English}}</div>',
-                _div("ctx-en", "SentenceEnglish"),
-            ]))),
-            _page("Phrase · say it in Chinese", "\n".join([
-                '<div class="english big">{{English}}</div>',
-                '<hr id="answer">',
-                '<div class="hanzi">{{Colored}}</div>',
-                '<div class="pinyin">{{Pinyin}}</div>',
-                _EXTRAS, _CONTEXT, _SOURCE,
-            ])),
+            _section(
+                "English",
+                _page(
+                    "Phrase · say it in Chinese",
+                    "\n".join(
+                        [
+                            '<div class="english big">{{English}}</div>',
+                            _div("ctx-en", "SentenceEnglish"),
+                        ]
+                    ),
+                ),
+            ),
+            _page(
+                "Phrase · say it in Chinese",
+                "\n".join(
+                    [
+                        '<div class="english big">{{English}}</div>',
+                        '<hr id="answer">',
+                        '<div class="hanzi">{{Colored}}</div>',
+                        '<div class="pinyin">{{Pinyin}}</div>',
+                        _EXTRAS,
+                        _CONTEXT,
+                        _SOURCE,
+                    ]
+                ),
+            ),
             requires="English",
         ),
     ),
@@ -108,32 +151,57 @@ SENTENCE = NoteType(
     id=1091836891,
     name="LearnKit Sentence",
     kind="sentence",
-    fields=("Key", "Hanzi", "Pinyin", "English", "Colored", "Ruby", "Traditional", "Words",
-            "Level", "Source", "Audio"),
+    fields=(
+        "Key",
+        "Hanzi",
+        "Pinyin",
+        "English",
+        "Colored",
+        "Ruby",
+        "Traditional",
+        "Words",
+        "Level",
+        "Source",
+        "Audio",
+    ),
     sort_field="Hanzi",
     templates=(
         Template(
             "Reading",
             _page("Sentence · read", '<div class="hanzi sentence">{{Hanzi}}</div>'),
-            _page("Sentence · read", "\n".join([
-                '<div class="hanzi sentence ruby">{{furigana:Ruby}}</div>',
-                '<hr id="answer">',
-                _div("english", "English"),
-                _EXTRAS, _SOURCE,
-            ])),
+            _page(
+                "Sentence · read",
+                "\n".join(
+                    [
+                        '<div class="hanzi sentence ruby">{{furigana:Ruby}}</div>',
+                        '<hr id="answer">',
+                        _div("english", "English"),
+                        _EXTRAS,
+                        _SOURCE,
+                    ]
+                ),
+            ),
             requires="Hanzi",
         ),
         Template(
             "Translation",
-            _section("English", _page(
-                "Sentence · translate", '<div class="english sentence">{{English}}</div>')),
-            _page("Sentence · translate", "\n".join([
-                '<div class="english sentence">{{English}}</div>',
-                '<hr id="answer">',
-                '<div class="hanzi sentence">{{Colored}}</div>',
-                '<div class="pinyin">{{Pinyin}}</div>',
-                _EXTRAS, _SOURCE,
-            ])),
+            _section(
+                "English",
+                _page("Sentence · translate", '<div class="english sentence">{{English}}</div>'),
+            ),
+            _page(
+                "Sentence · translate",
+                "\n".join(
+                    [
+                        '<div class="english sentence">{{English}}</div>',
+                        '<hr id="answer">',
+                        '<div class="hanzi sentence">{{Colored}}</div>',
+                        '<div class="pinyin">{{Pinyin}}</div>',
+                        _EXTRAS,
+                        _SOURCE,
+                    ]
+                ),
+            ),
             requires="English",
         ),
     ),
@@ -143,21 +211,39 @@ CLOZE = NoteType(
     id=1756104596,
     name="LearnKit Cloze",
     kind="cloze",
-    fields=("Key", "Text", "Hanzi", "Pinyin", "English", "Colored", "Ruby", "Traditional",
-            "Words", "Level", "Source", "Audio"),
+    fields=(
+        "Key",
+        "Text",
+        "Hanzi",
+        "Pinyin",
+        "English",
+        "Colored",
+        "Ruby",
+        "Traditional",
+        "Words",
+        "Level",
+        "Source",
+        "Audio",
+    ),
     sort_field="Hanzi",
     cloze=True,
     templates=(
         Template(
             "Cloze",
             _page("Cloze", '<div class="hanzi sentence">{{cloze:Text}}</div>'),
-            _page("Cloze", "\n".join([
-                '<div class="hanzi sentence">{{cloze:Text}}</div>',
-                '<hr id="answer">',
-                '<div class="pinyin">{{Pinyin}}</div>',
-                _div("english", "English"),
-                _EXTRAS, _SOURCE,
-            ])),
+            _page(
+                "Cloze",
+                "\n".join(
+                    [
+                        '<div class="hanzi sentence">{{cloze:Text}}</div>',
+                        '<hr id="answer">',
+                        '<div class="pinyin">{{Pinyin}}</div>',
+                        _div("english", "English"),
+                        _EXTRAS,
+                        _SOURCE,
+                    ]
+                ),
+            ),
             requires=None,
         ),
     ),

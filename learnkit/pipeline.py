@@ -19,8 +19,11 @@ def split_half(half: Half | None) -> tuple[Sentence, ...]:
     for p, para in enumerate(half.paragraphs):
         for start, end in sentences.split_sentences(para.text, half.lang, para.emphasis):
             emph = tuple(
-                Span(max(s.start, start) - start, min(s.end, end) - start,
-                     para.text[max(s.start, start):min(s.end, end)])
+                Span(
+                    max(s.start, start) - start,
+                    min(s.end, end) - start,
+                    para.text[max(s.start, start) : min(s.end, end)],
+                )
                 for s in para.emphasis
                 if s.start < end and s.end > start and s.start >= start
             )
@@ -79,9 +82,14 @@ def build_study_set(article: Article) -> StudySet:
             sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
         seen_ids.add(sid)
         pair = SentencePair(
-            id=sid, paragraph=zh_sents[bead.zh[0]].paragraph, zh=zh, en=en,
-            pinyin=chinese.pinyin_line(words), words=words,
-            zh_emphasis=zh_emph, en_emphasis=en_emph,
+            id=sid,
+            paragraph=zh_sents[bead.zh[0]].paragraph,
+            zh=zh,
+            en=en,
+            pinyin=chinese.pinyin_line(words),
+            words=words,
+            zh_emphasis=zh_emph,
+            en_emphasis=en_emph,
         )
         pairs.append(pair)
         for match in phrases.match_phrases(zh, en, zh_emph, en_emph, words):
@@ -97,8 +105,9 @@ def build_study_set(article: Article) -> StudySet:
         title_zh=zh_title or article.meta.title,
         title_en=article.en.title if article.en else None,
         meta=article.meta,
-        script=chinese.detect_script(" ".join(p.text for p in article.zh.paragraphs)
-                                     if article.zh else ""),
+        script=chinese.detect_script(
+            " ".join(p.text for p in article.zh.paragraphs) if article.zh else ""
+        ),
         sentences=tuple(pairs),
         phrases=tuple(found),
         warnings=tuple(warnings),

@@ -147,8 +147,7 @@ def _encode(model: _Model, sentences: list[str]) -> tuple[np.ndarray, np.ndarray
         h = out[t]
         np.multiply(k_act[:, :, 2], k_ig, out=h[:k].reshape(k, 2, size))
     order = np.argsort(rows)  # back to the callers' order
-    return (out[:, order, :size].transpose(1, 0, 2),
-            out[:, order, size:].transpose(1, 0, 2))
+    return (out[:, order, :size].transpose(1, 0, 2), out[:, order, size:].transpose(1, 0, 2))
 
 
 def _states_at(

@@ -84,12 +84,22 @@ def _phrase_items(ss: StudySet) -> list[ClozeItem]:
                 start, end, pinyin, numbers = key.start, key.end, key.pinyin, key.numbers
         if not any(is_han(ch) for ch in pair.zh[start:end]):
             continue
-        items.append(ClozeItem(
-            id=phrase.id, article=ss.id, kind="phrase", answer=pair.zh[start:end],
-            pinyin=pinyin, numbers=numbers, english=phrase.en, sentence=pair,
-            start=start, end=end, hint_span=phrase.en_span if pair.en else None,
-            words=phrase.words,
-        ))
+        items.append(
+            ClozeItem(
+                id=phrase.id,
+                article=ss.id,
+                kind="phrase",
+                answer=pair.zh[start:end],
+                pinyin=pinyin,
+                numbers=numbers,
+                english=phrase.en,
+                sentence=pair,
+                start=start,
+                end=end,
+                hint_span=phrase.en_span if pair.en else None,
+                words=phrase.words,
+            )
+        )
     return items
 
 
@@ -101,11 +111,22 @@ def _word_items(ss: StudySet, taken: set[str]) -> list[ClozeItem]:
             if not (w.study and w.is_han and len(w.text) >= 2) or key in taken:
                 continue
             taken.add(key)
-            items.append(ClozeItem(
-                id=item_id(ss.id, "word", w.text), article=ss.id, kind="word", answer=w.text,
-                pinyin=w.pinyin, numbers=w.numbers, english=w.gloss, sentence=pair,
-                start=w.start, end=w.end, hint_span=None, words=(w,),
-            ))
+            items.append(
+                ClozeItem(
+                    id=item_id(ss.id, "word", w.text),
+                    article=ss.id,
+                    kind="word",
+                    answer=w.text,
+                    pinyin=w.pinyin,
+                    numbers=w.numbers,
+                    english=w.gloss,
+                    sentence=pair,
+                    start=w.start,
+                    end=w.end,
+                    hint_span=None,
+                    words=(w,),
+                )
+            )
     return items
 
 

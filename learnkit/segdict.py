@@ -50,8 +50,10 @@ def _cedict_heads() -> tuple[set[str], set[str], set[str]]:
         simp, numbers = match.group(2), match.group(3)
         (names if numbers[:1].isupper() else words).add(simp)
         senses = line.split("/")[1:-1]
-        if len(simp) == 1 and numbers[:1].isupper() and any(
-            not _SURNAME.search(sense) for sense in senses
+        if (
+            len(simp) == 1
+            and numbers[:1].isupper()
+            and any(not _SURNAME.search(sense) for sense in senses)
         ):
             abbreviations.add(simp)
     return names - words, words, abbreviations

@@ -62,8 +62,9 @@ def _tokenizer():
     stamps = [jieba.__version__]
     for name in (GENERATED, names.FILE):
         path = data_path(name)
-        stamps.append(f"{name}:{path.stat().st_size}:{path.stat().st_mtime_ns}"
-                      if path.exists() else name)
+        stamps.append(
+            f"{name}:{path.stat().st_size}:{path.stat().st_mtime_ns}" if path.exists() else name
+        )
     freq, total, original = diskcache.cached("jieba", diskcache.fingerprint(*stamps), _build)
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.initialized = freq, total, True

@@ -98,8 +98,9 @@ class Sense:
         return strong + 0.5 * light + 0.5 * len(self.bigrams & english)
 
 
-def _sense(meanings: tuple[str, ...], cue_texts: tuple[str, ...],
-           extra: tuple[str, ...] = ()) -> Sense:
+def _sense(
+    meanings: tuple[str, ...], cue_texts: tuple[str, ...], extra: tuple[str, ...] = ()
+) -> Sense:
     strong: set[str] = set()
     light: list[frozenset[str]] = []
     bigrams: set[str] = set()
@@ -151,8 +152,11 @@ def _display(meaning: str) -> str:
     bare = meaning
     while _PARENS.search(bare):
         bare = _PARENS.sub("", bare)
-    bare = re.sub(r"^(?:used (?:to indicate|to mark|for|as|before|after)|indicates?)\s+", "",
-                  " ".join(bare.split()))
+    bare = re.sub(
+        r"^(?:used (?:to indicate|to mark|for|as|before|after)|indicates?)\s+",
+        "",
+        " ".join(bare.split()),
+    )
     if quoted and len(quoted[0]) <= 20:
         return f"{quoted[0]} ({bare})" if bare else quoted[0]
     return (bare or meaning).split(", ")[0]
@@ -256,7 +260,7 @@ def _choose(
 
 
 def compose(word: str, numbers: str) -> str | None:
-    """"≈ what + kind" for a word CC-CEDICT lacks (何种): each character's main sense;
+    """ "≈ what + kind" for a word CC-CEDICT lacks (何种): each character's main sense;
     "≈ China-Soviet Union" when every character abbreviates a place (中苏)."""
     if not 2 <= len(word) <= 3:
         return None
@@ -292,8 +296,10 @@ def place_abbreviation(char: str, numbers: str) -> str | None:
         for definition in entry.definitions:
             if definition.startswith(("surname", "Taiwan pr", "used in")):
                 continue
-            name = _CJK.sub(" ", re.sub(r"^(?:\(bound form\)\s*)?(?:abbr\. for|short name for)\s+",
-                                        "", definition))
+            name = _CJK.sub(
+                " ",
+                re.sub(r"^(?:\(bound form\)\s*)?(?:abbr\. for|short name for)\s+", "", definition),
+            )
             name = " ".join(_PARENS.sub("", name).split(" or ")[0].split()).strip(" ,")
             if name and name[0].isupper():
                 return name
@@ -304,6 +310,8 @@ def is_place_compound(word: str, numbers: str) -> bool:
     """中苏, 中俄: an unknown word whose every character abbreviates a place (a proper noun)."""
     syllables = numbers.split()
     return (
-        2 <= len(word) <= 3 and len(syllables) == len(word) and not cedict.contains(word)
+        2 <= len(word) <= 3
+        and len(syllables) == len(word)
+        and not cedict.contains(word)
         and all(place_abbreviation(c, s) for c, s in zip(word, syllables, strict=True))
     )

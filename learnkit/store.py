@@ -114,8 +114,9 @@ class Store:
     """A connection to the quiz database; ``fuzzing=False`` makes intervals repeatable;
     ``autocheckpoint=False`` leaves WAL checkpoints to someone else (a background thread)."""
 
-    def __init__(self, path: str | Path, *, fuzzing: bool = True,
-                 autocheckpoint: bool = True) -> None:
+    def __init__(
+        self, path: str | Path, *, fuzzing: bool = True, autocheckpoint: bool = True
+    ) -> None:
         self.path = Path(path)
         self.fuzzing = fuzzing
         try:
@@ -190,12 +191,22 @@ class Store:
         assert card_id is not None
         return card_id, schedule.new_card(card_id, now)
 
-    def _review(self, card: tuple[int, str], item: str, rating: int, verdict: str, answer: str,
-                now: datetime, session: str | None) -> datetime:
+    def _review(
+        self,
+        card: tuple[int, str],
+        item: str,
+        rating: int,
+        verdict: str,
+        answer: str,
+        now: datetime,
+        session: str | None,
+    ) -> datetime:
         card_id, data = card
         done = schedule.review(data, rating, now, fuzzing=self.fuzzing)
-        self.db.execute("UPDATE cards SET due = ?, data = ? WHERE card_id = ?",
-                        (_iso(done.due), done.card, card_id))
+        self.db.execute(
+            "UPDATE cards SET due = ?, data = ? WHERE card_id = ?",
+            (_iso(done.due), done.card, card_id),
+        )
         self.db.execute(
             "INSERT INTO reviews (card_id, item, session, rating, verdict, answer, reviewed, log)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -203,26 +214,37 @@ class Store:
         )
         return done.due
 
-    def review(self, item: str, article: str, rating: int, verdict: str, answer: str,
-               now: datetime) -> datetime:
+    def review(
+        self, item: str, article: str, rating: int, verdict: str, answer: str, now: datetime
+    ) -> datetime:
         """Grade one item outside a session; returns when it is due next."""
         with self._write():
             card = self._card(item, article, now)
             return self._review(card, item, rating, verdict, answer, now, None)
 
-    def answer(self, session: str, position: int, article: str, rating: int, verdict: str,
-               answer: str, now: datetime) -> datetime | None:
+    def answer(
+        self,
+        session: str,
+        position: int,
+        article: str,
+        rating: int,
+        verdict: str,
+        answer: str,
+        now: datetime,
+    ) -> datetime | None:
         """Grade the session's item at ``position`` and move the session on, atomically.
 
         Returns the item's next due date, or None (recording nothing) when that position
         was already answered, e.g. a form sent twice.
         """
-        done = self.answer_with(session, position,
-                                lambda _: (Grade(article, rating, verdict, answer), None), now)
+        done = self.answer_with(
+            session, position, lambda _: (Grade(article, rating, verdict, answer), None), now
+        )
         return None if done is None else done[1].due
 
-    def answer_with(self, session: str, position: int, judge: Callable[[str], tuple[Grade, T]],
-                    now: datetime) -> tuple[T, Answered] | None:
+    def answer_with(
+        self, session: str, position: int, judge: Callable[[str], tuple[Grade, T]], now: datetime
+    ) -> tuple[T, Answered] | None:
         """Like :meth:`answer`, for a caller that learns the item from the session: one
         transaction moves the session on from ``position``, calls ``judge(item_id)`` for
         the grade (and anything the caller wants back), and records the review. None
@@ -242,10 +264,10 @@ class Store:
                 return None
             item, count, card_id, data = rows[0]
             grade, extra = judge(item)
-            card = ((card_id, data) if card_id is not None
-                    else self._new_card(item, grade.article, now))
-            due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now,
-                               session)
+            card = (
+                (card_id, data) if card_id is not None else self._new_card(item, grade.article, now)
+            )
+            due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now, session)
             return extra, Answered(item, count, due)
 
     def review_count(self) -> int:
@@ -262,8 +284,9 @@ class Store:
         return sid
 
     def session(self, sid: str) -> QuizSession | None:
-        row = self.db.execute("SELECT article, items, position FROM sessions WHERE id = ?",
-                              (sid,)).fetchone()
+        row = self.db.execute(
+            "SELECT article, items, position FROM sessions WHERE id = ?", (sid,)
+        ).fetchone()
         if row is None:
             return None
         return QuizSession(sid, row[0], tuple(json.loads(row[1])), row[2])
@@ -271,10 +294,13 @@ class Store:
     def session_reviews(self, sid: str) -> list[ReviewRow]:
         rows = self.db.execute(
             "SELECT r.item, r.rating, r.verdict, r.answer, r.reviewed, c.due FROM reviews r"
-            " JOIN cards c USING (card_id) WHERE r.session = ? ORDER BY r.id", (sid,)
+            " JOIN cards c USING (card_id) WHERE r.session = ? ORDER BY r.id",
+            (sid,),
         ).fetchall()
-        return [ReviewRow(i, rt, v, a, datetime.fromisoformat(rv), datetime.fromisoformat(d))
-                for i, rt, v, a, rv, d in rows]
+        return [
+            ReviewRow(i, rt, v, a, datetime.fromisoformat(rv), datetime.fromisoformat(d))
+            for i, rt, v, a, rv, d in rows
+        ]
 
     def _write(self) -> _Transaction:
         return _Transaction(self.db)
@@ -289,8 +315,9 @@ class _Transaction:
     def __enter__(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: object) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
         if exc_type is None:
             self.db.execute("COMMIT")
             return

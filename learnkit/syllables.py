@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 _MARKS = {
-    "a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü",
+    "a": "āáǎàa",
+    "e": "ēéěèe",
+    "i": "īíǐìi",
+    "o": "ōóǒòo",
+    "u": "ūúǔùu",
+    "ü": "ǖǘǚǜü",
 }
 _UNMARK = {m: (v, t + 1) for v, marks in _MARKS.items() for t, m in enumerate(marks[:4])}
 _NUMBERED = re.compile(r"^([a-zü:]+?)([1-5])?$", re.IGNORECASE)

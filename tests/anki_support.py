@@ -11,6 +11,7 @@ from learnkit.models import Meta, Phrase, SentencePair, Span, StudySet, Word
 
 # ---------------------------------------------------------------- study sets by hand
 
+
 def words(*specs: tuple) -> tuple[str, tuple[Word, ...]]:
     """Sentence text and its Words from ``(text, pinyin, tones, extra...)`` specs.
 
@@ -19,9 +20,10 @@ def words(*specs: tuple) -> tuple[str, tuple[Word, ...]]:
     """
     out, pos = [], 0
     for spec in specs:
-        text, pinyin, tones, extra = (*spec, *("", "", {})[len(spec) - 1:])
-        out.append(Word(text, pos, pos + len(text), pinyin, "", tuple(int(t) for t in tones),
-                        **extra))
+        text, pinyin, tones, extra = (*spec, *("", "", {})[len(spec) - 1 :])
+        out.append(
+            Word(text, pos, pos + len(text), pinyin, "", tuple(int(t) for t in tones), **extra)
+        )
         pos += len(text)
     return "".join(w.text for w in out), tuple(out)
 
@@ -33,11 +35,20 @@ def span(text: str, part: str, nth: int = 0) -> Span:
     return Span(start, start + len(part), part)
 
 
-def pair(sid: str, para: int, zh_words: tuple, en: str | None,
-         zh_bold: tuple[str, ...] = (), en_bold: tuple[str, ...] = ()) -> SentencePair:
+def pair(
+    sid: str,
+    para: int,
+    zh_words: tuple,
+    en: str | None,
+    zh_bold: tuple[str, ...] = (),
+    en_bold: tuple[str, ...] = (),
+) -> SentencePair:
     zh, ws = zh_words
     return SentencePair(
-        id=sid, paragraph=para, zh=zh, en=en,
+        id=sid,
+        paragraph=para,
+        zh=zh,
+        en=en,
         pinyin=" ".join(w.pinyin if w.is_han else w.text for w in ws),
         words=ws,
         zh_emphasis=tuple(span(zh, b) for b in zh_bold),
@@ -48,21 +59,58 @@ def pair(sid: str, para: int, zh_words: tuple, en: str | None,
 def phrase(pid: str, sp: SentencePair, zh: str, en: str | None, hsk: int | None = None) -> Phrase:
     zs = span(sp.zh, zh)
     es = span(sp.en, en) if en and sp.en and en in sp.en else None
-    inside = tuple(Word(w.text, w.start - zs.start, w.end - zs.start, w.pinyin, w.numbers,
-                        w.tones, w.gloss, w.hsk, w.zipf, w.study)
-                   for w in sp.words if w.start >= zs.start and w.end <= zs.end)
-    return Phrase(id=pid, zh=zh, en=en,
-                  pinyin=" ".join(w.pinyin for w in inside if w.is_han), numbers="",
-                  sentence=sp.id, zh_span=zs, en_span=es, words=inside, hsk=hsk)
+    inside = tuple(
+        Word(
+            w.text,
+            w.start - zs.start,
+            w.end - zs.start,
+            w.pinyin,
+            w.numbers,
+            w.tones,
+            w.gloss,
+            w.hsk,
+            w.zipf,
+            w.study,
+        )
+        for w in sp.words
+        if w.start >= zs.start and w.end <= zs.end
+    )
+    return Phrase(
+        id=pid,
+        zh=zh,
+        en=en,
+        pinyin=" ".join(w.pinyin for w in inside if w.is_han),
+        numbers="",
+        sentence=sp.id,
+        zh_span=zs,
+        en_span=es,
+        words=inside,
+        hsk=hsk,
+    )
 
 
-def study_set(sid: str, pairs: tuple[SentencePair, ...], phrases: tuple[Phrase, ...],
-              title: str = "习近平和普京的友谊长存", **meta: str) -> StudySet:
-    m = Meta(date=meta.get("date", "2024-05-20T10:25:05.018Z"), author=meta.get("author", "ft"),
-             source_url=meta.get("url", "https://ft.com/content/6459a746"))
-    return StudySet(id=sid, source=f"{sid}.md", title_zh=title,
-                    title_en="The relationship between Xi and Putin is built to last",
-                    meta=m, script="simplified", sentences=pairs, phrases=phrases)
+def study_set(
+    sid: str,
+    pairs: tuple[SentencePair, ...],
+    phrases: tuple[Phrase, ...],
+    title: str = "习近平和普京的友谊长存",
+    **meta: str,
+) -> StudySet:
+    m = Meta(
+        date=meta.get("date", "2024-05-20T10:25:05.018Z"),
+        author=meta.get("author", "ft"),
+        source_url=meta.get("url", "https://ft.com/content/6459a746"),
+    )
+    return StudySet(
+        id=sid,
+        source=f"{sid}.md",
+        title_zh=title,
+        title_en="The relationship between Xi and Putin is built to last",
+        meta=m,
+        script="simplified",
+        sentences=pairs,
+        phrases=phrases,
+    )
 
 
 # ---------------------------------------------------------------- the Anki backend
@@ -106,22 +154,35 @@ def import_package(col, path: Path):
         merge_notetypes=False,
         update_notes=Cond.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
         update_notetypes=Cond.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-        with_scheduling=False, with_deck_configs=False)
+        with_scheduling=False,
+        with_deck_configs=False,
+    )
     return col.import_anki_package(
-        ImportAnkiPackageRequest(package_path=str(path), options=options)).log
+        ImportAnkiPackageRequest(package_path=str(path), options=options)
+    ).log
 
 
 def render_all(col) -> list[RenderedCard]:
     out = []
     for cid in col.db.list("select id from cards order by id"):
         empty = col._backend.render_existing_card(
-            card_id=cid, browser=False, partial_render=False).is_empty
+            card_id=cid, browser=False, partial_render=False
+        ).is_empty
         card = col.get_card(cid)
         rendered = card.render_output(reload=True)
         note = card.note()
-        out.append(RenderedCard(cid, note.note_type()["name"], card.template()["name"],
-                                note["Key"], text(rendered.question_text),
-                                text(rendered.answer_text), rendered.question_text, empty))
+        out.append(
+            RenderedCard(
+                cid,
+                note.note_type()["name"],
+                card.template()["name"],
+                note["Key"],
+                text(rendered.question_text),
+                text(rendered.answer_text),
+                rendered.question_text,
+                empty,
+            )
+        )
     return out
 
 
@@ -137,5 +198,7 @@ def answer_cards(col, count: int) -> list[int]:
 
 
 def card_states(col) -> dict[int, tuple]:
-    return {row[0]: tuple(row[1:]) for row in col.db.all(
-        "select id, nid, ord, type, queue, ivl, reps from cards")}
+    return {
+        row[0]: tuple(row[1:])
+        for row in col.db.all("select id, nid, ord, type, queue, ivl, reps from cards")
+    }

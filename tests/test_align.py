@@ -31,37 +31,62 @@ CASES = {
     ),
     "1-2": (
         [["昨天我们在北京参观了故宫，然后在一家老饭馆吃了烤鸭。"]],
-        [["Yesterday we visited the Forbidden City in Beijing.",
-          "Then we ate roast duck at an old restaurant."]],
+        [
+            [
+                "Yesterday we visited the Forbidden City in Beijing.",
+                "Then we ate roast duck at an old restaurant.",
+            ]
+        ],
         [((0,), (0, 1))],
     ),
     "1-0 untranslated sentence": (
-        [["去年中国经济增长了5.2%。",
-          "这个数字低于许多经济学家在年初时做出的乐观预测，但仍然高于政府设定的目标。",
-          "政府计划明年增加对基础设施的投资。"]],
-        [["China's economy grew by 5.2% last year.",
-          "The government plans to increase investment in infrastructure next year."]],
+        [
+            [
+                "去年中国经济增长了5.2%。",
+                "这个数字低于许多经济学家在年初时做出的乐观预测，但仍然高于政府设定的目标。",
+                "政府计划明年增加对基础设施的投资。",
+            ]
+        ],
+        [
+            [
+                "China's economy grew by 5.2% last year.",
+                "The government plans to increase investment in infrastructure next year.",
+            ]
+        ],
         [((0,), (0,)), ((1,), ()), ((2,), (1,))],
     ),
     "0-1 added sentence": (
         [["拜登周二抵达东京。", "他将在那里会见日本首相。"]],
-        [["Biden arrived in Tokyo on Tuesday.",
-          "The visit had been postponed twice because of a budget fight in Washington "
-          "that kept him at home last spring.",
-          "He will meet the Japanese prime minister there."]],
+        [
+            [
+                "Biden arrived in Tokyo on Tuesday.",
+                "The visit had been postponed twice because of a budget fight in Washington "
+                "that kept him at home last spring.",
+                "He will meet the Japanese prime minister there.",
+            ]
+        ],
         [((0,), (0,)), ((), (1,)), ((1,), (2,))],
     ),
     "one zh paragraph for two en paragraphs": (
-        [["我喜欢喝茶。", "我的妹妹喜欢喝咖啡。"], ["他每天早上在公园里跑步。", "晚上他读书。"],
-         ["这家公司去年赚了300万美元。"]],
-        [["I like drinking tea."], ["My younger sister likes coffee."],
-         ["He runs in the park every morning.", "In the evening he reads books."],
-         ["The company made $3 million last year."]],
+        [
+            ["我喜欢喝茶。", "我的妹妹喜欢喝咖啡。"],
+            ["他每天早上在公园里跑步。", "晚上他读书。"],
+            ["这家公司去年赚了300万美元。"],
+        ],
+        [
+            ["I like drinking tea."],
+            ["My younger sister likes coffee."],
+            ["He runs in the park every morning.", "In the evening he reads books."],
+            ["The company made $3 million last year."],
+        ],
         [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,))],
     ),
     "untranslated zh paragraph": (
-        [["我喜欢喝茶。"], ["习近平周三在北京会见了普京。", "两人讨论了乌克兰战争。"],
-         ["这家公司去年赚了300万美元。"]],
+        [
+            ["我喜欢喝茶。"],
+            ["习近平周三在北京会见了普京。", "两人讨论了乌克兰战争。"],
+            ["这家公司去年赚了300万美元。"],
+        ],
         [["I like drinking tea."], ["The company made $3 million last year."]],
         [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), (1,))],
     ),
@@ -81,8 +106,10 @@ def test_align_document_beads(zh, en, expected):
 
 
 def _paragraphs(half) -> list[list[str]]:
-    return [[p.text[s:e] for s, e in split_sentences(p.text, half.lang, p.emphasis)]
-            for p in half.paragraphs]
+    return [
+        [p.text[s:e] for s, e in split_sentences(p.text, half.lang, p.emphasis)]
+        for p in half.paragraphs
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +120,8 @@ def sample_sentences():
 
 # The first Chinese paragraph uses two sentences (2, 3) for the English sentence 2.
 SAMPLE_BEADS = [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,))] + [
-    ((zh,), (zh - 1,)) for zh in range(4, 14)]
+    ((zh,), (zh - 1,)) for zh in range(4, 14)
+]
 
 
 @pytest.mark.parametrize("embeddings", ["auto", "always"])
@@ -109,8 +137,11 @@ def test_sample_pairs_every_sentence(sample_sentences, embeddings):
 @pytest.mark.parametrize(
     ("zh", "en", "shared"),
     [
-        ("与1971-1972年公开的中苏分裂不同", "the open Sino-Soviet split in 1971–72",
-         {"1971", "1972"}),
+        (
+            "与1971-1972年公开的中苏分裂不同",
+            "the open Sino-Soviet split in 1971–72",
+            {"1971", "1972"},
+        ),
         ("在20世纪70年代", "in the 1970s", {"70"}),
         ("增长了38.1%", "grew 38.1%", {"38.1"}),
         ("全公司失去了约1.9万名员工", "it lost about 19,000 employees", {"19000"}),

@@ -29,35 +29,57 @@ from learnkit.notetypes import CLOZE, NOTE_TYPES, PHRASE, SENTENCE
 
 # ---------------------------------------------------------------- a study set by hand
 
-S1 = words(("中俄", "zhōng é", "12"), ("两国", "liǎng guó", "32"),
-           ("之间", "zhī jiān", "11", {"hsk": 2}),
-           ("持久", "chí jiǔ", "23", {"gloss": "lasting; enduring", "hsk": 6, "study": True,
-                                    "zipf": 3.5}),
-           ("的", "de", "5"),
-           ("伙伴关系", "huǒ bàn guān xì", "3414", {"gloss": "partnership", "study": True,
-                                                "zipf": 3.0}),
-           ("仍然", "réng rán", "22", {"hsk": 3}), ("是", "shì", "4"),
-           ("地缘政治", "dì yuán zhèng zhì", "4244", {"gloss": "geopolitics", "study": True,
-                                                  "zipf": 2.5}),
-           ("方面", "fāng miàn", "14", {"hsk": 3}), ("的", "de", "5"), ("一个", "yī gè", "14"),
-           ("重大", "zhòng dà", "44", {"gloss": "major", "hsk": 5, "study": True, "zipf": 4.2}),
-           ("问题", "wèn tí", "42", {"hsk": 2}), ("，",), ("两国", "liǎng guó", "32"),
-           ("有着", "yǒu zhe", "35"), ("共同", "gòng tóng", "42", {"hsk": 3}), ("的", "de", "5"),
-           ("对手", "duì shǒu", "43", {"gloss": "opponent", "hsk": 5, "study": True}), ("。",))
+S1 = words(
+    ("中俄", "zhōng é", "12"),
+    ("两国", "liǎng guó", "32"),
+    ("之间", "zhī jiān", "11", {"hsk": 2}),
+    ("持久", "chí jiǔ", "23", {"gloss": "lasting; enduring", "hsk": 6, "study": True, "zipf": 3.5}),
+    ("的", "de", "5"),
+    ("伙伴关系", "huǒ bàn guān xì", "3414", {"gloss": "partnership", "study": True, "zipf": 3.0}),
+    ("仍然", "réng rán", "22", {"hsk": 3}),
+    ("是", "shì", "4"),
+    ("地缘政治", "dì yuán zhèng zhì", "4244", {"gloss": "geopolitics", "study": True, "zipf": 2.5}),
+    ("方面", "fāng miàn", "14", {"hsk": 3}),
+    ("的", "de", "5"),
+    ("一个", "yī gè", "14"),
+    ("重大", "zhòng dà", "44", {"gloss": "major", "hsk": 5, "study": True, "zipf": 4.2}),
+    ("问题", "wèn tí", "42", {"hsk": 2}),
+    ("，",),
+    ("两国", "liǎng guó", "32"),
+    ("有着", "yǒu zhe", "35"),
+    ("共同", "gòng tóng", "42", {"hsk": 3}),
+    ("的", "de", "5"),
+    ("对手", "duì shǒu", "43", {"gloss": "opponent", "hsk": 5, "study": True}),
+    ("。",),
+)
 LONG = "中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题"
-S1_EN = ("The enduring partnership between China and Russia remains a significant "
-         "geopolitical issue, with the two countries sharing an adversary.")
-S2 = words(("双方", "shuāng fāng", "14", {"hsk": 4}), ("都", "dōu", "1"), ("想", "xiǎng", "3"),
-           ("挫败", "cuò bài", "44", {"gloss": "to thwart; to foil", "study": True}), ("“",),
-           ("双重", "shuāng chóng", "12", {"gloss": "double; twofold"}),
-           ("遏制", "è zhì", "44", {"gloss": "to restrain; to contain", "study": True}),
-           ("”。",))
+S1_EN = (
+    "The enduring partnership between China and Russia remains a significant "
+    "geopolitical issue, with the two countries sharing an adversary."
+)
+S2 = words(
+    ("双方", "shuāng fāng", "14", {"hsk": 4}),
+    ("都", "dōu", "1"),
+    ("想", "xiǎng", "3"),
+    ("挫败", "cuò bài", "44", {"gloss": "to thwart; to foil", "study": True}),
+    ("“",),
+    ("双重", "shuāng chóng", "12", {"gloss": "double; twofold"}),
+    ("遏制", "è zhì", "44", {"gloss": "to restrain; to contain", "study": True}),
+    ("”。",),
+)
 S2_EN = 'Both sides want to foil "dual containment" <attempts> & more.'
-S3 = words(("基辛格", "jī xīn gé", "112"), ("策划", "cè huà", "44"), ("的", "de", "5"),
-           ("中美", "zhōng měi", "13"), ("关系", "guān xì", "14", {"hsk": 2}),
-           ("解冻", "jiě dòng", "34", {"gloss": "to thaw", "study": True}),
-           ("改变", "gǎi biàn", "34", {"hsk": 3}), ("了", "le", "5"),
-           ("冷战", "lěng zhàn", "34", {"gloss": "cold war", "study": True}), ("。",))
+S3 = words(
+    ("基辛格", "jī xīn gé", "112"),
+    ("策划", "cè huà", "44"),
+    ("的", "de", "5"),
+    ("中美", "zhōng měi", "13"),
+    ("关系", "guān xì", "14", {"hsk": 2}),
+    ("解冻", "jiě dòng", "34", {"gloss": "to thaw", "study": True}),
+    ("改变", "gǎi biàn", "34", {"hsk": 3}),
+    ("了", "le", "5"),
+    ("冷战", "lěng zhàn", "34", {"gloss": "cold war", "study": True}),
+    ("。",),
+)
 S3_EN = "The US-China rapprochement engineered by Kissinger changed the Cold War."
 S4 = words(("这", "zhè", "4"), ("是", "shì", "4"), ("测试", "cè shì", "44"), ("。",))
 
@@ -87,14 +109,29 @@ EXPECTED = {
 
 # ---------------------------------------------------------------- note types (the contract)
 
-@pytest.mark.parametrize(("note_type", "model_id", "fields"), [
-    (PHRASE, 1335467200, "Key Hanzi Pinyin English Colored Ruby Traditional Words Level "
-                         "Sentence SentencePinyin SentenceEnglish Source Audio"),
-    (SENTENCE, 1091836891, "Key Hanzi Pinyin English Colored Ruby Traditional Words Level "
-                           "Source Audio"),
-    (CLOZE, 1756104596, "Key Text Hanzi Pinyin English Colored Ruby Traditional Words Level "
-                        "Source Audio"),
-], ids=["phrase", "sentence", "cloze"])
+
+@pytest.mark.parametrize(
+    ("note_type", "model_id", "fields"),
+    [
+        (
+            PHRASE,
+            1335467200,
+            "Key Hanzi Pinyin English Colored Ruby Traditional Words Level "
+            "Sentence SentencePinyin SentenceEnglish Source Audio",
+        ),
+        (
+            SENTENCE,
+            1091836891,
+            "Key Hanzi Pinyin English Colored Ruby Traditional Words Level Source Audio",
+        ),
+        (
+            CLOZE,
+            1756104596,
+            "Key Text Hanzi Pinyin English Colored Ruby Traditional Words Level Source Audio",
+        ),
+    ],
+    ids=["phrase", "sentence", "cloze"],
+)
 def test_note_type_ids_and_fields_never_change(note_type, model_id, fields):
     # Changing these makes Anki import a copy of the note type and stop updating notes.
     assert note_type.id == model_id
@@ -107,8 +144,10 @@ def test_genanki_required_fields_agree_with_the_templates(note_type):
     if note_type.cloze:
         assert [t.requires for t in note_type.templates] == [None]
     else:
-        assert req == [[i, "all", [note_type.fields.index(t.requires)]]
-                       for i, t in enumerate(note_type.templates)]
+        assert req == [
+            [i, "all", [note_type.fields.index(t.requires)]]
+            for i, t in enumerate(note_type.templates)
+        ]
 
 
 @pytest.mark.parametrize("note_type", NOTE_TYPES, ids=lambda nt: nt.kind)
@@ -130,24 +169,45 @@ def anki_refs(template: str) -> list[str]:
 TONES = Word("你好吗", 0, 3, "nǐ hǎo ma", "", (3, 3, 5))
 
 
-@pytest.mark.parametrize(("function", "word", "expected"), [
-    (fields.colored, TONES, '<span class="tone3">你</span><span class="tone3">好</span>'
-                            '<span class="tone5">吗</span>'),
-    (fields.ruby, TONES, "你[nǐ] 好[hǎo] 吗[ma]"),
-    (fields.colored, Word("A股", 0, 2, "gǔ", "", (3,)), 'A<span class="tone3">股</span>'),
-    (fields.ruby, Word("A股", 0, 2, "gǔ", "", (3,)), "A 股[gǔ]"),
-    (fields.ruby, Word("[注]", 0, 3), "&#91;注&#93;"),
-    (fields.colored, Word("<b>", 0, 3), "&lt;b&gt;"),
-    (fields.colored, Word("一点儿", 0, 3, "yì diǎnr", "", (4, 3)), "一点儿"),  # 2 syllables, 3 Han
-], ids=["colored", "ruby", "colored-mixed", "ruby-mixed", "ruby-brackets", "escaped",
-        "erhua-uncoloured"])
+@pytest.mark.parametrize(
+    ("function", "word", "expected"),
+    [
+        (
+            fields.colored,
+            TONES,
+            '<span class="tone3">你</span><span class="tone3">好</span>'
+            '<span class="tone5">吗</span>',
+        ),
+        (fields.ruby, TONES, "你[nǐ] 好[hǎo] 吗[ma]"),
+        (fields.colored, Word("A股", 0, 2, "gǔ", "", (3,)), 'A<span class="tone3">股</span>'),
+        (fields.ruby, Word("A股", 0, 2, "gǔ", "", (3,)), "A 股[gǔ]"),
+        (fields.ruby, Word("[注]", 0, 3), "&#91;注&#93;"),
+        (fields.colored, Word("<b>", 0, 3), "&lt;b&gt;"),
+        (
+            fields.colored,
+            Word("一点儿", 0, 3, "yì diǎnr", "", (4, 3)),
+            "一点儿",
+        ),  # 2 syllables, 3 Han
+    ],
+    ids=[
+        "colored",
+        "ruby",
+        "colored-mixed",
+        "ruby-mixed",
+        "ruby-brackets",
+        "escaped",
+        "erhua-uncoloured",
+    ],
+)
 def test_word_fields(function, word, expected):
     assert function([word]) == expected
 
 
-@pytest.mark.parametrize(("level", "expected"), [
-    (None, ""), (1, "HSK 3.0 · 1"), (6, "HSK 3.0 · 6"), (7, "HSK 3.0 · 7–9")],
-    ids=["none", "1", "6", "advanced"])
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [(None, ""), (1, "HSK 3.0 · 1"), (6, "HSK 3.0 · 6"), (7, "HSK 3.0 · 7–9")],
+    ids=["none", "1", "6", "advanced"],
+)
 def test_level_text_names_the_standard(level, expected):
     assert fields.level_text(level) == expected
 
@@ -156,15 +216,24 @@ def test_highlight_escapes_around_spans():
     sp = SET.sentences[1]
     assert fields.highlight(sp.en, sp.en_emphasis) == (
         'Both sides want to foil &quot;<span class="hl">dual containment</span>&quot; '
-        "&lt;attempts&gt; &amp; more.")
+        "&lt;attempts&gt; &amp; more."
+    )
 
 
-@pytest.mark.parametrize(("meta", "expected"), [
-    (Meta(date="2024-05-20T10:25:05.018Z", author="ft", source_url="https://ft.com/x?a=1&b=2"),
-     '<a href="https://ft.com/x?a=1&amp;b=2">中 · E</a> · 2024-05-20 · ft'),
-    (Meta(source_url="javascript:alert(1)"), "中 · E"),
-    (Meta(date="May 2024"), "中 · E"),
-], ids=["full", "unsafe-link", "bad-date"])
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        (
+            Meta(
+                date="2024-05-20T10:25:05.018Z", author="ft", source_url="https://ft.com/x?a=1&b=2"
+            ),
+            '<a href="https://ft.com/x?a=1&amp;b=2">中 · E</a> · 2024-05-20 · ft',
+        ),
+        (Meta(source_url="javascript:alert(1)"), "中 · E"),
+        (Meta(date="May 2024"), "中 · E"),
+    ],
+    ids=["full", "unsafe-link", "bad-date"],
+)
 def test_source_field(meta, expected):
     assert fields.source("中", "E", meta) == expected
 
@@ -178,13 +247,21 @@ def test_breakdown_lists_each_han_word_once_with_gloss_and_level():
 
 # ---------------------------------------------------------------- clozes
 
-@pytest.mark.parametrize(("index", "expected"), [
-    (0, "中俄两国之间{{c1::持久::lasting}}的伙伴关系仍然是{{c1::地缘政治::geopolitics}}"
-        "方面的一个{{c1::重大::major}}问题，两国有着共同的对手。"),
-    (1, "双方都想{{c1::挫败}}“{{c2::双重遏制::dual containment}}”。"),
-    (2, "基辛格策划的{{c1::中美关系解冻}}改变了冷战。"),
-    (3, None),
-], ids=["long-phrase-key-words", "short-phrases-with-hints", "no-english-no-hint", "no-phrase"])
+
+@pytest.mark.parametrize(
+    ("index", "expected"),
+    [
+        (
+            0,
+            "中俄两国之间{{c1::持久::lasting}}的伙伴关系仍然是{{c1::地缘政治::geopolitics}}"
+            "方面的一个{{c1::重大::major}}问题，两国有着共同的对手。",
+        ),
+        (1, "双方都想{{c1::挫败}}“{{c2::双重遏制::dual containment}}”。"),
+        (2, "基辛格策划的{{c1::中美关系解冻}}改变了冷战。"),
+        (3, None),
+    ],
+    ids=["long-phrase-key-words", "short-phrases-with-hints", "no-english-no-hint", "no-phrase"],
+)
 def test_cloze_text(index, expected):
     deck = deck_spec(SET)
     clozes = {n.key: n.field("Text") for n in deck.notes if n.note_type is CLOZE}
@@ -196,11 +273,12 @@ def test_cloze_text_escapes_markup_in_text_and_hints():
     sp = pair("z-s1", 0, (zh, ws), "a test", ("测试",))
     groups = deletion_groups(sp, [phrase("z-p1", sp, "测试", "a::b}} <c>")], {})
     assert cloze_text(sp.zh, groups) == (
-        "&#123;&#123;c9::x&#125;&#125;"
-        "{{c1::测试::a&#58;&#58;b&#125;&#125; &lt;c&gt;}}&lt;")
+        "&#123;&#123;c9::x&#125;&#125;{{c1::测试::a&#58;&#58;b&#125;&#125; &lt;c&gt;}}&lt;"
+    )
 
 
 # ---------------------------------------------------------------- notes, GUIDs, deck
+
 
 def test_note_and_card_counts_per_note_type():
     deck = deck_spec(SET)
@@ -211,11 +289,14 @@ def test_note_and_card_counts_per_note_type():
 
 
 def test_guid_comes_from_item_identity_not_text():
-    before = {(n.note_type.kind, n.key): anki.note_guid(n.note_type, n.key)
-              for n in deck_spec(SET).notes}
+    before = {
+        (n.note_type.kind, n.key): anki.note_guid(n.note_type, n.key) for n in deck_spec(SET).notes
+    }
     edited = make_set(s2_en="Both sides hope to defeat dual containment.", p3_en="thaw")
-    after = {(n.note_type.kind, n.key): anki.note_guid(n.note_type, n.key)
-             for n in deck_spec(edited).notes}
+    after = {
+        (n.note_type.kind, n.key): anki.note_guid(n.note_type, n.key)
+        for n in deck_spec(edited).notes
+    }
     assert before == after
     assert len(set(before.values())) == len(before) == 10
 
@@ -225,31 +306,41 @@ def test_deck_name_description_and_tags():
     assert deck.name == "LearnKit::习近平和普京的友谊长存"
     assert deck.file_name == "2024-05-20-a1.apkg"
     assert "CC-CEDICT" in deck.description and "CC BY-SA 4.0" in deck.description
-    assert deck.notes[0].tags == ("LearnKit::article::a1", "LearnKit::author::ft",
-                                  "LearnKit::year::2024")
+    assert deck.notes[0].tags == (
+        "LearnKit::article::a1",
+        "LearnKit::author::ft",
+        "LearnKit::year::2024",
+    )
     s1 = next(n for n in deck.notes if n.key == "a1-s1" and n.note_type is SENTENCE)
     assert s1.tags[-1] == "LearnKit::HSK3.0::6"
 
 
-@pytest.mark.parametrize(("key", "script", "expected"), [
-    ("a1-p2", "simplified", "雙重遏制"),
-    ("a1-s3", "simplified", "基辛格策劃的中美關係解凍改變了冷戰。"),
-    ("a1-s4", "simplified", "這是測試。"),
-    ("a1-s4", "traditional", ""),
-], ids=["phrase", "sentence", "short", "traditional-article"])
+@pytest.mark.parametrize(
+    ("key", "script", "expected"),
+    [
+        ("a1-p2", "simplified", "雙重遏制"),
+        ("a1-s3", "simplified", "基辛格策劃的中美關係解凍改變了冷戰。"),
+        ("a1-s4", "simplified", "這是測試。"),
+        ("a1-s4", "traditional", ""),
+    ],
+    ids=["phrase", "sentence", "short", "traditional-article"],
+)
 def test_traditional_field(key, script, expected):
     deck = deck_spec(dataclasses.replace(SET, script=script))
     assert next(n for n in deck.notes if n.key == key).field("Traditional") == expected
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("习近平和普京", "习近平和普京"), ("A::B", "A:B"), ("  两个\n空格 ", "两个 空格")],
-    ids=["plain", "no-subdeck", "whitespace"])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("习近平和普京", "习近平和普京"), ("A::B", "A:B"), ("  两个\n空格 ", "两个 空格")],
+    ids=["plain", "no-subdeck", "whitespace"],
+)
 def test_deck_title_is_one_deck_level(title, expected):
     assert deck_title(dataclasses.replace(SET, title_zh=title)) == expected
 
 
 # ---------------------------------------------------------------- packages in the real Anki
+
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
@@ -285,19 +376,42 @@ def test_every_card_renders_a_front_and_a_back(imported):
         assert "front of this card is blank" not in card.question
 
 
-@pytest.mark.parametrize(("key", "template", "question", "answer_has"), [
-    ("a1-p2", "Recognition", "Phrase · meaning 双重遏制", "shuāng chóng è zhì dual containment"),
-    ("a1-p2", "Recall", 'Phrase · say it in Chinese dual containment Both sides want to foil '
-                        '"dual containment" <attempts> & more.', "双重遏制 shuāng chóng è zhì"),
-    ("a1-s4", "Reading", "Sentence · read 这是测试。", "这 zhè 是 shì 测 cè 试 shì 。"),
-    ("a1-s2", "Cloze", "Cloze 双方都想挫败“[dual containment]”。",
-     "双方都想挫败“双重遏制”。 shuāng fāng dōu xiǎng cuò bài “ shuāng chóng è zhì ”。 "
-     'Both sides want to foil "dual containment" <attempts> & more.'),
-], ids=["recognition", "recall", "reading-ruby", "cloze-hint"])
+@pytest.mark.parametrize(
+    ("key", "template", "question", "answer_has"),
+    [
+        (
+            "a1-p2",
+            "Recognition",
+            "Phrase · meaning 双重遏制",
+            "shuāng chóng è zhì dual containment",
+        ),
+        (
+            "a1-p2",
+            "Recall",
+            "Phrase · say it in Chinese dual containment Both sides want to foil "
+            '"dual containment" <attempts> & more.',
+            "双重遏制 shuāng chóng è zhì",
+        ),
+        ("a1-s4", "Reading", "Sentence · read 这是测试。", "这 zhè 是 shì 测 cè 试 shì 。"),
+        (
+            "a1-s2",
+            "Cloze",
+            "Cloze 双方都想挫败“[dual containment]”。",
+            "双方都想挫败“双重遏制”。 shuāng fāng dōu xiǎng cuò bài “ shuāng chóng è zhì ”。 "
+            'Both sides want to foil "dual containment" <attempts> & more.',
+        ),
+    ],
+    ids=["recognition", "recall", "reading-ruby", "cloze-hint"],
+)
 def test_rendered_cards(imported, key, template, question, answer_has):
     _, _, cards = imported
-    card = next(c for c in cards if c.key == key and c.template == template
-                and (template != "Cloze" or "[dual containment]" in c.question))
+    card = next(
+        c
+        for c in cards
+        if c.key == key
+        and c.template == template
+        and (template != "Cloze" or "[dual containment]" in c.question)
+    )
     assert card.question == question
     assert answer_has in card.answer
 
@@ -305,15 +419,17 @@ def test_rendered_cards(imported, key, template, question, answer_has):
 def test_rebuild_after_edit_updates_notes_in_place_and_keeps_reviews(tmp_path):
     col = open_collection(tmp_path / "col")
     try:
-        v1 = anki.write_package([deck_spec(SET)], tmp_path / "v1.apkg",
-                                timestamp=time.time() - 3600)  # an earlier build
+        v1 = anki.write_package(
+            [deck_spec(SET)], tmp_path / "v1.apkg", timestamp=time.time() - 3600
+        )  # an earlier build
         import_package(col, v1)
         reviewed = answer_cards(col, 6)
         states = card_states(col)
         revlog = col.db.scalar("select count() from revlog")
 
-        edited = make_set(s2_en="Both sides hope to defeat dual containment.",
-                          p3_en="US-China rapprochement")
+        edited = make_set(
+            s2_en="Both sides hope to defeat dual containment.", p3_en="US-China rapprochement"
+        )
         v2 = anki.write_package([deck_spec(edited)], tmp_path / "v2.apkg")  # a real build
         log = import_package(col, v2)
 
@@ -330,12 +446,12 @@ def test_rebuild_after_edit_updates_notes_in_place_and_keeps_reviews(tmp_path):
 
 def test_fields_are_html_escaped_in_the_package(imported):
     col, _, _ = imported
-    flds = col.db.scalar("select flds from notes where flds like 'a1-s2%' and mid = ?",
-                         SENTENCE.id)
+    flds = col.db.scalar("select flds from notes where flds like 'a1-s2%' and mid = ?", SENTENCE.id)
     assert "&lt;attempts&gt; &amp; more" in flds and "<attempts>" not in flds
 
 
 # ---------------------------------------------------------------- writing packages
+
 
 def test_pinned_timestamp_builds_identical_packages():
     deck = deck_spec(SET)
@@ -358,12 +474,17 @@ def test_failed_write_keeps_the_old_package_and_leaves_no_temp_file(tmp_path, mo
 
 
 def test_adjacent_key_words_make_one_blank():
-    zh, ws = words(("他们", "tā men", "15"), ("有着", "yǒu zhe", "35"),
-                   ("共同", "gòng tóng", "42", {"hsk": 3}), ("的", "de", "5"),
-                   ("威权", "wēi quán", "12", {"gloss": "authority", "study": True}),
-                   ("民族主义", "mín zú zhǔ yì", "2234", {"gloss": "nationalism", "study": True}),
-                   ("世界观", "shì jiè guān", "441", {"gloss": "worldview", "study": True}),
-                   ("。",))
+    zh, ws = words(
+        ("他们", "tā men", "15"),
+        ("有着", "yǒu zhe", "35"),
+        ("共同", "gòng tóng", "42", {"hsk": 3}),
+        ("的", "de", "5"),
+        ("威权", "wēi quán", "12", {"gloss": "authority", "study": True}),
+        ("民族主义", "mín zú zhǔ yì", "2234", {"gloss": "nationalism", "study": True}),
+        ("世界观", "shì jiè guān", "441", {"gloss": "worldview", "study": True}),
+        ("。",),
+    )
     sp = pair("w-s1", 0, (zh, ws), None, ("共同的威权民族主义世界观",))
     assert cloze_text(sp.zh, deletion_groups(sp, [], {})) == (
-        "他们有着共同的{{c1::威权民族主义世界观::authority · nationalism · worldview}}。")
+        "他们有着共同的{{c1::威权民族主义世界观::authority · nationalism · worldview}}。"
+    )

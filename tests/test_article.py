@@ -117,8 +117,12 @@ def test_front_matter(front, expected):
             id="setext-traditional",
         ),
         pytest.param("中文&nbsp;段落&amp;<br>其他。\n", None, ["中文段落&其他。"], id="html"),
-        pytest.param("中文段落里有一段代码<script>alert(1)</script>其他内容。\n", None,
-                     ["中文段落里有一段代码<script>alert(1)</script>其他内容。"], id="script-tag-is-text"),
+        pytest.param(
+            "中文段落里有一段代码<script>alert(1)</script>其他内容。\n",
+            None,
+            ["中文段落里有一段代码<script>alert(1)</script>其他内容。"],
+            id="script-tag-is-text",
+        ),
         pytest.param(
             "---\n中文段落。\n---\nEnglish.\n", None, ["中文段落。"], id="dashes-not-front"
         ),

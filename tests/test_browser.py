@@ -40,9 +40,16 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": str(CHROMIUM),
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
     }
 
 
@@ -67,10 +74,10 @@ class Server:
         self.start()
 
     def start(self) -> None:
-        app = create_app({"INSTANCE_PATH": str(self.instance), "SEEDS_DIR": str(SEEDS),
-                          "FSRS_FUZZING": False})
-        self.server = make_server("127.0.0.1", 0, app, threaded=True,
-                                  request_handler=QuietHandler)
+        app = create_app(
+            {"INSTANCE_PATH": str(self.instance), "SEEDS_DIR": str(SEEDS), "FSRS_FUZZING": False}
+        )
+        self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -127,7 +134,8 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     start_sample_quiz(page, server, sample_study_set)
     item = current_item(page, answers)
     expect(page.get_by_test_id("cloze-prompt")).to_have_text(
-        item.before + "＿" * len(item.answer) + item.after)
+        item.before + "＿" * len(item.answer) + item.after
+    )
     expect(page.get_by_test_id("cloze-hint")).to_have_text(item.sentence.en)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.screenshot(path=str(SHOTS / "learnkit-quiz-desktop.png"), full_page=True)
@@ -215,7 +223,10 @@ def test_restart_keeps_progress(page, server, sample_study_set, answers):
     page.goto(server.url + "/")
     expect(page.get_by_test_id("items-due")).to_have_text("0")
     expect(page.locator(f'li[data-article="{sample_study_set.id}"] .facts')).to_contain_text(
-        f"{total - 2} new")
+        f"{total - 2} new"
+    )
     db = sqlite3.connect(server.instance / "learnkit.sqlite3")
     assert db.execute("SELECT verdict FROM reviews ORDER BY id").fetchall() == [
-        ("right",), ("wrong",)]
+        ("right",),
+        ("wrong",),
+    ]

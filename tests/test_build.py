@@ -42,21 +42,32 @@ def expected_counts(ss) -> dict[str, tuple[int, int]]:
     with_clozes = [s for s in ss.sentences if spans.get(s.id)]
     return {
         "LearnKit Phrase": (len(ss.phrases), len(ss.phrases) + sum(1 for p in ss.phrases if p.en)),
-        "LearnKit Sentence": (len(ss.sentences),
-                              len(ss.sentences) + sum(1 for s in ss.sentences if s.en)),
+        "LearnKit Sentence": (
+            len(ss.sentences),
+            len(ss.sentences) + sum(1 for s in ss.sentences if s.en),
+        ),
         "LearnKit Cloze": (len(with_clozes), len(ss.phrases) + extra),
     }
 
 
 def counts_in(col) -> dict[str, tuple[int, int]]:
-    rows = col.db.all("select m.name, count(distinct n.id), count(c.id) from notes n "
-                      "join notetypes m on m.id = n.mid join cards c on c.nid = n.id "
-                      "group by m.name")
+    rows = col.db.all(
+        "select m.name, count(distinct n.id), count(c.id) from notes n "
+        "join notetypes m on m.id = n.mid join cards c on c.nid = n.id "
+        "group by m.name"
+    )
     return {name: (notes, cards) for name, notes, cards in rows}
 
 
-def article_copy(sample_path: Path, folder: Path, name: str, *, url: str | None = None,
-                 edit: tuple[str, str] | None = None, title: str | None = None) -> Path:
+def article_copy(
+    sample_path: Path,
+    folder: Path,
+    name: str,
+    *,
+    url: str | None = None,
+    edit: tuple[str, str] | None = None,
+    title: str | None = None,
+) -> Path:
     text = sample_path.read_text(encoding="utf-8")
     if url:
         text = text.replace("6459a746-e11e-4340-9cb5-ae3ebaa23e0e", url)
@@ -72,6 +83,7 @@ def article_copy(sample_path: Path, folder: Path, name: str, *, url: str | None 
 
 
 # ---------------------------------------------------------------- the sample, end to end
+
 
 @pytest.fixture(scope="module")
 def sample_deck(tmp_path_factory, sample_path):
@@ -97,8 +109,9 @@ def test_sample_builds_one_package_named_from_date_and_id(sample_deck, sample_st
     assert [p.name for p in out.iterdir()] == [name]
     notes = sum(n for n, _ in expected_counts(sample_study_set).values())
     cards = sum(c for _, c in expected_counts(sample_study_set).values())
-    assert result.stdout == (f"Built 1 article, {notes} notes, {cards} cards, 0 warnings"
-                             f" → {out / name}\n")
+    assert result.stdout == (
+        f"Built 1 article, {notes} notes, {cards} cards, 0 warnings → {out / name}\n"
+    )
     assert result.stderr == ""
 
 
@@ -129,12 +142,16 @@ def test_sample_cards_show_the_phrase_and_its_english(sample_imported, sample_st
 def test_sample_tags(sample_imported, sample_study_set):
     col, _ = sample_imported
     tags = set(col.tags.all())
-    assert {f"LearnKit::article::{sample_study_set.id}", "LearnKit::author::ft",
-            "LearnKit::year::2024"} <= tags
+    assert {
+        f"LearnKit::article::{sample_study_set.id}",
+        "LearnKit::author::ft",
+        "LearnKit::year::2024",
+    } <= tags
 
 
-def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(tmp_path, sample_path,
-                                                                       runner):
+def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(
+    tmp_path, sample_path, runner
+):
     article = article_copy(sample_path, tmp_path / "in", "a.md")
     v1 = build_decks([article], tmp_path / "v1", timestamp=time.time() - 3600).outputs[0]
     col = open_collection(tmp_path / "col")
@@ -144,8 +161,12 @@ def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(tmp_path, 
         reviewed = answer_cards(col, 8)
         states = card_states(col)
 
-        article_copy(sample_path, tmp_path / "in", "a.md",
-                     edit=("maintaining friendly relations foils", "friendly ties defeat"))
+        article_copy(
+            sample_path,
+            tmp_path / "in",
+            "a.md",
+            edit=("maintaining friendly relations foils", "friendly ties defeat"),
+        )
         assert invoke(runner, article, "-o", tmp_path / "v2").exit_code == 0
         (v2,) = (tmp_path / "v2").iterdir()
         log = import_package(col, v2)
@@ -163,6 +184,7 @@ def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(tmp_path, 
 
 
 # ---------------------------------------------------------------- batches and errors
+
 
 def test_bad_article_in_a_batch_is_reported_and_skipped(runner, tmp_path, sample_path):
     folder = tmp_path / "in"
@@ -182,10 +204,14 @@ def test_bad_article_in_a_batch_is_reported_and_skipped(runner, tmp_path, sample
     assert len(list((tmp_path / "out").glob("*.apkg"))) == 1
 
 
-@pytest.mark.parametrize(("args", "line"), [
-    (["missing.md"], "Error: missing.md: no such file"),
-    (["empty"], "Error: empty: no .md or .txt articles found"),
-], ids=["missing-file", "empty-folder"])
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["missing.md"], "Error: missing.md: no such file"),
+        (["empty"], "Error: empty: no .md or .txt articles found"),
+    ],
+    ids=["missing-file", "empty-folder"],
+)
 def test_nothing_to_build_is_an_error(runner, tmp_path, monkeypatch, args, line):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty").mkdir()
@@ -209,8 +235,11 @@ def test_same_article_twice_is_built_once(runner, tmp_path, sample_path):
     result = invoke(runner, a, b, a, "-o", tmp_path / "out")
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert re.fullmatch(rf"Error: {re.escape(str(b))}: same article as {re.escape(str(a))} "
-                        r"\(id [0-9a-f]+\); skipped", line)
+    assert re.fullmatch(
+        rf"Error: {re.escape(str(b))}: same article as {re.escape(str(a))} "
+        r"\(id [0-9a-f]+\); skipped",
+        line,
+    )
 
 
 def test_single_package_holds_every_article_as_a_subdeck(runner, tmp_path, sample_path):
@@ -235,7 +264,8 @@ def test_single_package_holds_every_article_as_a_subdeck(runner, tmp_path, sampl
 
 
 def test_failed_write_keeps_the_existing_deck_and_leaves_no_temp_file(
-        runner, tmp_path, sample_path, monkeypatch, sample_study_set):
+    runner, tmp_path, sample_path, monkeypatch, sample_study_set
+):
     out = tmp_path / "out"
     out.mkdir()
     existing = out / f"2024-05-20-{sample_study_set.id}.apkg"
@@ -258,7 +288,8 @@ def test_output_folder_that_is_a_file_is_an_error(runner, tmp_path, sample_path)
     result = invoke(runner, sample_path, "-o", blocker)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"Error: Invalid value for '-o' / '--output': Directory '{blocker}' is a file.")
+        f"Error: Invalid value for '-o' / '--output': Directory '{blocker}' is a file."
+    )
     assert blocker.read_text() == "not a folder"
 
 
@@ -268,8 +299,9 @@ def test_output_folder_that_cannot_be_created_is_one_error(tmp_path, sample_path
     (tmp_path / "file").write_text("x")
     with pytest.raises(BuildError) as err:
         build_decks([sample_path], tmp_path / "file" / "decks")
-    assert str(err.value) == (f"{tmp_path / 'file' / 'decks'}: cannot create the output folder "
-                              "(Not a directory)")
+    assert str(err.value) == (
+        f"{tmp_path / 'file' / 'decks'}: cannot create the output folder (Not a directory)"
+    )
 
 
 def test_verbose_lists_warnings(runner, tmp_path):
@@ -288,7 +320,10 @@ def test_find_articles_takes_md_and_txt_from_folders(tmp_path):
         (tmp_path / name).write_text("x")
     (tmp_path / "sub").mkdir()
     assert find_articles([tmp_path, tmp_path / "x.json"]) == [
-        str(tmp_path / "a.txt"), str(tmp_path / "b.md"), str(tmp_path / "x.json")]
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.md"),
+        str(tmp_path / "x.json"),
+    ]
 
 
 def test_worker_processes_build_the_same_decks_in_input_order(tmp_path, sample_path):
@@ -320,4 +355,5 @@ def test_worker_processes_never_share_note_or_card_ids(tmp_path, sample_path):
     assert len(report.outputs) == 4
     assert len(ids) == len(set(ids)) == report.notes + report.cards
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        p.name for p in report.outputs)  # no temporary packages left behind
+        p.name for p in report.outputs
+    )  # no temporary packages left behind

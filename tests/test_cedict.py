@@ -17,8 +17,11 @@ def test_lookup_keeps_every_entry_in_file_order():
 @pytest.mark.parametrize("word", ["習近平", "习近平"], ids=["traditional", "simplified"])
 def test_lookup_matches_either_script(word):
     (entry,) = cedict.lookup(word)
-    assert (entry.traditional, entry.simplified, entry.numbers) == ("習近平", "习近平",
-                                                                    "Xi2 Jin4 ping2")
+    assert (entry.traditional, entry.simplified, entry.numbers) == (
+        "習近平",
+        "习近平",
+        "Xi2 Jin4 ping2",
+    )
     assert entry.is_proper_noun
 
 
@@ -84,7 +87,10 @@ def test_compose_gloss(word, expected):
         ("中美", {"china", "usa"}),
         ("双重", {"double"}),
         ("伙伴", {"companion", "comrade", "partner"}),
-        ("台积电", {"semiconductor", "manufacturing", "company", "tsmc", "founded", "1987"}),  # the acronym news writes is kept
+        (
+            "台积电",
+            {"semiconductor", "manufacturing", "company", "tsmc", "founded", "1987"},
+        ),  # the acronym news writes is kept
     ],
     ids=lambda v: v if isinstance(v, str) else "-",
 )
@@ -100,8 +106,15 @@ def test_english_words_drop_stopwords_variants_and_pinyin():
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("普京", True), ("习近平", True), ("美国", True), ("和", False), ("中", False),
-     ("友谊", False), ("不存在的词", False)],
+    [
+        ("普京", True),
+        ("习近平", True),
+        ("美国", True),
+        ("和", False),
+        ("中", False),
+        ("友谊", False),
+        ("不存在的词", False),
+    ],
 )
 def test_is_proper_noun(word, expected):
     assert cedict.is_proper_noun(word) is expected
@@ -109,8 +122,12 @@ def test_is_proper_noun(word, expected):
 
 @pytest.mark.parametrize(
     ("word", "numbers", "expected"),
-    [("北京", "bei3 jing1", "Bei3 jing1"), ("习近平", "xi2 jin4 ping2", "Xi2 Jin4 ping2"),
-     ("中", "zhong1", None), ("友谊", "you3 yi4", None)],
+    [
+        ("北京", "bei3 jing1", "Bei3 jing1"),
+        ("习近平", "xi2 jin4 ping2", "Xi2 Jin4 ping2"),
+        ("中", "zhong1", None),
+        ("友谊", "you3 yi4", None),
+    ],
     ids=["city", "person", "common-and-name", "common"],
 )
 def test_name_numbers(word, numbers, expected):

@@ -21,8 +21,19 @@ TITLE_TRAD = "習近平和普京的友誼長存"
 @pytest.fixture(scope="session")
 def annotated():
     """annotate() of every sentence used below, computed once."""
-    texts = [TITLE, RIVALS, ARTICLE, KISSINGER, CONTAIN, TENSIONS, TSMC, TITLE_TRAD,
-             "他在银行工作，每天步行上班。", "这孩子长大了。", "桌子的长度是两米。"]
+    texts = [
+        TITLE,
+        RIVALS,
+        ARTICLE,
+        KISSINGER,
+        CONTAIN,
+        TENSIONS,
+        TSMC,
+        TITLE_TRAD,
+        "他在银行工作，每天步行上班。",
+        "这孩子长大了。",
+        "桌子的长度是两米。",
+    ]
     return {text: chinese.annotate(text) for text in texts}
 
 
@@ -42,8 +53,16 @@ def texts(words):
         (TITLE_TRAD, "習近平|和|普京|的|友誼|長存"),
         ("桌子的长度是两米。", "桌子|的|长度|是|两|米|。"),
     ],
-    ids=["names", "liangguo", "fusions", "numbers", "compounds", "traditional",
-         "traditional-title", "numeral-measure"],
+    ids=[
+        "names",
+        "liangguo",
+        "fusions",
+        "numbers",
+        "compounds",
+        "traditional",
+        "traditional-title",
+        "numeral-measure",
+    ],
 )
 def test_segmentation(annotated, text, expected):
     words = annotated.get(text) or chinese.annotate(text)
@@ -62,8 +81,19 @@ def test_tokenize_keeps_offsets_and_script():
 
 @pytest.mark.parametrize(
     "text",
-    [TITLE, RIVALS, ARTICLE, KISSINGER, CONTAIN, TSMC, "", "  ", "abc 123", "US-China 关系 ok",
-     "他说：“好！”\n然后走了……"],
+    [
+        TITLE,
+        RIVALS,
+        ARTICLE,
+        KISSINGER,
+        CONTAIN,
+        TSMC,
+        "",
+        "  ",
+        "abc 123",
+        "US-China 关系 ok",
+        "他说：“好！”\n然后走了……",
+    ],
     ids=lambda t: t[:8] or "empty",
 )
 def test_words_cover_the_text(text):
@@ -80,27 +110,63 @@ def test_words_cover_the_text(text):
 @pytest.mark.parametrize(
     ("text", "marks", "numbers"),
     [
-        (TITLE, "Xí Jìnpíng hé Pǔjīng de yǒuyì chángcún",
-         "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2"),
-        (ARTICLE[7:24], "Xí Jìnpíng hé Fúlājīmǐ'ěr·Pǔjīng zhījiān de liánxì",
-         "xi2 jin4 ping2 he2 fu2 la1 ji1 mi3 er3·pu3 jing1 zhi1 jian1 de5 lian2 xi4"),
-        (CONTAIN, 'duì liǎngguó shíshī de "shuāngchóng èzhì".',
-         'dui4 liang3 guo2 shi2 shi1 de5 "shuang1 chong2 e4 zhi4".'),
-        (KISSINGER[:18], "Hēnglì·Jīxīngé zài 20 shìjì 70 niándài cèhuà de",
-         "heng1 li4·ji1 xin1 ge2 zai4 20 shi4 ji4 70 nian2 dai4 ce4 hua4 de5"),
-        (RIVALS[:14], "liǎngguó yǒuzhe gòngtóng de duìshǒu — Měiguó,",
-         "liang3 guo2 you3 zhe5 gong4 tong2 de5 dui4 shou3 — mei3 guo2,"),
-        (TSMC, "Táijīdiàn de jīngyuánchǎng zài Táiwān nánbù.",
-         "tai2 ji1 dian4 de5 jing1 yuan2 chang3 zai4 tai2 wan1 nan2 bu4."),
-        (TITLE_TRAD, "Xí Jìnpíng hé Pǔjīng de yǒuyì chángcún",
-         "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2"),
-        ("他在银行工作，每天步行上班。", "tā zài yínháng gōngzuò, měitiān bùxíng shàngbān.",
-         "ta1 zai4 yin2 hang2 gong1 zuo4, mei3 tian1 bu4 xing2 shang4 ban1."),
-        ("二〇二四年，他在A股赚了100万。", "èr líng èr sì nián, tā zài A gǔ zhuàn le 100 wàn.",
-         "er4 ling2 er4 si4 nian2, ta1 zai4 A gu3 zhuan4 le5 100 wan4."),
+        (
+            TITLE,
+            "Xí Jìnpíng hé Pǔjīng de yǒuyì chángcún",
+            "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2",
+        ),
+        (
+            ARTICLE[7:24],
+            "Xí Jìnpíng hé Fúlājīmǐ'ěr·Pǔjīng zhījiān de liánxì",
+            "xi2 jin4 ping2 he2 fu2 la1 ji1 mi3 er3·pu3 jing1 zhi1 jian1 de5 lian2 xi4",
+        ),
+        (
+            CONTAIN,
+            'duì liǎngguó shíshī de "shuāngchóng èzhì".',
+            'dui4 liang3 guo2 shi2 shi1 de5 "shuang1 chong2 e4 zhi4".',
+        ),
+        (
+            KISSINGER[:18],
+            "Hēnglì·Jīxīngé zài 20 shìjì 70 niándài cèhuà de",
+            "heng1 li4·ji1 xin1 ge2 zai4 20 shi4 ji4 70 nian2 dai4 ce4 hua4 de5",
+        ),
+        (
+            RIVALS[:14],
+            "liǎngguó yǒuzhe gòngtóng de duìshǒu — Měiguó,",
+            "liang3 guo2 you3 zhe5 gong4 tong2 de5 dui4 shou3 — mei3 guo2,",
+        ),
+        (
+            TSMC,
+            "Táijīdiàn de jīngyuánchǎng zài Táiwān nánbù.",
+            "tai2 ji1 dian4 de5 jing1 yuan2 chang3 zai4 tai2 wan1 nan2 bu4.",
+        ),
+        (
+            TITLE_TRAD,
+            "Xí Jìnpíng hé Pǔjīng de yǒuyì chángcún",
+            "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2",
+        ),
+        (
+            "他在银行工作，每天步行上班。",
+            "tā zài yínháng gōngzuò, měitiān bùxíng shàngbān.",
+            "ta1 zai4 yin2 hang2 gong1 zuo4, mei3 tian1 bu4 xing2 shang4 ban1.",
+        ),
+        (
+            "二〇二四年，他在A股赚了100万。",
+            "èr líng èr sì nián, tā zài A gǔ zhuàn le 100 wàn.",
+            "er4 ling2 er4 si4 nian2, ta1 zai4 A gu3 zhuan4 le5 100 wan4.",
+        ),
     ],
-    ids=["title", "names", "quotes", "numbers", "dash", "traditional", "traditional-title",
-         "hang-xing", "ling-latin-digits"],
+    ids=[
+        "title",
+        "names",
+        "quotes",
+        "numbers",
+        "dash",
+        "traditional",
+        "traditional-title",
+        "hang-xing",
+        "ling-latin-digits",
+    ],
 )
 def test_pinyin_lines(text, marks, numbers):
     words = chinese.annotate(text)
@@ -122,14 +188,30 @@ def word(words, text):
         ("这孩子长大了。", "长大", "zhǎng dà", (3, 4), "to grow up"),
         ("桌子的长度是两米。", "长度", "cháng dù", (2, 4), "length"),
         (TITLE, "的", "de", (5,), "of; ~'s (possessive particle)"),
-        (TSMC, "台積電", "tái jī diàn", (2, 1, 4),
-         "Taiwan Semiconductor Manufacturing Company (TSMC)"),
+        (
+            TSMC,
+            "台積電",
+            "tái jī diàn",
+            (2, 1, 4),
+            "Taiwan Semiconductor Manufacturing Company (TSMC)",
+        ),
         (TSMC, "晶圓廠", "jīng yuán chǎng", (1, 2, 3), "wafer + factory"),
         (TSMC, "台灣", "tái wān", (2, 1), "Taiwan"),
         (ARTICLE, "普京", "pǔ jīng", (3, 1), "Vladimir Putin"),
     ],
-    ids=["he2", "chang2cun2", "yinhang", "buxing", "zhangda", "changdu", "de5", "tsmc",
-         "fab", "taiwan", "putin"],
+    ids=[
+        "he2",
+        "chang2cun2",
+        "yinhang",
+        "buxing",
+        "zhangda",
+        "changdu",
+        "de5",
+        "tsmc",
+        "fab",
+        "taiwan",
+        "putin",
+    ],
 )
 def test_word_reading_and_gloss(annotated, text, target, pinyin, tones, gloss):
     w = word(annotated[text], target)
@@ -172,9 +254,13 @@ def test_zipf_orders_words_by_frequency(annotated):
 def test_slice_words_cuts_boundary_words_per_character(annotated):
     words = chinese.slice_words(annotated[TITLE], 1, 5)  # 近平和普
     assert [(w.text, w.start, w.end, w.pinyin) for w in words] == [
-        ("近平", 0, 2, "jìn píng"), ("和", 2, 3, "hé"), ("普", 3, 4, "pǔ")]
-    assert words[1] == Word("和", 2, 3, "hé", "he2", (2,), "and; together with; with", 1,
-                            words[1].zipf, False)
+        ("近平", 0, 2, "jìn píng"),
+        ("和", 2, 3, "hé"),
+        ("普", 3, 4, "pǔ"),
+    ]
+    assert words[1] == Word(
+        "和", 2, 3, "hé", "he2", (2,), "and; together with; with", 1, words[1].zipf, False
+    )
 
 
 def test_slice_words_whole_phrase(annotated):
@@ -202,8 +288,14 @@ def test_phrase_level(phrase, level):
 
 @pytest.mark.parametrize(
     ("text", "script"),
-    [(TITLE, "simplified"), (TITLE_TRAD, "traditional"), (TSMC, "traditional"),
-     ("台湾的晶圆厂", "simplified"), ("", "simplified"), ("hello", "simplified")],
+    [
+        (TITLE, "simplified"),
+        (TITLE_TRAD, "traditional"),
+        (TSMC, "traditional"),
+        ("台湾的晶圆厂", "simplified"),
+        ("", "simplified"),
+        ("hello", "simplified"),
+    ],
     ids=["sample", "traditional-title", "tsmc", "simplified-tai", "empty", "latin"],
 )
 def test_detect_script(text, script):

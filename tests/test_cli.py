@@ -29,9 +29,11 @@ def test_every_command_has_help(runner):
 
 
 def test_help_is_instant_because_heavy_libraries_load_lazily():
-    code = ("import sys; from learnkit.cli import cli; "
-            "heavy = {'jieba', 'pypinyin', 'genanki', 'flask', 'numpy', 'anki', 'opencc'}; "
-            "print(sorted(heavy & set(sys.modules)))")
+    code = (
+        "import sys; from learnkit.cli import cli; "
+        "heavy = {'jieba', 'pypinyin', 'genanki', 'flask', 'numpy', 'anki', 'opencc'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -40,19 +42,25 @@ def test_extract_prints_the_study_set_as_json(runner, sample_path):
     result = runner.invoke(cli, ["extract", str(sample_path)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["title"] == {"zh": "习近平和普京的友谊长存",
-                             "en": "The relationship between Xi and Putin is built to last"}
+    assert data["title"] == {
+        "zh": "习近平和普京的友谊长存",
+        "en": "The relationship between Xi and Putin is built to last",
+    }
     assert data["phrases"][1]["zh"] == "双重遏制"
     assert data["phrases"][1]["en"] == "dual containment"
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    (None, "no such file"),
-    ("", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
-    (b"# \xd6\xd0\xce\xc4\n\n\xc4\xe3\xba\xc3", "not UTF-8 text"),
-    ("# Title\n\nOnly English here.\n", "no Chinese text"),
-], ids=["missing", "empty", "binary", "gbk", "english-only"])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "no such file"),
+        ("", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
+        (b"# \xd6\xd0\xce\xc4\n\n\xc4\xe3\xba\xc3", "not UTF-8 text"),
+        ("# Title\n\nOnly English here.\n", "no Chinese text"),
+    ],
+    ids=["missing", "empty", "binary", "gbk", "english-only"],
+)
 def test_extract_bad_input_is_one_line_error(runner, write_article, tmp_path, content, problem):
     path = tmp_path / "missing.md" if content is None else write_article(content)
     result = runner.invoke(cli, ["extract", str(path)])

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
+from conftest import ROOT
 
 from learnkit.cli import cli
-
-from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -27,8 +27,11 @@ SAMPLE_PAIRS = [
 ]
 
 SAMPLE_PHRASES = [
-    ("中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题",
-     "The enduring partnership between China and Russia remains a significant geopolitical issue"),
+    (
+        "中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题",
+        "The enduring partnership between China and Russia remains a significant "
+        "geopolitical issue",
+    ),
     ("双重遏制", "dual containment"),
     ("习近平和弗拉基米尔·普京之间的联系", "bond between Xi Jinping and Vladimir Putin"),
     ("威权民族主义世界观", "autocratic nationalism"),
@@ -60,15 +63,19 @@ def test_phrases_link_to_their_sentence_and_spans(sample_study_set):
     by_id = {s.id: s for s in sample_study_set.sentences}
     for phrase in sample_study_set.phrases:
         pair = by_id[phrase.sentence]
-        assert pair.zh[phrase.zh_span.start:phrase.zh_span.end] == phrase.zh
-        assert pair.en[phrase.en_span.start:phrase.en_span.end] == phrase.en
+        assert pair.zh[phrase.zh_span.start : phrase.zh_span.end] == phrase.zh
+        assert pair.en[phrase.en_span.start : phrase.en_span.end] == phrase.en
 
 
-@pytest.mark.parametrize(("zh", "pinyin"), [
-    ("双重遏制", "shuāng chóng è zhì"),
-    ("中美关系解冻", "zhōng měi guān xì jiě dòng"),
-    ("习近平与普京的友谊", "xí jìn píng yǔ pǔ jīng de yǒu yì"),
-], ids=["shuangchong", "jiedong", "youyi"])
+@pytest.mark.parametrize(
+    ("zh", "pinyin"),
+    [
+        ("双重遏制", "shuāng chóng è zhì"),
+        ("中美关系解冻", "zhōng měi guān xì jiě dòng"),
+        ("习近平与普京的友谊", "xí jìn píng yǔ pǔ jīng de yǒu yì"),
+    ],
+    ids=["shuangchong", "jiedong", "youyi"],
+)
 def test_phrase_pinyin(sample_study_set, zh, pinyin):
     phrase = next(p for p in sample_study_set.phrases if p.zh == zh)
     assert phrase.pinyin.replace(" ", "").lower() == pinyin.replace(" ", "")
@@ -87,8 +94,9 @@ def test_sample_metadata(sample_study_set):
 
 def test_ids_are_stable_across_english_corrections(sample_path, sample_study_set):
     text = sample_path.read_text(encoding="utf-8")
-    edited = text.replace("underscored", "underlined").replace("rapprochement engineered",
-                                                                 "rapprochement devised")
+    edited = text.replace("underscored", "underlined").replace(
+        "rapprochement engineered", "rapprochement devised"
+    )
     again = study_set_from_text(edited, source=str(sample_path))
     assert [s.id for s in again.sentences] == [s.id for s in sample_study_set.sentences]
     assert [p.id for p in again.phrases] == [p.id for p in sample_study_set.phrases]
@@ -122,7 +130,9 @@ def test_chinese_only_article_keeps_phrases_without_english():
     ss = study_set_from_text(CHINESE_ONLY, source="zh-only.md")
     assert [(p.zh, p.en, p.pinyin) for p in ss.phrases] == [("银行", None, "yínháng")]
     assert [(s.zh, s.en) for s in ss.sentences] == [
-        ("银行今天开门。", None), ("我们明天去银行。", None)]
+        ("银行今天开门。", None),
+        ("我们明天去银行。", None),
+    ]
     assert any("only Chinese" in w for w in ss.warnings)
 
 
@@ -143,7 +153,9 @@ def test_traditional_article_end_to_end():
     ss = study_set_from_text(TRADITIONAL, source="tw.md")
     assert ss.script == "traditional"
     assert [(p.zh, p.en, p.numbers) for p in ss.phrases] == [
-        ("台積電", "TSMC", "tai2 ji1 dian4"), ("晶圓廠", "wafer fab", "jing1 yuan2 chang3")]
+        ("台積電", "TSMC", "tai2 ji1 dian4"),
+        ("晶圓廠", "wafer fab", "jing1 yuan2 chang3"),
+    ]
     assert [p.pinyin.lower() for p in ss.phrases] == ["táijīdiàn", "jīngyuánchǎng"]
     first = ss.sentences[0]
     assert first.en.startswith("TSMC announced")

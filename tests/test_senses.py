@@ -106,9 +106,13 @@ def test_composed_gloss_for_unknown_words(annotated, pair, word, gloss, study):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [(PAIRS["split"][0], "de Zhōng Sū fēnliè"), ("中俄两国", "Zhōng É liǎngguó"),
-     ("俄中联盟", "É Zhōng liánméng"), ("中美关系", "Zhōng Měi guānxì"),
-     ("对手--美国", "duìshǒu — Měiguó")],
+    [
+        (PAIRS["split"][0], "de Zhōng Sū fēnliè"),
+        ("中俄两国", "Zhōng É liǎngguó"),
+        ("俄中联盟", "É Zhōng liánméng"),
+        ("中美关系", "Zhōng Měi guānxì"),
+        ("对手--美国", "duìshǒu — Měiguó"),
+    ],
     ids=["zhongsu", "zhonge", "ezhong", "zhongmei", "dash"],
 )
 def test_place_compounds_are_capitalised(text, expected):
@@ -117,8 +121,14 @@ def test_place_compounds_are_capitalised(text, expected):
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("countries", "country"), ("perceived", "perceiv"), ("perceive", "perceiv"),
-     ("risks", "risk"), ("this", "this"), ("by", "by")],
+    [
+        ("countries", "country"),
+        ("perceived", "perceiv"),
+        ("perceive", "perceiv"),
+        ("risks", "risk"),
+        ("this", "this"),
+        ("by", "by"),
+    ],
 )
 def test_stem(word, expected):
     assert senses.stem(word) == expected
@@ -135,8 +145,7 @@ def test_variant_entries_rank_last():
     variant = next(e for e in entries if e.traditional == "秊")
     assert cedict.is_variant_entry(variant)
     # 了 says "variant of 瞭" but is the commoner character
-    assert not cedict.is_variant_entry(next(e for e in cedict.lookup("了")
-                                            if e.numbers == "liao3"))
+    assert not cedict.is_variant_entry(next(e for e in cedict.lookup("了") if e.numbers == "liao3"))
     assert cedict.gloss("年", "nian2") == "year"
 
 

@@ -29,8 +29,12 @@ def store(db_path):
 
 def test_create_uses_wal(store, db_path):
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    tables = {r[0] for r in sqlite3.connect(db_path).execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        r[0]
+        for r in sqlite3.connect(db_path).execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    }
     assert tables == {"study_sets", "cards", "reviews", "sessions"}
 
 
@@ -39,14 +43,18 @@ def test_unopenable_database_is_a_store_error(tmp_path):
         Store.create(tmp_path / "nowhere" / "quiz.sqlite3")
 
 
-@pytest.mark.parametrize(("ratings", "interval"), [
-    ([GOOD], timedelta(minutes=10)),  # second learning step
-    ([AGAIN], timedelta(minutes=1)),  # first learning step
-    ([HARD], timedelta(minutes=5, seconds=30)),  # between the two steps
-    ([AGAIN, GOOD], timedelta(minutes=10)),
-    ([GOOD, GOOD], timedelta(days=2)),  # graduated to review
-    ([GOOD, GOOD, GOOD], timedelta(days=11)),
-], ids=["good", "again", "hard", "again-good", "good-good", "good-good-good"])
+@pytest.mark.parametrize(
+    ("ratings", "interval"),
+    [
+        ([GOOD], timedelta(minutes=10)),  # second learning step
+        ([AGAIN], timedelta(minutes=1)),  # first learning step
+        ([HARD], timedelta(minutes=5, seconds=30)),  # between the two steps
+        ([AGAIN, GOOD], timedelta(minutes=10)),
+        ([GOOD, GOOD], timedelta(days=2)),  # graduated to review
+        ([GOOD, GOOD, GOOD], timedelta(days=11)),
+    ],
+    ids=["good", "again", "hard", "again-good", "good-good", "good-good-good"],
+)
 def test_review_schedules_with_fsrs(store, ratings, interval):
     """Each review happens when the card is due; the last one sets the interval."""
     due = T0
@@ -67,8 +75,11 @@ def test_due_items_and_every_review_kept(store):
     store.review("a-p2", "a", GOOD, "right", "对手", T0 + timedelta(minutes=2))
     logs = store.db.execute("SELECT item, rating, verdict, answer, log FROM reviews ORDER BY id")
     rows = [(i, r, v, a, json.loads(log)["rating"]) for i, r, v, a, log in logs]
-    assert rows == [("a-p1", 3, "right", "对手", 3), ("a-p2", 1, "wrong", "对头", 1),
-                    ("a-p2", 3, "right", "对手", 3)]
+    assert rows == [
+        ("a-p1", 3, "right", "对手", 3),
+        ("a-p2", 1, "wrong", "对头", 1),
+        ("a-p2", 3, "right", "对手", 3),
+    ]
     assert store.studied_items() == {"a-p1", "a-p2"}
 
 
@@ -90,9 +101,15 @@ def test_session_answer_is_idempotent(store):
     assert store.answer(sid, 2, "b", AGAIN, "wrong", "", T0) is None  # past the end
     session = store.session(sid)
     assert (session.article, session.items, session.position, session.finished) == (
-        None, ("a-p1", "b-p1"), 2, True)
+        None,
+        ("a-p1", "b-p1"),
+        2,
+        True,
+    )
     assert [(r.item, r.verdict, r.rating) for r in store.session_reviews(sid)] == [
-        ("a-p1", "right", 3), ("b-p1", "wrong", 1)]
+        ("a-p1", "right", 3),
+        ("b-p1", "wrong", 1),
+    ]
     assert store.review_count() == 2
     assert store.session("nope") is None
 
@@ -106,7 +123,9 @@ def test_answer_with_grades_the_item_the_session_names(store):
         return Grade(item.split("-")[0], GOOD, "right", "对手"), f"checked {item}"
 
     assert store.answer_with(sid, 0, judge, T0) == (
-        "checked a-p1", Answered("a-p1", 2, T0 + timedelta(minutes=10)))
+        "checked a-p1",
+        Answered("a-p1", 2, T0 + timedelta(minutes=10)),
+    )
     assert store.answer_with(sid, 0, judge, T0) is None  # sent twice: not judged again
     assert store.answer_with("nope", 0, judge, T0) is None
     assert seen == ["a-p1"]
@@ -122,7 +141,10 @@ def test_answer_with_records_nothing_when_the_judge_fails(store):
     with pytest.raises(LookupError):
         store.answer_with(sid, 0, judge, T0)
     assert (store.session(sid).position, store.review_count(), store.studied_items()) == (
-        0, 0, set())
+        0,
+        0,
+        set(),
+    )
 
 
 def test_fsrs_card_ids_are_the_card_rows(store):

@@ -64,11 +64,17 @@ def clock():
 @pytest.fixture
 def make_app(tmp_path, clock):
     def make(**config):
-        return create_app({
-            "TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SEEDS_DIR": str(SEEDS), "SECRET_KEY": "test-secret", "FSRS_FUZZING": False,
-            "CLOCK": clock, **config,
-        })
+        return create_app(
+            {
+                "TESTING": True,
+                "INSTANCE_PATH": str(tmp_path / "instance"),
+                "SEEDS_DIR": str(SEEDS),
+                "SECRET_KEY": "test-secret",
+                "FSRS_FUZZING": False,
+                "CLOCK": clock,
+                **config,
+            }
+        )
 
     return make
 
@@ -124,6 +130,7 @@ def uploads(app):
 
 # -- pages -------------------------------------------------------------------------------
 
+
 def test_library_lists_the_sample(client, sample_study_set):
     page = client.get("/").text
     ss = sample_study_set
@@ -178,6 +185,7 @@ def test_deck_download(client, sample_study_set):
 
 # -- the quiz ----------------------------------------------------------------------------
 
+
 def test_quiz_flow_grades_and_summarises(client, app, sample_study_set, sample_items):
     url = start_quiz(client, sample_study_set.id)
     item, response = answer(client, url, answer=sample_items[current(client, url)[0]].answer)
@@ -185,8 +193,9 @@ def test_quiz_flow_grades_and_summarises(client, app, sample_study_set, sample_i
     assert "Next review in 10 minutes." in response.text
     hits = re.findall(r'<ruby class="hit">([^<]+)<rt>', response.text)
     assert "".join(hits) == sample_items[item].answer  # the whole sentence in ruby, answer marked
-    item, response = answer(client, url, answer=re.sub(r"\d", "", sample_items[
-        current(client, url)[0]].numbers))
+    item, response = answer(
+        client, url, answer=re.sub(r"\d", "", sample_items[current(client, url)[0]].numbers)
+    )
     assert verdict(response) == "toneless"
     assert f"Right, but mind the tones: {sample_items[item].pinyin}." in response.text
     item, response = answer(client, url, answer="不对")
@@ -215,8 +224,9 @@ def test_answer_sent_twice_is_graded_once(client, sample_study_set):
 
 def test_hint_caps_the_grade(client, app, sample_study_set, sample_items):
     url = start_quiz(client, sample_study_set.id)
-    item, response = answer(client, url, answer=sample_items[current(client, url)[0]].answer,
-                            hinted="1")
+    item, response = answer(
+        client, url, answer=sample_items[current(client, url)[0]].answer, hinted="1"
+    )
     assert verdict(response) == "right"
     assert "Next review in 6 minutes." in response.text  # Hard: 5.5 min, not Good's 10
 
@@ -249,6 +259,7 @@ def test_progress_survives_a_restart(make_app, sample_study_set, sample_items):
 
 # -- uploads -----------------------------------------------------------------------------
 
+
 def test_upload_preview_save_quiz_and_deck(client, app):
     preview = post(client, "/upload/", text=UPLOAD)
     assert preview.status_code == 200
@@ -272,8 +283,11 @@ def test_upload_preview_save_quiz_and_deck(client, app):
 
 
 def test_upload_a_file_is_stored_under_a_generated_name(client, app):
-    data = {"csrf_token": token(client), "text": "",
-            "file": (io.BytesIO(UPLOAD.encode("utf-8-sig")), "../../新闻 evil.md")}
+    data = {
+        "csrf_token": token(client),
+        "text": "",
+        "file": (io.BytesIO(UPLOAD.encode("utf-8-sig")), "../../新闻 evil.md"),
+    }
     preview = client.post("/upload/", data=data, content_type="multipart/form-data")
     assert preview.status_code == 200 and "经济政策" in preview.text
     text = re.search(r'<textarea name="text" hidden>\n(.*?)</textarea>', preview.text, re.S)
@@ -282,13 +296,20 @@ def test_upload_a_file_is_stored_under_a_generated_name(client, app):
     assert all(re.fullmatch(r"[0-9a-f]{16}\.md", n) for n in uploads(app))
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "Paste an article or choose a file first."),
-    ("   \n ", "Paste an article or choose a file first."),
-    ("Only English here.", "This article cannot be used: upload: no Chinese text found"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "This article cannot be used: upload: binary file, not text"),
-    (b"\xc4\xe3\xba\xc3 gbk", "This article cannot be used: upload: not UTF-8 text"),
-], ids=["empty", "blank", "no-chinese", "binary", "not-utf8"])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "Paste an article or choose a file first."),
+        ("   \n ", "Paste an article or choose a file first."),
+        ("Only English here.", "This article cannot be used: upload: no Chinese text found"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "This article cannot be used: upload: binary file, not text",
+        ),
+        (b"\xc4\xe3\xba\xc3 gbk", "This article cannot be used: upload: not UTF-8 text"),
+    ],
+    ids=["empty", "blank", "no-chinese", "binary", "not-utf8"],
+)
 def test_bad_upload_shows_a_message_and_saves_nothing(client, app, content, message):
     if isinstance(content, bytes):
         data = {"csrf_token": token(client), "file": (io.BytesIO(content), "a.md")}
@@ -315,8 +336,13 @@ def test_article_text_is_escaped_everywhere(client, app):
     saved = post(client, "/upload/save", text=HOSTILE)
     key = saved.location.rsplit("/", 1)[1]
     url = start_quiz(client, key)
-    pages = [preview.text, client.get("/").text, client.get(f"/article/{key}").text,
-             client.get(url).text, answer(client, url, answer="<script>x</script>")[1].text]
+    pages = [
+        preview.text,
+        client.get("/").text,
+        client.get(f"/article/{key}").text,
+        client.get(url).text,
+        answer(client, url, answer="<script>x</script>")[1].text,
+    ]
     for page in pages:  # the parser keeps tags as text; every page escapes them
         assert "<script>alert" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(&#34;zh&#34;)&lt;/script&gt;" in pages[0]
@@ -324,7 +350,7 @@ def test_article_text_is_escaped_everywhere(client, app):
     assert "1 &lt; 2 &amp;&amp; 3 &gt; 2" in pages[0] and "和&amp;lt;b&amp;gt;" in pages[0]
     assert "标题&lt;script&gt;alert(1)&lt;/script&gt; &amp;&#34;引号&#34;" in pages[1]
     assert "Title &lt;img src=x onerror=alert(1)&gt; &amp; co" in pages[1]
-    assert "You answered <span lang=\"zh\">&lt;script&gt;x&lt;/script&gt;</span>" in pages[4]
+    assert 'You answered <span lang="zh">&lt;script&gt;x&lt;/script&gt;</span>' in pages[4]
 
 
 def test_templates_escape_study_set_text(app):
@@ -335,20 +361,33 @@ def test_templates_escape_study_set_text(app):
     from learnkit.store import QuizSession
 
     evil = '<script>alert("x")</script>'
-    pair = sentence("evil000001", [("我们", "wo3 men5", evil, {"study": True}), evil, "。"],
-                    f"We {evil}.")
+    pair = sentence(
+        "evil000001", [("我们", "wo3 men5", evil, {"study": True}), evil, "。"], f"We {evil}."
+    )
     (item,) = build_items(study_set("evil000001", [pair], [], title=evil, title_en=evil))
     session = QuizSession("s", None, ("x",), 0)
     with app.test_request_context("/"):
-        pages = [render_template("quiz/item.html", item=item, session=session),
-                 render_template("quiz/feedback.html", item=item, sid="s", position=0, total=1,
-                                 outcome=check_typed(item, evil), due=T0, now=T0, last=True)]
+        pages = [
+            render_template("quiz/item.html", item=item, session=session),
+            render_template(
+                "quiz/feedback.html",
+                item=item,
+                sid="s",
+                position=0,
+                total=1,
+                outcome=check_typed(item, evil),
+                due=T0,
+                now=T0,
+                last=True,
+            ),
+        ]
     for page in pages:
         assert "<script>alert" not in page
         assert page.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") >= 2
 
 
 # -- CSRF and secrets --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("url", ["/quiz/start", "/upload/", "/upload/save", "/quiz/x/answer"])
 def test_every_post_needs_the_csrf_token(client, app, url):
@@ -371,6 +410,7 @@ def test_secret_key_generated_once_in_the_instance_folder(tmp_path, monkeypatch)
 
 
 # -- the serve command -------------------------------------------------------------------
+
 
 def test_serve_help():
     result = CliRunner().invoke(cli, ["serve", "--help"])

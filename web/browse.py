@@ -27,8 +27,10 @@ def rows() -> list[Row]:
     entries = get_library().entries(store)
     due = set(store.due_items(now()))
     studied = store.studied_items()
-    return [Row(e, sum(i.id in due for i in e.items), sum(i.id not in studied for i in e.items))
-            for e in entries]
+    return [
+        Row(e, sum(i.id in due for i in e.items), sum(i.id not in studied for i in e.items))
+        for e in entries
+    ]
 
 
 def entry_or_404(key: str) -> Entry:
@@ -41,9 +43,12 @@ def entry_or_404(key: str) -> Entry:
 @bp.get("/")
 def index() -> str:
     table = rows()
-    return render_template("browse/index.html", rows=table,
-                           errors=sorted(get_library().errors.values()),
-                           due=sum(r.due for r in table))
+    return render_template(
+        "browse/index.html",
+        rows=table,
+        errors=sorted(get_library().errors.values()),
+        due=sum(r.due for r in table),
+    )
 
 
 @bp.get("/health")
@@ -69,7 +74,11 @@ def deck(key: str) -> Response:
     name = re.sub(r"[^\w.-]", "_", spec.file_name, flags=re.ASCII)
     with tempfile.TemporaryDirectory(prefix="learnkit-deck-") as tmp:
         data = write_package([spec], Path(tmp) / name).read_bytes()
-    return Response(data, mimetype="application/octet-stream", headers={
-        "Content-Disposition": f'attachment; filename="{name}"',
-        "Cache-Control": "no-store",
-    })
+    return Response(
+        data,
+        mimetype="application/octet-stream",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -33,8 +33,7 @@ class Checkpointer:
         self.pages = pages
         self.interval = interval
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="learnkit-checkpoint",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run, name="learnkit-checkpoint", daemon=True)
 
     def start(self) -> Checkpointer:
         self._thread.start()

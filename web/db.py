@@ -39,9 +39,11 @@ def get_store() -> Store:
     store = getattr(local, "store", None)
     if store is None:
         _checkpointer()
-        store = local.store = Store(current_app.config["DATABASE"],
-                                    fuzzing=current_app.config["FSRS_FUZZING"],
-                                    autocheckpoint=False)
+        store = local.store = Store(
+            current_app.config["DATABASE"],
+            fuzzing=current_app.config["FSRS_FUZZING"],
+            autocheckpoint=False,
+        )
     return store
 
 

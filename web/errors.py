@@ -17,8 +17,10 @@ MESSAGES = {
 
 def _too_large() -> str:
     limit = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
-    return (f"The upload is too large: the limit is {limit:g} MB. "
-            "Split the article or remove images and try again.")
+    return (
+        f"The upload is too large: the limit is {limit:g} MB. "
+        "Split the article or remove images and try again."
+    )
 
 
 def _page(title: str, message: str, status: int) -> tuple[str, int]:
@@ -32,8 +34,11 @@ def _http(exc: HTTPException) -> tuple[str, int]:
 
 
 def _csrf(exc: CSRFError) -> tuple[str, int]:
-    return _page("400 Form expired", f"The form was rejected ({exc.description}). "
-                 "Reload the page and try again.", 400)
+    return _page(
+        "400 Form expired",
+        f"The form was rejected ({exc.description}). Reload the page and try again.",
+        400,
+    )
 
 
 def _learnkit(exc: LearnkitError) -> tuple[str, int]:

@@ -64,8 +64,7 @@ def _parse(data: bytes, source: str) -> StudySet:
 class Library:
     """Articles found in ``seeds`` (read-only) and ``uploads`` (written by the app)."""
 
-    def __init__(self, seeds: Path | None, uploads: Path,
-                 clock: Callable[[], datetime]) -> None:
+    def __init__(self, seeds: Path | None, uploads: Path, clock: Callable[[], datetime]) -> None:
         self.seeds = seeds
         self.uploads = uploads
         self.clock = clock
@@ -87,9 +86,15 @@ class Library:
                 continue
             try:
                 with os.scandir(folder) as listing:
-                    files = sorted((f for f in listing
-                                    if os.path.splitext(f.name)[1].lower() in ARTICLE_SUFFIXES
-                                    and f.is_file()), key=lambda f: f.name)
+                    files = sorted(
+                        (
+                            f
+                            for f in listing
+                            if os.path.splitext(f.name)[1].lower() in ARTICLE_SUFFIXES
+                            and f.is_file()
+                        ),
+                        key=lambda f: f.name,
+                    )
             except (FileNotFoundError, NotADirectoryError):
                 continue
             for f in files:
@@ -110,8 +115,9 @@ class Library:
         store.cache_study_set(key, ss, self.clock())
         return ss
 
-    def _entry(self, path: Path, uploaded: bool, store: Store,
-               stamp: tuple[int, int] | None = None) -> Entry | None:
+    def _entry(
+        self, path: Path, uploaded: bool, store: Store, stamp: tuple[int, int] | None = None
+    ) -> Entry | None:
         if stamp is None:
             stat = path.stat()
             stamp = (stat.st_mtime_ns, stat.st_size)
@@ -171,7 +177,8 @@ class Library:
         with self._lock:
             known, by_id = self._items
             same = len(known) == len(entries) and all(
-                a is b for a, b in zip(known, entries, strict=True))
+                a is b for a, b in zip(known, entries, strict=True)
+            )
             if not same:
                 by_id = {i.id: i for e in entries for i in e.items}
                 self._items = (entries, by_id)

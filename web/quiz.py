@@ -34,8 +34,9 @@ def _session_items(article: str | None) -> list[str]:
         due = store.due_items(now(), ids)
         studied = store.studied_items()
         new = [i for i in ids if i not in studied]
-        later = sorted((i for i in ids if i in studied and i not in due),
-                       key=store.due_dates(ids).__getitem__)
+        later = sorted(
+            (i for i in ids if i in studied and i not in due), key=store.due_dates(ids).__getitem__
+        )
         return (due + new + later)[:SESSION_SIZE]
     items = library.items(store)
     due = store.due_items(now(), items)
@@ -86,20 +87,34 @@ def answer(sid: str) -> Response | str:
         _load(sid)  # 404 for an unknown session
         return redirect(url_for("quiz.show", sid=sid))  # sent twice: already graded
     (item, outcome, grade), answered = done
-    return render_template("quiz/feedback.html", sid=sid, position=position,
-                           total=answered.count, item=item, outcome=outcome, grade=grade,
-                           due=answered.due, now=now(), last=position + 1 >= answered.count)
+    return render_template(
+        "quiz/feedback.html",
+        sid=sid,
+        position=position,
+        total=answered.count,
+        item=item,
+        outcome=outcome,
+        grade=grade,
+        due=answered.due,
+        now=now(),
+        last=position + 1 >= answered.count,
+    )
 
 
 def _judge(item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rating]]:
     """Check the posted answer to the item (inside the answer's transaction)."""
     item = _item(item_id)
     choice = request.form.get("choice", type=int)
-    outcome = (check_choice(item, choice) if choice is not None
-               else check_typed(item, request.form.get("answer", "")))
+    outcome = (
+        check_choice(item, choice)
+        if choice is not None
+        else check_typed(item, request.form.get("answer", ""))
+    )
     grade = rating(outcome, request.form.get("hinted") == "1")
-    return (Grade(item.article, int(grade), outcome.verdict.value, outcome.answer),
-            (item, outcome, grade))
+    return (
+        Grade(item.article, int(grade), outcome.verdict.value, outcome.answer),
+        (item, outcome, grade),
+    )
 
 
 def _summary(session: QuizSession) -> str:
@@ -107,8 +122,9 @@ def _summary(session: QuizSession) -> str:
     items = get_library().items(get_store())
     counts = Counter(r.verdict for r in reviews)
     rows = [(items.get(r.item), r) for r in reviews]
-    return render_template("quiz/summary.html", session=session, rows=rows, counts=counts,
-                           now=now())
+    return render_template(
+        "quiz/summary.html", session=session, rows=rows, counts=counts, now=now()
+    )
 
 
 def humanize(due: datetime, moment: datetime) -> str:
