@@ -16,28 +16,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from newsdata import news_blocks
+
 from learnkit.align import align_document
 from learnkit.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
-NEWS = ROOT.parent / "shared" / "news_pairs"
-
-
-def blocks() -> list[tuple[str, str]]:
-    """(English paragraph, Chinese paragraph) of every block of every file."""
-    out = []
-    for path in sorted(NEWS.glob("*.md")):
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-        lines = [ln for ln in lines if ln != "*"]
-        block: list[str] = []
-        for line in lines + [""]:
-            if line:
-                block.append(line)
-            elif block:
-                if len(block) == 2:
-                    out.append((block[0], block[1]))
-                block = []
-    return out
 
 
 def _split(text: str, lang: str) -> list[str]:
@@ -85,7 +69,7 @@ def sample_cost(rounds: int = 50) -> str:
 
 
 def main() -> int:
-    pairs = [(_split(en, "en"), _split(zh, "zh")) for en, zh in blocks()]
+    pairs = [(_split(en, "en"), _split(zh, "zh")) for en, zh in news_blocks()]
     align_document([["预热。"]], [["Warm-up."]])  # load CC-CEDICT outside the timing
     mix: Counter[str] = Counter()
     silver = silver_total = problems = 0
@@ -109,7 +93,7 @@ def main() -> int:
         if len(zh) == len(en):
             silver_total += 1
             silver += all(len(b.zh) == len(b.en) == 1 for b in beads)
-    floor = _floor_seconds([zh for _, zh in blocks()])
+    floor = _floor_seconds([zh for _, zh in news_blocks()])
     total = sum(mix.values())
     print(f"blocks {len(pairs)}, beads {total}, dropped/duplicated/empty: {problems}")
     print("bead mix: " + ", ".join(f"{k} {v} ({v / total:.1%})" for k, v in mix.most_common()))

@@ -29,29 +29,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from newsdata import news_blocks
+
 from learnkit.build import default_jobs
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
-NEWS = ROOT.parent / "shared" / "news_pairs"
 LEARNKIT = [sys.executable, "-c", "from learnkit.cli import main; main()"]
 NEWS_PER_ARTICLE = 3
-
-
-def news_blocks() -> list[tuple[str, str]]:
-    """(English paragraph, Chinese paragraph) of every news_pairs block."""
-    out = []
-    for path in sorted(NEWS.glob("*.md")):
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-        block: list[str] = []
-        for line in [ln for ln in lines if ln != "*"] + [""]:
-            if line:
-                block.append(line)
-            elif block:
-                if len(block) == 2:
-                    out.append((block[0], block[1]))
-                block = []
-    return out
 
 
 def sample_paragraphs() -> tuple[list[str], list[str]]:

@@ -19,9 +19,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from newsdata import news_blocks
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
-NEWS = ROOT.parent / "shared" / "news_pairs"
 
 
 def sample_pairs() -> list[tuple[str, str | None]]:
@@ -38,18 +39,10 @@ def sample_pairs() -> list[tuple[str, str | None]]:
 
 
 def news_pairs(limit: int) -> list[tuple[str, str]]:
+    """(Chinese, English) of the first ``limit`` news blocks whose Chinese is one sentence."""
     from learnkit.sentences import split_sentences
 
-    out: list[tuple[str, str]] = []
-    for path in sorted(NEWS.glob("samples_*.md")):
-        blocks = path.read_text(encoding="utf-8").split("\n\n")
-        for block in blocks:
-            lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip() != "*"]
-            if len(lines) != 2:
-                continue
-            en, zh = lines
-            if len(split_sentences(zh, "zh")) == 1:
-                out.append((zh, en))
+    out = [(zh, en) for en, zh in news_blocks() if len(split_sentences(zh, "zh")) == 1]
     return out[:limit]
 
 

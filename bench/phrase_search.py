@@ -13,24 +13,12 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from pathlib import Path
+
+from newsdata import news_blocks
 
 from learnkit.chinese import annotate
 from learnkit.models import Span
 from learnkit.phrases import match_phrases
-
-PAIRS = Path(__file__).resolve().parent.parent.parent / "shared" / "news_pairs"
-
-
-def blocks() -> list[tuple[str, str]]:
-    """(Chinese, English) paragraph pairs of every clean two-line block."""
-    out = []
-    for path in sorted(PAIRS.glob("samples_*.md")):
-        for block in path.read_text(encoding="utf-8").split("\n\n"):
-            lines = [ln for ln in block.split("\n") if ln.strip() and ln.strip() != "*"]
-            if len(lines) == 2:
-                out.append((lines[1], lines[0]))
-    return out
 
 
 def main() -> None:
@@ -38,7 +26,7 @@ def main() -> None:
     parser.add_argument("--blocks", type=int, default=200)
     args = parser.parse_args()
     rng = random.Random(7)
-    pairs = blocks()
+    pairs = [(zh, en) for en, zh in news_blocks()]
     rng.shuffle(pairs)
     pairs = pairs[: args.blocks]
     tried = found = wrong = 0

@@ -12,19 +12,8 @@ from __future__ import annotations
 import difflib
 import sys
 from collections import Counter
-from pathlib import Path
 
-NEWS = Path(__file__).resolve().parent.parent.parent / "shared" / "news_pairs"
-
-
-def paragraphs() -> list[str]:
-    out = []
-    for path in sorted(NEWS.glob("samples_*.md")):
-        for block in path.read_text(encoding="utf-8").split("\n\n"):
-            lines = block.strip().split("\n")
-            if len(lines) == 2:  # English line, then its Chinese translation
-                out.append(lines[1])
-    return out
+from newsdata import news_blocks
 
 
 def main() -> None:
@@ -36,7 +25,7 @@ def main() -> None:
     plain = jieba.Tokenizer()
     changes: Counter[str] = Counter()
     tokens = 0
-    texts = paragraphs()
+    texts = [zh for _, zh in news_blocks()]
     for text in texts:
         before = plain.lcut(text)
         after = [w for w, _, _ in segment.tokenize(text)]

@@ -165,10 +165,11 @@ def test_segmentation_finds_dictionary_words():
 @pytest.mark.skipif(not (SHARED / "news_pairs").is_dir(), reason="needs ../shared/news_pairs")
 def test_news_pairs_keep_every_sentence_once(monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
-    from align_news import _split, blocks
+    from align_news import _split
+    from newsdata import news_blocks
 
     types = set()
-    for en_text, zh_text in blocks():
+    for en_text, zh_text in news_blocks():
         zh, en = _split(zh_text, "zh"), _split(en_text, "en")
         beads = align_document([zh], [en])
         assert [i for b in beads for i in b.zh] == list(range(len(zh)))

@@ -123,21 +123,3 @@ def test_scores_and_order():
     assert [m.zh.start for m in matches] == [0, 5]
     assert all(0.3 <= m.score <= 1.0 for m in matches)
     assert matches[0].en == Span(10, 18, "Cold War")
-
-
-SAMPLE_PAIRS = [
-    (
-        "中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题",
-        "The enduring partnership between China and Russia remains a significant "
-        "geopolitical issue",
-    ),
-    ("双重遏制", "dual containment"),
-    ("习近平和弗拉基米尔·普京之间的联系", "bond between Xi Jinping and Vladimir Putin"),
-    ("威权民族主义世界观", "autocratic nationalism"),
-    ("中美关系解冻", "US-China rapprochement"),
-    ("习近平与普京的友谊", "the Xi-Putin bond"),
-]
-
-
-def test_sample_six_pairs(sample_study_set):
-    assert [(p.zh, p.en) for p in sample_study_set.phrases] == SAMPLE_PAIRS

@@ -56,6 +56,7 @@ def test_two_chinese_sentences_pair_with_one_english(sample_study_set):
 
 
 def test_sample_phrases_pair_by_meaning(sample_study_set):
+    # the halves bold in different orders and pieces; the bold comma is no phrase
     assert [(p.zh, p.en) for p in sample_study_set.phrases] == SAMPLE_PHRASES
 
 
