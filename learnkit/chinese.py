@@ -146,7 +146,7 @@ def _word(
     numbers = " ".join(filter(None, readings))
     pinyin, tones, level, zipf, cues, gloss, study = _word_info(text, simplified, numbers)
     if context and not cues.isdisjoint(context):  # the sentence may select another sense
-        gloss, study = _gloss_and_study(text, simplified, numbers, level, context)
+        gloss, study = _gloss_in_context(text, simplified, numbers, level, context & cues)
     return Word(text, start, start + len(text), pinyin, numbers, tones, gloss, level, zipf, study)
 
 
@@ -168,6 +168,15 @@ def _word_info(
         gloss,
         study,
     )
+
+
+@lru_cache(maxsize=65536)
+def _gloss_in_context(
+    text: str, simplified: str, numbers: str, level: int | None, cues: frozenset[str]
+) -> tuple[str | None, bool]:
+    """:func:`_gloss_and_study` in a sentence sharing ``cues`` (memoised: only the word's
+    own cues in the sentence can change its sense, see :func:`senses.choose`)."""
+    return _gloss_and_study(text, simplified, numbers, level, cues)
 
 
 def _gloss_and_study(

@@ -16,7 +16,13 @@ from .charclass import CLOSERS, OPENERS, QUOTES, is_cjk, is_punct
 from .models import Span
 
 _ESCAPES = {"\\*": "\ue000", "\\_": "\ue001", "\\[": "\ue002", "\\]": "\ue003"}
-_UNESCAPE = {v: k[1] for k, v in _ESCAPES.items()}
+_UNESCAPE = str.maketrans({v: k[1] for k, v in _ESCAPES.items()})
+# Whitespace runs (\s is exactly str.isspace() for str patterns) that normalising may
+# change; English: not the single spaces between words, which always stay.
+_SPACES = {
+    "zh": re.compile(r"\s+"),
+    "en": re.compile(r"(?<!\s)(?:\s{2,}|[^\S ]|^ | (?=[,;:!?).]|$))(?!\s)"),
+}
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -59,9 +65,7 @@ def clean_inline(raw: str, lang: str) -> tuple[str, tuple[Span, ...]]:
         _append(chars, bold, m.group(1) if m.group(1) is not None else m.group(2), True)
         pos = m.end()
     _append(chars, bold, raw[pos:], False)
-    chars = [_UNESCAPE.get(c, c) for c in chars]
-    chars, bold = _normalise_space(chars, bold, lang)
-    text = "".join(chars)
+    text, bold = _normalise_space("".join(chars).translate(_UNESCAPE), bold, lang)
     return text, _spans(text, bold)
 
 
@@ -72,27 +76,22 @@ def _append(chars: list[str], bold: list[bool], piece: str, is_bold: bool) -> No
     bold.extend([is_bold] * len(piece))
 
 
-def _normalise_space(chars: list[str], bold: list[bool], lang: str) -> tuple[list[str], list[bool]]:
+def _normalise_space(text: str, bold: list[bool], lang: str) -> tuple[str, list[bool]]:
     """Collapse whitespace runs to one space, or drop them where they are stray."""
-    out_c: list[str] = []
+    pieces: list[str] = []
     out_b: list[bool] = []
-    i, n = 0, len(chars)
-    while i < n:
-        if not chars[i].isspace():
-            out_c.append(chars[i])
+    pos, n = 0, len(text)
+    for m in _SPACES["zh" if lang == "zh" else "en"].finditer(text):
+        i, j = m.span()
+        pieces.append(text[pos:i])
+        out_b += bold[pos:i]
+        if 0 < i and j < n and _keep_space(text[i - 1], text[j], lang):
+            pieces.append(" ")
             out_b.append(bold[i])
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j].isspace():
-            j += 1
-        before = out_c[-1] if out_c else ""
-        after = chars[j] if j < n else ""
-        if before and after and _keep_space(before, after, lang):
-            out_c.append(" ")
-            out_b.append(bold[i])
-        i = j
-    return out_c, out_b
+        pos = j
+    pieces.append(text[pos:])
+    out_b += bold[pos:]
+    return "".join(pieces), out_b
 
 
 def _keep_space(before: str, after: str, lang: str) -> bool:
