@@ -34,3 +34,20 @@ def test_readme_pinyin_example_is_true():
     result = CliRunner().invoke(cli, ["pinyin"], input=text + "\n")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == expected
+
+
+def test_readme_study_set_example_matches_the_sample(sample_study_set):
+    import json
+
+    from learnkit.export import study_set_dict
+
+    example = json.loads(re.search(r"```json\n(.*?)```", README, flags=re.S).group(1))
+    real = study_set_dict(sample_study_set)
+    assert example["id"] == real["id"]
+    assert example["title"] == real["title"]
+    assert example["meta"]["source_url"] == real["meta"]["source_url"]
+    phrase = {k: v for k, v in example["phrases"][0].items() if k != "words"}
+    assert phrase.items() <= real["phrases"][1].items()
+    word = example["sentences"][0]["words"][0]
+    assert word in real["sentences"][0]["words"]
+    assert real["sentences"][0]["emphasis"] == example["sentences"][0]["emphasis"]
