@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from . import align, chinese, phrases, sentences
 from .article import load_article, parse_article
@@ -55,16 +56,20 @@ def _by_paragraph(sents: Sequence[Sentence]) -> list[list[str]]:
     return [paras[k] for k in sorted(paras)]
 
 
-def build_study_set(article: Article) -> StudySet:
-    """Split, align, annotate and pair the phrases of a parsed article."""
-    key = article_id(article)
-    zh_sents, en_sents = split_half(article.zh), split_half(article.en)
-    warnings = list(article.warnings)
-    pairs: list[SentencePair] = []
-    found: list[Phrase] = []
-    seen_ids: set[str] = set()
-    seen_phrases: set[str] = set()
-    joined: list[tuple[Bead, str, tuple[Span, ...], str | None, tuple[Span, ...]]] = []
+class _Joined(NamedTuple):
+    """A bead's sentences joined into one pair's texts (emphasis shifted into them)."""
+
+    paragraph: int
+    zh: str
+    zh_emphasis: tuple[Span, ...]
+    en: str | None
+    en_emphasis: tuple[Span, ...]
+
+
+def _join_beads(
+    zh_sents: Sequence[Sentence], en_sents: Sequence[Sentence], warnings: list[str]
+) -> list[_Joined]:
+    joined = []
     for bead in _beads(zh_sents, en_sents):
         if not bead.zh:
             dropped = " ".join(en_sents[i].text for i in bead.en)
@@ -72,32 +77,43 @@ def build_study_set(article: Article) -> StudySet:
             continue
         zh, zh_emph = _join([zh_sents[i] for i in bead.zh], "")
         en, en_emph = _join([en_sents[i] for i in bead.en], " ") if bead.en else (None, ())
-        joined.append((bead, zh, zh_emph, en, en_emph))
+        joined.append(_Joined(zh_sents[bead.zh[0]].paragraph, zh, zh_emph, en, en_emph))
+    return joined
+
+
+def _sentence_id(key: str, zh: str, taken: set[str]) -> str:
+    """The pair's id; the same Chinese sentence twice in one article gets "#2", "#3"…"""
+    sid, n = item_id(key, "sentence", zh), 2
+    while sid in taken:
+        sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
+    taken.add(sid)
+    return sid
+
+
+def build_study_set(article: Article) -> StudySet:
+    """Split, align, annotate and pair the phrases of a parsed article."""
+    key = article_id(article)
+    warnings = list(article.warnings)
+    joined = _join_beads(split_half(article.zh), split_half(article.en), warnings)
     # the whole article at once: the polyphone model runs once, not once per sentence
-    annotated = chinese.annotate_many([j[1] for j in joined], [j[3] for j in joined])
-    for (bead, zh, zh_emph, en, en_emph), words in zip(joined, annotated, strict=True):
-        sid = item_id(key, "sentence", zh)
-        n = 2
-        while sid in seen_ids:  # the same Chinese sentence twice in one article
-            sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
-        seen_ids.add(sid)
+    annotated = chinese.annotate_many([j.zh for j in joined], [j.en for j in joined])
+    pairs: list[SentencePair] = []
+    found: dict[str, Phrase] = {}  # by normalised Chinese: a phrase bolded twice counts once
+    taken: set[str] = set()
+    for j, words in zip(joined, annotated, strict=True):
         pair = SentencePair(
-            id=sid,
-            paragraph=zh_sents[bead.zh[0]].paragraph,
-            zh=zh,
-            en=en,
+            id=_sentence_id(key, j.zh, taken),
+            paragraph=j.paragraph,
+            zh=j.zh,
+            en=j.en,
             pinyin=chinese.pinyin_line(words),
             words=words,
-            zh_emphasis=zh_emph,
-            en_emphasis=en_emph,
+            zh_emphasis=j.zh_emphasis,
+            en_emphasis=j.en_emphasis,
         )
         pairs.append(pair)
-        for match in phrases.match_phrases(zh, en, zh_emph, en_emph, words):
-            phrase = _phrase(key, pair, match)
-            if normalize(phrase.zh) in seen_phrases:
-                continue
-            seen_phrases.add(normalize(phrase.zh))
-            found.append(phrase)
+        for match in phrases.match_phrases(j.zh, j.en, j.zh_emphasis, j.en_emphasis, words):
+            found.setdefault(normalize(match.zh.text), _phrase(key, pair, match))
     zh_title = article.zh.title if article.zh else None
     return StudySet(
         id=key,
@@ -109,7 +125,7 @@ def build_study_set(article: Article) -> StudySet:
             " ".join(p.text for p in article.zh.paragraphs) if article.zh else ""
         ),
         sentences=tuple(pairs),
-        phrases=tuple(found),
+        phrases=tuple(found.values()),
         warnings=tuple(warnings),
     )
 
