@@ -356,7 +356,7 @@ def _line(words: Sequence[Word], han) -> str:
                 kind = "glue"
             else:
                 kind = "word"
-                if chunk[:2] in ("--", "——", "——"):
+                if chunk[:2] in ("--", "——"):
                     chunk = "—"
             if not (glue_next or kind in ("close", "glue")):
                 out.append(" ")

@@ -162,7 +162,11 @@ def serve(host: str, port: int, seeds_dir: str) -> None:
         if explicit is not click.core.ParameterSource.DEFAULT:
             raise UserError(f"{seeds_dir}: no such folder of articles")
         seeds_dir = ""
-    app = create_app({"SEEDS_DIR": seeds_dir or None})
+    try:
+        app = create_app({"SEEDS_DIR": seeds_dir or None})
+    except OSError as exc:  # the instance folder or its secret key file
+        where = exc.filename or "instance folder"
+        raise UserError(f"{where}: cannot write the app's data ({exc.strerror or exc})") from None
     with app.app_context():  # parse the library once now, so the first page is fast
         entries = get_library().entries(get_store())
         for error in get_library().errors.values():

@@ -12,18 +12,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .models import Meta, Span, Word
+from .reading import is_han  # the characters that get a syllable (〇 included)
 
 HSK_STANDARD = "HSK 3.0"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def is_han(char: str) -> bool:
-    return _HAN.match(char) is not None
 
 
 def han_count(text: str) -> int:

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from functools import cache
 
-STANDARD = "HSK 3.0"  # what cards and tags name
-BAND = 7  # levels 7-9
-
 
 @cache
 def levels() -> dict[str, int]:
@@ -23,10 +20,3 @@ def levels() -> dict[str, int]:
 def level(word: str) -> int | None:
     """HSK 3.0 level of a Simplified word, None if the standard does not list it."""
     return levels().get(word)
-
-
-def label(level: int | None) -> str:
-    """How the standard writes a level: "3", "7-9", or "beyond HSK" when unlisted."""
-    if level is None:
-        return "beyond HSK"
-    return "7-9" if level == BAND else str(level)

@@ -43,18 +43,9 @@ def new_card(card_id: int, now: datetime) -> str:
     return Card(card_id=card_id, due=utc(now)).to_json()
 
 
-def review(
-    card_json: str,
-    rating: int,
-    now: datetime,
-    *,
-    fuzzing: bool = True,
-    duration_ms: int | None = None,
-) -> Reviewed:
+def review(card_json: str, rating: int, now: datetime, *, fuzzing: bool = True) -> Reviewed:
     """Apply one graded review (1 Again … 4 Easy) at ``now``."""
     from fsrs import Card, Rating
 
-    card, log = scheduler(fuzzing).review_card(
-        Card.from_json(card_json), Rating(rating), utc(now), duration_ms
-    )
+    card, log = scheduler(fuzzing).review_card(Card.from_json(card_json), Rating(rating), utc(now))
     return Reviewed(card.to_json(), log.to_json(), utc(card.due))

@@ -1,4 +1,4 @@
-"""Pinyin syllables: tone numbers ("lu:4", CC-CEDICT style) to tone marks ("lǜ") and back."""
+"""Pinyin syllables: tone numbers ("lu:4", CC-CEDICT style) to tone marks ("lǜ")."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ _MARKS = {
     "u": "ūúǔùu",
     "ü": "ǖǘǚǜü",
 }
-_UNMARK = {m: (v, t + 1) for v, marks in _MARKS.items() for t, m in enumerate(marks[:4])}
 _NUMBERED = re.compile(r"^([a-zü:]+?)([1-5])?$", re.IGNORECASE)
 
 
@@ -48,16 +47,3 @@ def to_marks(numbers: str) -> str:
     if body[at].isupper():
         marked = marked.upper()
     return body[:at] + marked + body[at + 1 :]
-
-
-def to_numbers(marked: str) -> str:
-    """One tone-marked syllable to tone numbers: "lǜ" → "lu:4", "le" → "le5"."""
-    digit, out = 5, []
-    for ch in marked:
-        base, t = _UNMARK.get(ch.lower(), (ch.lower(), 0))
-        if t:
-            digit = t
-        if base == "ü":
-            base = "u:"
-        out.append(base.upper() if ch.isupper() else base)
-    return "".join(out) + str(digit)

@@ -18,12 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 import learnkit
+from learnkit.build import ARTICLE_SUFFIXES
 from learnkit.errors import ArticleError, LearnkitError
 from learnkit.models import StudySet
 from learnkit.quiz import ClozeItem, build_items
 from learnkit.store import Store
-
-ARTICLE_SUFFIXES = (".md", ".txt")
 
 
 @dataclass(frozen=True)
@@ -195,7 +194,9 @@ class Library:
                 )
             self.uploads.mkdir(parents=True, exist_ok=True)
             path = self.uploads / f"{secrets.token_hex(8)}.md"
-            path.write_bytes(data)
+            partial = path.with_suffix(".part")  # not an article suffix: scans skip it
+            partial.write_bytes(data)
+            os.replace(partial, path)  # other threads' scans never see a half-written file
             entry = self._entry(path, True, store)
         assert entry is not None
         return entry
