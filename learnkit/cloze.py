@@ -7,17 +7,15 @@ the phrase's one cloze number.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .fields import esc, han_count, short_gloss
+from .fields import esc, short_gloss
 from .ids import normalize
-from .keywords import LONG_PHRASE, key_words
+from .keywords import is_long, key_words, trim
 from .models import Phrase, SentencePair
 
 MAX_KEY_WORDS = 3
-_CORE = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff]")  # letters, digits and Han
 
 
 @dataclass(frozen=True)
@@ -27,21 +25,12 @@ class Blank:
     hint: str
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) to its first and last letter/digit/Han character."""
-    while start < end and not _CORE.match(text[start]):
-        start += 1
-    while end > start and not _CORE.match(text[end - 1]):
-        end -= 1
-    return start, end
-
-
 def blanks(pair: SentencePair, start: int, end: int, english: str | None) -> list[Blank]:
     """The deletions of one emphasised span of ``pair.zh``."""
-    start, end = _trim(pair.zh, start, end)
+    start, end = trim(pair.zh, start, end)
     if start >= end:
         return []
-    if han_count(pair.zh[start:end]) <= LONG_PHRASE:
+    if not is_long(pair.zh[start:end]):
         return [Blank(start, end, english or "")]
     key = key_words(pair.words, start, end, MAX_KEY_WORDS)
     if not key:

@@ -5,11 +5,28 @@ One ranking serves the Anki cloze cards and the browser quiz, so both blank the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from .models import Word
+from .reading import is_han
 
 LONG_PHRASE = 8  # Han characters: a longer emphasised phrase blanks its key words
+
+
+def is_long(text: str) -> bool:
+    """True for a phrase too long to recall whole: a cloze blanks its key words instead."""
+    return sum(map(is_han, text)) > LONG_PHRASE
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces, punctuation and symbols at either edge: quotes
+    around an emphasised phrase stay in the sentence, outside the blank."""
+    while start < end and unicodedata.category(text[start])[0] in "PZS":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1])[0] in "PZS":
+        end -= 1
+    return start, end
 
 
 def _rank(word: Word) -> tuple[bool, bool, int, float]:

@@ -9,12 +9,11 @@ Answer checking lives in :mod:`learnkit.answers`.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass, replace
 
 from .charclass import is_han
 from .ids import item_id, normalize
-from .keywords import LONG_PHRASE, key_words
+from .keywords import is_long, key_words, trim
 from .models import SentencePair, Span, StudySet, Word
 
 MIN_PHRASE_ITEMS = 4  # below this, study words are quizzed too
@@ -48,19 +47,6 @@ class ClozeItem:
         return self.sentence.zh[self.end :]
 
 
-def _is_filler(ch: str) -> bool:
-    """Spaces, punctuation and symbols, which never belong at the edge of a blank."""
-    return unicodedata.category(ch)[0] in "PZS"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and _is_filler(text[start]):
-        start += 1
-    while end > start and _is_filler(text[end - 1]):
-        end -= 1
-    return start, end
-
-
 def _locate(pair: SentencePair, span: Span) -> tuple[int, int] | None:
     """The span's offsets in the sentence, re-found by text if they do not match it."""
     if pair.zh[span.start : span.end] == span.text:
@@ -77,9 +63,9 @@ def _phrase_items(ss: StudySet) -> list[ClozeItem]:
         where = _locate(pair, phrase.zh_span) if pair else None
         if pair is None or where is None:
             continue
-        start, end = _trim(pair.zh, *where)
+        start, end = trim(pair.zh, *where)
         pinyin, numbers = phrase.pinyin, phrase.numbers
-        if sum(map(is_han, pair.zh[start:end])) > LONG_PHRASE:
+        if is_long(pair.zh[start:end]):
             for key in key_words(pair.words, start, end, 1):
                 start, end, pinyin, numbers = key.start, key.end, key.pinyin, key.numbers
         if not any(is_han(ch) for ch in pair.zh[start:end]):
