@@ -56,11 +56,10 @@ def _note(note_type: NoteType, key: str, tags: tuple[str, ...], **values: str) -
     if unknown:
         raise ValueError(f"{note_type.name} has no field {sorted(unknown)}")
     row = tuple(values.get(name, "") for name in note_type.fields)
-    note = NoteSpec(note_type, key, row, tags, 0)
     if note_type.cloze:
-        cards = len(set(re.findall(r"\{\{c(\d+)::", note.field("Text"))))
+        cards = len(set(re.findall(r"\{\{c(\d+)::", values.get("Text", ""))))
     else:
-        cards = sum(1 for t in note_type.templates if t.requires and note.field(t.requires))
+        cards = sum(1 for t in note_type.templates if t.requires and values.get(t.requires))
     return NoteSpec(note_type, key, row, tags, cards)
 
 
@@ -145,8 +144,8 @@ def phrase_note(
     )
 
 
-def sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]:
-    level = f.sentence_level(pair.words)
+def sentence_values(pair: SentencePair, level: int | None, script: str, src: str) -> dict[str, str]:
+    """The fields a sentence note and its cloze note share; ``level`` is the pair's HSK level."""
     return dict(
         Key=pair.id,
         Hanzi=f.esc(pair.zh),
@@ -162,9 +161,8 @@ def sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]
 
 
 def sentence_note(pair: SentencePair, values: dict[str, str], tags: tuple[str, ...]) -> NoteSpec:
-    """``values``: the pair's :func:`sentence_values` (shared with its cloze note)."""
-    level = f.sentence_level(pair.words)
-    return _note(SENTENCE, pair.id, tags + _level_tag(level), **values)
+    """``values``: the pair's :func:`sentence_values`; ``tags`` include its level tag."""
+    return _note(SENTENCE, pair.id, tags, **values)
 
 
 def cloze_note(
@@ -177,10 +175,7 @@ def cloze_note(
     groups = deletion_groups(pair, phrases, known)
     if not groups:
         return None
-    level = f.sentence_level(pair.words)
-    return _note(
-        CLOZE, pair.id, tags + _level_tag(level), Text=cloze_text(pair.zh, groups), **values
-    )
+    return _note(CLOZE, pair.id, tags, Text=cloze_text(pair.zh, groups), **values)
 
 
 def deck_spec(ss: StudySet) -> DeckSpec:
@@ -193,12 +188,16 @@ def deck_spec(ss: StudySet) -> DeckSpec:
         by_sentence.setdefault(phrase.sentence, []).append(phrase)
     known = {normalize(p.zh): p for p in ss.phrases}
     notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in ss.phrases]
-    values = {pair.id: sentence_values(pair, ss.script, src) for pair in ss.sentences}
-    notes += [sentence_note(pair, values[pair.id], tags) for pair in ss.sentences]
-    for pair in ss.sentences:
-        note = cloze_note(pair, values[pair.id], by_sentence.get(pair.id, []), known, tags)
-        if note is not None:
-            notes.append(note)
+    clozes = []
+    for pair in ss.sentences:  # a sentence note, then its cloze note after all of them
+        level = f.sentence_level(pair.words)
+        values = sentence_values(pair, level, ss.script, src)
+        pair_tags = tags + _level_tag(level)
+        notes.append(sentence_note(pair, values, pair_tags))
+        cloze = cloze_note(pair, values, by_sentence.get(pair.id, []), known, pair_tags)
+        if cloze is not None:
+            clozes.append(cloze)
+    notes += clozes
     return DeckSpec(
         deck_id(ss.id),
         f"{DECK_ROOT}::{deck_title(ss)}",
