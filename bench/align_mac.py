@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from learnkit.align import align_document
+from learnkit.align.beads import align_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "align_data"

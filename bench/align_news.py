@@ -18,8 +18,8 @@ from pathlib import Path
 
 from newsdata import news_blocks
 
-from learnkit.align import align_document
-from learnkit.sentences import split_sentences
+from learnkit.align.beads import align_document
+from learnkit.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +46,7 @@ def _floor_seconds(texts: list[str]) -> float:
 
 def sample_cost(rounds: int = 50) -> str:
     """Aligning the sample article against jieba + pypinyin over its Chinese, warm."""
-    from learnkit.article import load_article
+    from learnkit.text.article import load_article
 
     article = load_article(ROOT / "seeds" / "2024-05-20-xi-putin.md")
     zh = [

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from newsdata import news_blocks
 
-from learnkit.build import default_jobs
+from learnkit.batch import default_jobs
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
@@ -117,7 +117,12 @@ def best(repeat: int, cmd: list[str], env: dict[str, str] | None = None) -> tupl
 
 def stage_times(folder: Path, out: Path) -> tuple[dict[str, float], float]:
     """Build in this process with the pipeline's stages wrapped in timers."""
-    from learnkit import align, anki, build, chinese, phrases, pipeline
+    from learnkit import batch as build
+    from learnkit import pipeline
+    from learnkit.align import beads as align
+    from learnkit.align import phrases
+    from learnkit.anki import package as anki
+    from learnkit.chinese import annotate as chinese
 
     spent: dict[str, float] = defaultdict(float)
 

@@ -23,7 +23,7 @@ SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
 PROBE = """
 import json, time
 w0, c0 = time.perf_counter(), time.process_time()
-from learnkit import chinese
+from learnkit.chinese import annotate as chinese
 w1, c1 = time.perf_counter(), time.process_time()
 chinese.annotate("习近平和普京的友谊长存")
 w2, c2 = time.perf_counter(), time.process_time()
@@ -52,8 +52,8 @@ def row(label: str, wall: float, cpu: float) -> None:
 
 
 def sample_sentences() -> list[str]:
-    from learnkit.article import load_article
-    from learnkit.sentences import split_sentences
+    from learnkit.text.article import load_article
+    from learnkit.text.sentences import split_sentences
 
     article = load_article(SAMPLE)
     return [
@@ -72,7 +72,7 @@ def main() -> None:
     _, first, _, first_cpu = cold({"LEARNKIT_CACHE_DIR": "off"})
     row("first annotate (no disk cache)", first, first_cpu)
 
-    from learnkit import chinese
+    from learnkit.chinese import annotate as chinese
 
     sentences = sample_sentences()
     chinese.annotate(sentences[0])

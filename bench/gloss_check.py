@@ -26,8 +26,8 @@ SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
 
 
 def sample_pairs() -> list[tuple[str, str | None]]:
-    from learnkit.article import load_article
     from learnkit.pipeline import _beads, _join, split_half
+    from learnkit.text.article import load_article
 
     article = load_article(SAMPLE)
     zh, en = split_half(article.zh), split_half(article.en)
@@ -40,19 +40,19 @@ def sample_pairs() -> list[tuple[str, str | None]]:
 
 def news_pairs(limit: int) -> list[tuple[str, str]]:
     """(Chinese, English) of the first ``limit`` news blocks whose Chinese is one sentence."""
-    from learnkit.sentences import split_sentences
+    from learnkit.text.sentences import split_sentences
 
     out = [(zh, en) for en, zh in news_blocks() if len(split_sentences(zh, "zh")) == 1]
     return out[:limit]
 
 
 def measure(pairs: list[tuple[str, str | None]]) -> tuple[Counter, float]:
-    from learnkit import chinese
+    from learnkit.chinese import annotate as chinese
 
     contextual = "english" in inspect.signature(chinese.annotate).parameters
     senses = None
     if contextual:
-        from learnkit import senses
+        from learnkit.chinese import senses
     counts: Counter = Counter()
     start = time.perf_counter()
     for zh, en in pairs:
@@ -83,7 +83,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=150, help="news sentence pairs to use")
     args = parser.parse_args()
-    from learnkit import chinese
+    from learnkit.chinese import annotate as chinese
 
     chinese.annotate("预热")  # load dictionaries outside the timing
     for label, pairs in (("sample", sample_pairs()), ("news_pairs", news_pairs(args.limit))):

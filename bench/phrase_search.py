@@ -16,9 +16,9 @@ import time
 
 from newsdata import news_blocks
 
-from learnkit.chinese import annotate
+from learnkit.align.phrases import match_phrases
+from learnkit.chinese.annotate import annotate
 from learnkit.models import Span
-from learnkit.phrases import match_phrases
 
 
 def main() -> None:

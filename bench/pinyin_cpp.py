@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     args = parser.parse_args()
 
-    from learnkit import reading
+    from learnkit.chinese import reading
 
     sentences, targets, gold = load(args.limit)
     reading.read_many(sentences[:20])  # load models once, outside the timing

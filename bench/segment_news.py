@@ -19,7 +19,7 @@ from newsdata import news_blocks
 def main() -> None:
     import jieba
 
-    from learnkit import segment
+    from learnkit.chinese import segment
 
     jieba.setLogLevel(60)
     plain = jieba.Tokenizer()

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
-from learnkit.store import Store
+from learnkit.study.store import Store
 from web import create_app
 from web.db import get_library, get_store
 from web.quiz import SESSION_SIZE

@@ -1,7 +1,7 @@
 """LearnKit: study material from bilingual Chinese-English news articles."""
 
-from .errors import ArticleError, BuildError, LearnkitError, StoreError
-from .models import (
+from learnkit.errors import ArticleError, BuildError, LearnkitError, StoreError
+from learnkit.models import (
     Article,
     Bead,
     Half,

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import LearnkitError
+from learnkit.errors import LearnkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,8 +48,8 @@ def cli() -> None:
 @reports_errors
 def extract(path: str, indent: int) -> None:
     """Print the study set of the article at PATH as JSON."""
-    from .export import study_set_dict
-    from .pipeline import load_study_set
+    from learnkit.codec import study_set_dict
+    from learnkit.pipeline import load_study_set
 
     data = study_set_dict(load_study_set(path))
     click.echo(json.dumps(data, ensure_ascii=False, indent=indent or None))
@@ -67,7 +67,7 @@ def extract(path: str, indent: int) -> None:
 @reports_errors
 def pinyin(style: str, per_char: bool) -> None:
     """Print the pinyin of each line of Chinese read from standard input."""
-    from .pinyin_text import pinyin_lines
+    from learnkit.chinese.pinyin import pinyin_lines
 
     lines = sys.stdin.read().splitlines()
     for line in pinyin_lines(lines, style=style, per_char=per_char):  # type: ignore[arg-type]
@@ -106,8 +106,8 @@ def build(
     Each article becomes <date>-<id>.apkg in the output folder. A bad article is
     reported and skipped; the exit status is then 2.
     """
-    from .build import ArticleResult, build_decks, find_articles, summary
-    from .progress import progress_bar
+    from learnkit.batch import ArticleResult, build_decks, find_articles, summary
+    from learnkit.progress import progress_bar
 
     paths = paths or ("seeds",)
     with progress_bar(len(find_articles(paths))) as advance:

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 
-from .models import Article
+from learnkit.models import Article
 
 _SPACE = re.compile(r"\s+")
 

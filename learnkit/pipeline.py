@@ -6,10 +6,22 @@ import os
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from . import align, chinese, phrases, sentences
-from .article import load_article, parse_article
-from .ids import article_id, item_id, normalize
-from .models import Article, Bead, Half, Phrase, PhraseMatch, Sentence, SentencePair, Span, StudySet
+from learnkit.align import beads, phrases
+from learnkit.chinese import annotate
+from learnkit.ids import article_id, item_id, normalize
+from learnkit.models import (
+    Article,
+    Bead,
+    Half,
+    Phrase,
+    PhraseMatch,
+    Sentence,
+    SentencePair,
+    Span,
+    StudySet,
+)
+from learnkit.text import sentences
+from learnkit.text.article import load_article, parse_article
 
 
 def split_half(half: Half | None) -> tuple[Sentence, ...]:
@@ -46,7 +58,7 @@ def _join(parts: Sequence[Sentence], sep: str) -> tuple[str, tuple[Span, ...]]:
 def _beads(zh: Sequence[Sentence], en: Sequence[Sentence]) -> tuple[Bead, ...]:
     if not en:
         return tuple(Bead((i,), ()) for i in range(len(zh)))
-    return align.align_document(_by_paragraph(zh), _by_paragraph(en))
+    return beads.align_document(_by_paragraph(zh), _by_paragraph(en))
 
 
 def _by_paragraph(sents: Sequence[Sentence]) -> list[list[str]]:
@@ -96,7 +108,7 @@ def build_study_set(article: Article) -> StudySet:
     warnings = list(article.warnings)
     joined = _join_beads(split_half(article.zh), split_half(article.en), warnings)
     # the whole article at once: the polyphone model runs once, not once per sentence
-    annotated = chinese.annotate_many([j.zh for j in joined], [j.en for j in joined])
+    annotated = annotate.annotate_many([j.zh for j in joined], [j.en for j in joined])
     pairs: list[SentencePair] = []
     found: dict[str, Phrase] = {}  # by normalised Chinese: a phrase bolded twice counts once
     taken: set[str] = set()
@@ -106,7 +118,7 @@ def build_study_set(article: Article) -> StudySet:
             paragraph=j.paragraph,
             zh=j.zh,
             en=j.en,
-            pinyin=chinese.pinyin_line(words),
+            pinyin=annotate.pinyin_line(words),
             words=words,
             zh_emphasis=j.zh_emphasis,
             en_emphasis=j.en_emphasis,
@@ -121,7 +133,7 @@ def build_study_set(article: Article) -> StudySet:
         title_zh=zh_title or article.meta.title,
         title_en=article.en.title if article.en else None,
         meta=article.meta,
-        script=chinese.detect_script(
+        script=annotate.detect_script(
             " ".join(p.text for p in article.zh.paragraphs) if article.zh else ""
         ),
         sentences=tuple(pairs),
@@ -131,18 +143,18 @@ def build_study_set(article: Article) -> StudySet:
 
 
 def _phrase(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:
-    words = chinese.slice_words(pair.words, match.zh.start, match.zh.end)
+    words = annotate.slice_words(pair.words, match.zh.start, match.zh.end)
     return Phrase(
         id=item_id(key, "phrase", match.zh.text),
         zh=match.zh.text,
         en=match.en.text if match.en else None,
-        pinyin=chinese.pinyin_line(words),
-        numbers=chinese.numbers_line(words),
+        pinyin=annotate.pinyin_line(words),
+        numbers=annotate.numbers_line(words),
         sentence=pair.id,
         zh_span=match.zh,
         en_span=match.en,
         words=words,
-        hsk=chinese.phrase_level(words),
+        hsk=annotate.phrase_level(words),
     )
 
 

@@ -20,12 +20,13 @@ from anki_support import (
     words,
 )
 
-from learnkit import anki, fields
-from learnkit.cloze import cloze_text, deletion_groups
+from learnkit.anki import fields
+from learnkit.anki import package as anki
+from learnkit.anki.cloze import cloze_text, deletion_groups
+from learnkit.anki.notes import deck_spec, deck_title
+from learnkit.anki.notetypes import CLOZE, NOTE_TYPES, PHRASE, SENTENCE
 from learnkit.errors import BuildError
 from learnkit.models import Meta, Word
-from learnkit.notes import deck_spec, deck_title
-from learnkit.notetypes import CLOZE, NOTE_TYPES, PHRASE, SENTENCE
 
 # ---------------------------------------------------------------- a study set by hand
 

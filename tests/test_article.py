@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from learnkit.article import load_article, parse_article
 from learnkit.errors import ArticleError
 from learnkit.models import Meta, Paragraph, Span
+from learnkit.text.article import load_article, parse_article
 
 FRONT = """---
 title: 中美关系

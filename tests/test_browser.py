@@ -19,7 +19,7 @@ from conftest import SEEDS
 from test_web import UPLOAD
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from learnkit.quiz import build_items
+from learnkit.study.quiz import build_items
 from web import create_app
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -39,7 +39,7 @@ def test_readme_pinyin_example_is_true():
 def test_readme_study_set_example_matches_the_sample(sample_study_set):
     import json
 
-    from learnkit.export import study_set_dict
+    from learnkit.codec import study_set_dict
 
     example = json.loads(re.search(r"```json\n(.*?)```", README, flags=re.S).group(1))
     real = study_set_dict(sample_study_set)

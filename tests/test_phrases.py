@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from learnkit.chinese import annotate
-from learnkit.inline import clean_inline
+from learnkit.align.phrases import match_phrases
+from learnkit.chinese.annotate import annotate
 from learnkit.models import Span
-from learnkit.phrases import match_phrases
+from learnkit.text.inline import clean_inline
 
 
 def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from learnkit.export import study_set_dict
+from learnkit.codec import study_set_dict
 from learnkit.pipeline import load_study_set, study_set_from_text
 
 # Every sentence pair of the sample, as (Chinese start, English start); the third is the 2-1.

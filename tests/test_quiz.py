@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import studysets
 
-from learnkit.answers import Rating, Verdict, check_choice, check_typed, parse_pinyin, rating
 from learnkit.ids import item_id
-from learnkit.quiz import build_items, pick_choices
+from learnkit.study.answers import Rating, Verdict, check_choice, check_typed, parse_pinyin, rating
+from learnkit.study.quiz import build_items, pick_choices
 
 
 @pytest.fixture(scope="module")

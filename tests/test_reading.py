@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from learnkit import polyphone
+from learnkit.chinese import polyphone
+from learnkit.chinese.reading import read, read_many, to_simplified
 from learnkit.cli import cli
-from learnkit.reading import read, read_many, to_simplified
 
 # (sentence, word in it, its syllables): the classic polyphone pairs in real sentences.
 CLASSIC = [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from learnkit import cedict, chinese, segment, senses
+from learnkit.chinese import annotate as chinese
+from learnkit.chinese import dictionary as cedict
+from learnkit.chinese import segment, senses
 
 # Aligned pairs of the sample article (seeds/2024-05-20-xi-putin.md) and two of our own.
 PAIRS = {

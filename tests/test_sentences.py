@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from learnkit.models import Span
-from learnkit.sentences import split_sentences
+from learnkit.text.sentences import split_sentences
 
 
 def split(text: str, lang: str, protected: tuple[Span, ...] = ()) -> list[str]:
@@ -164,7 +164,7 @@ def test_protected_spans_are_never_split(text, lang, protected, expected):
 
 
 def test_offsets_cover_all_text(sample_path):
-    from learnkit.article import load_article
+    from learnkit.text.article import load_article
 
     article = load_article(sample_path)
     counts = []

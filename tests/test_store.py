@@ -10,7 +10,7 @@ import pytest
 import studysets
 
 from learnkit.errors import StoreError
-from learnkit.store import Answered, Grade, Store, decode_study_set, encode_study_set
+from learnkit.study.store import Answered, Grade, Store, decode_study_set, encode_study_set
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 AGAIN, HARD, GOOD = 1, 2, 3

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
 
-from learnkit.answers import check_typed
+from learnkit.anki.notes import deck_spec
 from learnkit.cli import cli
-from learnkit.notes import deck_spec
-from learnkit.quiz import build_items
+from learnkit.study.answers import check_typed
+from learnkit.study.quiz import build_items
 from web import create_app
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -358,7 +358,7 @@ def test_templates_escape_study_set_text(app):
     from flask import render_template
     from studysets import sentence, study_set
 
-    from learnkit.store import QuizSession
+    from learnkit.study.store import QuizSession
 
     evil = '<script>alert("x")</script>'
     pair = sentence(

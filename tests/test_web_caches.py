@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 import pytest
 from conftest import SEEDS
 
-from learnkit.store import Store
+from learnkit.study.checkpoint import Checkpointer
+from learnkit.study.store import Store
 from web import create_app
-from web.checkpoint import Checkpointer
 from web.db import get_library, get_store
 from web.fragments import answer_fragment
 

@@ -10,8 +10,8 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import browse, db, errors, fragments, quiz, security, upload
-from .library import Library
+from learnkit.study.library import Library
+from web import browse, db, errors, fragments, quiz, security, upload
 
 __all__ = ["create_app"]
 

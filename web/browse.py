@@ -9,8 +9,8 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, render_template
 
-from .db import get_library, get_store, now
-from .library import Entry
+from learnkit.study.library import Entry
+from web.db import get_library, get_store, now
 
 bp = Blueprint("browse", __name__)
 
@@ -67,8 +67,8 @@ def article(key: str) -> str:
 
 @bp.get("/deck/<key>.apkg")
 def deck(key: str) -> Response:
-    from learnkit.anki import write_package
-    from learnkit.notes import deck_spec
+    from learnkit.anki.notes import deck_spec
+    from learnkit.anki.package import write_package
 
     spec = deck_spec(entry_or_404(key).study_set)
     name = re.sub(r"[^\w.-]", "_", spec.file_name, flags=re.ASCII)

@@ -16,10 +16,9 @@ from datetime import datetime
 
 from flask import Flask, current_app
 
-from learnkit.store import Store
-
-from .checkpoint import Checkpointer
-from .library import Library
+from learnkit.study.checkpoint import Checkpointer
+from learnkit.study.library import Library
+from learnkit.study.store import Store
 
 _start_lock = threading.Lock()
 

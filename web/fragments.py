@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from flask import Flask, current_app, get_template_attribute, render_template, request
 from markupsafe import Markup
 
-from learnkit.quiz import ClozeItem
+from learnkit.study.quiz import ClozeItem
 
 TEMPLATE = "quiz/_answer.html"
 CHROME = "_chrome.html"

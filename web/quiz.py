@@ -12,11 +12,10 @@ from datetime import datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
-from learnkit.answers import Outcome, Rating, check_choice, check_typed, rating
-from learnkit.quiz import ClozeItem
-from learnkit.store import Grade, QuizSession
-
-from .db import get_library, get_store, now
+from learnkit.study.answers import Outcome, Rating, check_choice, check_typed, rating
+from learnkit.study.quiz import ClozeItem
+from learnkit.study.store import Grade, QuizSession
+from web.db import get_library, get_store, now
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 
-from learnkit.article import decode
 from learnkit.errors import LearnkitError
-
-from .db import get_library, get_store
+from learnkit.text.article import decode
+from web.db import get_library, get_store
 
 bp = Blueprint("upload", __name__, url_prefix="/upload")
 

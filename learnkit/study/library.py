@@ -1,0 +1,202 @@
+"""The library: the seed articles plus the uploaded ones, as cached study sets.
+
+Each file is parsed once: its study set is cached in SQLite under the hash of its bytes
+(and of LearnKit's code, so a new pipeline re-parses), and in memory under its path,
+size and modification time, so pages never wait for the pipeline twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import learnkit
+from learnkit.batch import ARTICLE_SUFFIXES
+from learnkit.errors import ArticleError, LearnkitError
+from learnkit.models import StudySet
+from learnkit.study.quiz import ClozeItem, build_items
+from learnkit.study.store import Store
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article of the library."""
+
+    path: Path
+    uploaded: bool
+    study_set: StudySet
+    items: tuple[ClozeItem, ...]
+
+    @property
+    def key(self) -> str:
+        return self.study_set.id
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Hash of LearnKit's own source: cached study sets are only reused by the same code."""
+    h = hashlib.sha256()
+    for path in sorted(Path(learnkit.__file__).parent.rglob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha256(code_fingerprint().encode() + b"\0" + data).hexdigest()
+
+
+def _parse(data: bytes, source: str) -> StudySet:
+    from learnkit.pipeline import study_set_from_text
+    from learnkit.text.article import decode
+
+    return study_set_from_text(decode(data, source), source=source)
+
+
+class Library:
+    """Articles found in ``seeds`` (read-only) and ``uploads`` (written by the app)."""
+
+    def __init__(self, seeds: Path | None, uploads: Path, clock: Callable[[], datetime]) -> None:
+        self.seeds = seeds
+        self.uploads = uploads
+        self.clock = clock
+        self._lock = threading.RLock()
+        self._files: dict[Path, tuple[tuple[int, int], Entry]] = {}
+        self._items: tuple[list[Entry], dict[str, ClozeItem]] = ([], {})
+        self.errors: dict[Path, str] = {}
+        self._last: tuple[tuple[tuple[str, bool, int, int], ...], list[Entry]] = ((), [])
+
+    def _scan(self) -> tuple[tuple[str, bool, int, int], ...]:
+        """(path, uploaded, mtime, size) of every article file, seeds first, by name.
+
+        One ``scandir`` per folder and one ``stat`` per file: this runs on every request
+        that needs the library, so that edited, added or removed files show at once.
+        """
+        found = []
+        for folder, uploaded in ((self.seeds, False), (self.uploads, True)):
+            if folder is None:
+                continue
+            try:
+                with os.scandir(folder) as listing:
+                    files = sorted(
+                        (
+                            f
+                            for f in listing
+                            if os.path.splitext(f.name)[1].lower() in ARTICLE_SUFFIXES
+                            and f.is_file()
+                        ),
+                        key=lambda f: f.name,
+                    )
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for f in files:
+                try:
+                    stat = f.stat()
+                except FileNotFoundError:  # removed while listing
+                    continue
+                found.append((f.path, uploaded, stat.st_mtime_ns, stat.st_size))
+        return tuple(found)
+
+    def study_set(self, data: bytes, source: str, store: Store) -> StudySet:
+        """The study set of article bytes, from the cache or parsed (and then cached)."""
+        key = content_key(data)
+        cached = store.cached_study_set(key)
+        if cached is not None:
+            return cached
+        ss = _parse(data, source)
+        store.cache_study_set(key, ss, self.clock())
+        return ss
+
+    def _entry(
+        self, path: Path, uploaded: bool, store: Store, stamp: tuple[int, int] | None = None
+    ) -> Entry | None:
+        if stamp is None:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        known = self._files.get(path)
+        if known and known[0] == stamp:
+            return known[1]
+        source = f"uploads/{path.name}" if uploaded else str(path)
+        try:
+            ss = self.study_set(path.read_bytes(), source, store)
+        except (LearnkitError, OSError) as exc:
+            self.errors[path] = str(exc) if isinstance(exc, LearnkitError) else f"{path}: {exc}"
+            return None
+        self.errors.pop(path, None)
+        entry = Entry(path, uploaded, ss, build_items(ss))
+        self._files[path] = (stamp, entry)
+        return entry
+
+    def entries(self, store: Store) -> list[Entry]:
+        """Every readable article, seeds first; an article found twice is listed once."""
+        scan = self._scan()
+        with self._lock:
+            last_scan, last_entries = self._last
+            if scan == last_scan:  # no file added, removed or changed, and none failed
+                return list(last_entries)
+            out: dict[str, Entry] = {}
+            for path, uploaded, mtime, size in scan:
+                entry = self._entry(Path(path), uploaded, store, (mtime, size))
+                if entry is not None and entry.key not in out:
+                    out[entry.key] = entry
+            entries = list(out.values())
+            failed = any(Path(p) in self.errors for p, *_ in scan)
+            self._last = ((), []) if failed else (scan, entries)  # retry a failed file
+            return list(entries)
+
+    def get(self, key: str, store: Store) -> Entry | None:
+        return next((e for e in self.entries(store) if e.key == key), None)
+
+    def item(self, item_id: str, store: Store) -> ClozeItem | None:
+        """One quiz item by id. While the file of its article is unchanged, one ``stat`` of
+        that file replaces the scan of the folders (this runs on every answer)."""
+        known, by_id = self._items
+        item = by_id.get(item_id)
+        entry = next((e for e in known if e.key == item.article), None) if item else None
+        if entry is not None:
+            try:
+                stat = entry.path.stat()
+            except OSError:
+                stat = None
+            seen = self._files.get(entry.path)
+            if stat and seen and seen == ((stat.st_mtime_ns, stat.st_size), entry):
+                return item
+        return self.items(store).get(item_id)
+
+    def items(self, store: Store) -> dict[str, ClozeItem]:
+        """Every quiz item of the library by id (rebuilt only when an article changed)."""
+        entries = self.entries(store)
+        with self._lock:
+            known, by_id = self._items
+            same = len(known) == len(entries) and all(
+                a is b for a, b in zip(known, entries, strict=True)
+            )
+            if not same:
+                by_id = {i.id: i for e in entries for i in e.items}
+                self._items = (entries, by_id)
+            return by_id
+
+    def save_upload(self, data: bytes, store: Store) -> Entry:
+        """Store an uploaded article under a generated name; ArticleError if it is a duplicate."""
+        ss = self.study_set(data, "upload", store)
+        with self._lock:
+            existing = self.get(ss.id, store)
+            if existing is not None:
+                raise ArticleError(
+                    f"upload: this article is already in the library ({existing.path.name})"
+                )
+            self.uploads.mkdir(parents=True, exist_ok=True)
+            path = self.uploads / f"{secrets.token_hex(8)}.md"
+            partial = path.with_suffix(".part")  # not an article suffix: scans skip it
+            partial.write_bytes(data)
+            os.replace(partial, path)  # other threads' scans never see a half-written file
+            entry = self._entry(path, True, store)
+        assert entry is not None
+        return entry

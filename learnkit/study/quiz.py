@@ -1,0 +1,150 @@
+"""Cloze quiz items built from a study set, with multiple-choice distractors.
+
+One item per emphasised phrase: its sentence with the phrase blanked (a long phrase, a
+whole clause nobody can type from memory, blanks its key word). An article with almost
+no emphasis also gets items for its study words, so every article can be quizzed.
+Answer checking lives in :mod:`learnkit.answers`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from learnkit.ids import item_id, normalize
+from learnkit.models import SentencePair, Span, StudySet, Word
+from learnkit.study.cloze import is_long, key_words, trim
+from learnkit.text.charclass import is_han
+
+MIN_PHRASE_ITEMS = 4  # below this, study words are quizzed too
+CHOICES = 4
+
+
+@dataclass(frozen=True)
+class ClozeItem:
+    """One blank in one sentence: what is hidden, what is shown, and the four choices."""
+
+    id: str  # the phrase id (also its Anki GUID) or a word item id
+    article: str  # StudySet.id
+    kind: str  # "phrase" or "word"
+    answer: str  # the hidden Chinese text
+    pinyin: str  # tone marks, "shuāng chóng è zhì"
+    numbers: str  # tone numbers, "shuang1 chong2 e4 zhi4"
+    english: str | None  # the phrase's English (a word's gloss)
+    sentence: SentencePair
+    start: int  # the blank: offsets into sentence.zh
+    end: int
+    hint_span: Span | None  # the phrase's English inside sentence.en
+    words: tuple[Word, ...]  # the answer's words, for glosses
+    choices: tuple[str, ...] = ()
+
+    @property
+    def before(self) -> str:
+        return self.sentence.zh[: self.start]
+
+    @property
+    def after(self) -> str:
+        return self.sentence.zh[self.end :]
+
+
+def _locate(pair: SentencePair, span: Span) -> tuple[int, int] | None:
+    """The span's offsets in the sentence, re-found by text if they do not match it."""
+    if pair.zh[span.start : span.end] == span.text:
+        return span.start, span.end
+    at = pair.zh.find(span.text)
+    return None if at < 0 else (at, at + len(span.text))
+
+
+def _phrase_items(ss: StudySet) -> list[ClozeItem]:
+    pairs = {p.id: p for p in ss.sentences}
+    items = []
+    for phrase in ss.phrases:
+        pair = pairs.get(phrase.sentence)
+        where = _locate(pair, phrase.zh_span) if pair else None
+        if pair is None or where is None:
+            continue
+        start, end = trim(pair.zh, *where)
+        pinyin, numbers = phrase.pinyin, phrase.numbers
+        if is_long(pair.zh[start:end]):
+            for key in key_words(pair.words, start, end, 1):
+                start, end, pinyin, numbers = key.start, key.end, key.pinyin, key.numbers
+        if not any(is_han(ch) for ch in pair.zh[start:end]):
+            continue
+        items.append(
+            ClozeItem(
+                id=phrase.id,
+                article=ss.id,
+                kind="phrase",
+                answer=pair.zh[start:end],
+                pinyin=pinyin,
+                numbers=numbers,
+                english=phrase.en,
+                sentence=pair,
+                start=start,
+                end=end,
+                hint_span=phrase.en_span if pair.en else None,
+                words=phrase.words,
+            )
+        )
+    return items
+
+
+def _word_items(ss: StudySet, taken: set[str]) -> list[ClozeItem]:
+    items = []
+    for pair in ss.sentences:
+        for w in pair.words:
+            key = normalize(w.text)
+            if not (w.study and w.is_han and len(w.text) >= 2) or key in taken:
+                continue
+            taken.add(key)
+            items.append(
+                ClozeItem(
+                    id=item_id(ss.id, "word", w.text),
+                    article=ss.id,
+                    kind="word",
+                    answer=w.text,
+                    pinyin=w.pinyin,
+                    numbers=w.numbers,
+                    english=w.gloss,
+                    sentence=pair,
+                    start=w.start,
+                    end=w.end,
+                    hint_span=None,
+                    words=(w,),
+                )
+            )
+    return items
+
+
+def _rank(seed: str, text: str) -> bytes:
+    """A stable pseudo-random order that differs per item."""
+    return hashlib.blake2b(f"{seed}\x1f{text}".encode(), digest_size=8).digest()
+
+
+def pick_choices(answer: str, pool: list[str], seed: str, n: int = CHOICES) -> tuple[str, ...]:
+    """The answer and n-1 distractors from pool closest to it in length, in a stable order."""
+    key = normalize(answer)
+    seen, candidates = {key}, []
+    for text in pool:
+        k = normalize(text)
+        if k not in seen:
+            seen.add(k)
+            candidates.append(text)
+    candidates.sort(key=lambda c: (abs(len(c) - len(answer)), _rank(seed, c)))
+    return tuple(sorted([answer, *candidates[: n - 1]], key=lambda c: _rank(seed, c)))
+
+
+def build_items(ss: StudySet) -> tuple[ClozeItem, ...]:
+    """Cloze items of a study set in document order, each with its multiple choices."""
+    items = _phrase_items(ss)
+    if len(items) < MIN_PHRASE_ITEMS:
+        items += _word_items(ss, {normalize(i.answer) for i in items})
+    # Distractors come from the same article: other answers and its words worth studying;
+    # its other words only when those are too few.
+    words = [w for p in ss.sentences for w in p.words if w.is_han and len(w.text) >= 2]
+    pool = [i.answer for i in items] + [w.text for w in words if w.study]
+    if len({normalize(t) for t in pool}) <= CHOICES:
+        pool += [w.text for w in words]
+    order = {p.id: n for n, p in enumerate(ss.sentences)}
+    items.sort(key=lambda i: (order[i.sentence.id], i.start))
+    return tuple(replace(i, choices=pick_choices(i.answer, pool, i.id)) for i in items)

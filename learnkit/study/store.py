@@ -1,0 +1,326 @@
+"""The quiz database: one SQLite file (WAL) holding cards, every review log, quiz sessions
+and a cache of study sets keyed by content hash.
+
+Writes that belong together (a review and the session moving on) share one transaction,
+so stopping the server at any moment loses nothing that was acknowledged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+import sqlite3
+import types
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from learnkit.errors import StoreError
+from learnkit.models import StudySet
+from learnkit.study import schedule
+
+T = TypeVar("T")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS study_sets (
+    key TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cards (
+    card_id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, article TEXT NOT NULL,
+    due TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS cards_due ON cards (due);
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards (card_id),
+    item TEXT NOT NULL, session TEXT, rating INTEGER NOT NULL, verdict TEXT NOT NULL,
+    answer TEXT NOT NULL, reviewed TEXT NOT NULL, log TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reviews_session ON reviews (session);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, article TEXT, items TEXT NOT NULL, position INTEGER NOT NULL,
+    created TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class QuizSession:
+    id: str
+    article: str | None  # None for "review what is due" across the library
+    items: tuple[str, ...]
+    position: int  # index of the next item to answer; len(items) when finished
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.items)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """What one answer earns: the FSRS rating and what is logged with it."""
+
+    article: str
+    rating: int
+    verdict: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Answered:
+    item: str  # the item graded
+    count: int  # items in the session
+    due: datetime  # when the item is due next
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    item: str
+    rating: int
+    verdict: str
+    answer: str
+    reviewed: datetime
+    due: datetime  # the card's due date now
+
+
+def _iso(moment: datetime) -> str:
+    # Fixed width, so comparing the text compares the instants.
+    return schedule.utc(moment).isoformat(timespec="microseconds")
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    """Rebuild frozen dataclasses (tuples, optionals) from their ``asdict`` JSON."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        return tp(**{k: _decode(hints[k], v) for k, v in value.items()})
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        return tuple(_decode(typing.get_args(tp)[0], v) for v in value)
+    if origin in (typing.Union, types.UnionType):
+        return _decode(next(a for a in typing.get_args(tp) if a is not type(None)), value)
+    return value
+
+
+def encode_study_set(ss: StudySet) -> str:
+    return json.dumps(dataclasses.asdict(ss), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_study_set(data: str) -> StudySet:
+    return _decode(StudySet, json.loads(data))
+
+
+class Store:
+    """A connection to the quiz database; ``fuzzing=False`` makes intervals repeatable;
+    ``autocheckpoint=False`` leaves WAL checkpoints to someone else (a background thread)."""
+
+    def __init__(
+        self, path: str | Path, *, fuzzing: bool = True, autocheckpoint: bool = True
+    ) -> None:
+        self.path = Path(path)
+        self.fuzzing = fuzzing
+        try:
+            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            if not autocheckpoint:
+                self.db.execute("PRAGMA wal_autocheckpoint=0")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the quiz database ({exc})") from None
+
+    @classmethod
+    def create(cls, path: str | Path, *, fuzzing: bool = True) -> Store:
+        """Open the database, creating the file and its tables if needed."""
+        store = cls(path, fuzzing=fuzzing)
+        try:
+            store.db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            store.close()
+            raise StoreError(f"{store.path}: cannot create the quiz tables ({exc})") from None
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- study-set cache ------------------------------------------------------------------
+
+    def cached_study_set(self, key: str) -> StudySet | None:
+        row = self.db.execute("SELECT data FROM study_sets WHERE key = ?", (key,)).fetchone()
+        return decode_study_set(row[0]) if row else None
+
+    def cache_study_set(self, key: str, ss: StudySet, now: datetime) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO study_sets (key, article, data, created) VALUES (?, ?, ?, ?)",
+            (key, ss.id, encode_study_set(ss), _iso(now)),
+        )
+
+    # -- cards and reviews ----------------------------------------------------------------
+
+    def due_items(self, now: datetime, items: Iterable[str] | None = None) -> list[str]:
+        """Studied items due at ``now``, most overdue first (only those in ``items`` if given)."""
+        rows = self.db.execute(
+            "SELECT item FROM cards WHERE due <= ? ORDER BY due, card_id", (_iso(now),)
+        ).fetchall()
+        wanted = None if items is None else set(items)
+        return [r[0] for r in rows if wanted is None or r[0] in wanted]
+
+    def studied_items(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT item FROM cards")}
+
+    def due_dates(self, items: Sequence[str]) -> dict[str, datetime]:
+        marks = ",".join("?" * len(items))
+        rows = self.db.execute(f"SELECT item, due FROM cards WHERE item IN ({marks})", items)
+        return {item: datetime.fromisoformat(due) for item, due in rows}
+
+    def _card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
+        row = self.db.execute("SELECT card_id, data FROM cards WHERE item = ?", (item,)).fetchone()
+        return self._new_card(item, article, now) if row is None else (row[0], row[1])
+
+    def _new_card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
+        card_id = self.db.execute(
+            "INSERT INTO cards (item, article, due, data) VALUES (?, ?, ?, '')",
+            (item, article, _iso(now)),
+        ).lastrowid
+        assert card_id is not None
+        return card_id, schedule.new_card(card_id, now)
+
+    def _review(
+        self,
+        card: tuple[int, str],
+        item: str,
+        rating: int,
+        verdict: str,
+        answer: str,
+        now: datetime,
+        session: str | None,
+    ) -> datetime:
+        card_id, data = card
+        done = schedule.review(data, rating, now, fuzzing=self.fuzzing)
+        self.db.execute(
+            "UPDATE cards SET due = ?, data = ? WHERE card_id = ?",
+            (_iso(done.due), done.card, card_id),
+        )
+        self.db.execute(
+            "INSERT INTO reviews (card_id, item, session, rating, verdict, answer, reviewed, log)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (card_id, item, session, rating, verdict, answer, _iso(now), done.log),
+        )
+        return done.due
+
+    def review(
+        self, item: str, article: str, rating: int, verdict: str, answer: str, now: datetime
+    ) -> datetime:
+        """Grade one item outside a session; returns when it is due next."""
+        with self._write():
+            card = self._card(item, article, now)
+            return self._review(card, item, rating, verdict, answer, now, None)
+
+    def answer(
+        self,
+        session: str,
+        position: int,
+        article: str,
+        rating: int,
+        verdict: str,
+        answer: str,
+        now: datetime,
+    ) -> datetime | None:
+        """Grade the session's item at ``position`` and move the session on, atomically.
+
+        Returns the item's next due date, or None (recording nothing) when that position
+        was already answered, e.g. a form sent twice.
+        """
+        done = self.answer_with(
+            session, position, lambda _: (Grade(article, rating, verdict, answer), None), now
+        )
+        return None if done is None else done[1].due
+
+    def answer_with(
+        self, session: str, position: int, judge: Callable[[str], tuple[Grade, T]], now: datetime
+    ) -> tuple[T, Answered] | None:
+        """Like :meth:`answer`, for a caller that learns the item from the session: one
+        transaction moves the session on from ``position``, calls ``judge(item_id)`` for
+        the grade (and anything the caller wants back), and records the review. None
+        (recording nothing) when the session is unknown, finished or past ``position``;
+        if ``judge`` raises, nothing is recorded either."""
+        with self._write():
+            # One statement moves the session on, names the item and reads its card.
+            rows = self.db.execute(
+                "UPDATE sessions SET position = position + 1 WHERE id = ?1 AND position = ?2"
+                " AND position < json_array_length(items) RETURNING json_extract(items, ?3),"
+                " json_array_length(items),"
+                " (SELECT card_id FROM cards WHERE item = json_extract(sessions.items, ?3)),"
+                " (SELECT data FROM cards WHERE item = json_extract(sessions.items, ?3))",
+                (session, position, f"$[{position}]"),
+            ).fetchall()  # all: the statement is done before the review's statements
+            if not rows:
+                return None
+            item, count, card_id, data = rows[0]
+            grade, extra = judge(item)
+            card = (
+                (card_id, data) if card_id is not None else self._new_card(item, grade.article, now)
+            )
+            due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now, session)
+            return extra, Answered(item, count, due)
+
+    def review_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
+
+    # -- sessions -------------------------------------------------------------------------
+
+    def create_session(self, article: str | None, items: Sequence[str], now: datetime) -> str:
+        sid = secrets.token_urlsafe(12)
+        self.db.execute(
+            "INSERT INTO sessions (id, article, items, position, created) VALUES (?, ?, ?, 0, ?)",
+            (sid, article, json.dumps(list(items)), _iso(now)),
+        )
+        return sid
+
+    def session(self, sid: str) -> QuizSession | None:
+        row = self.db.execute(
+            "SELECT article, items, position FROM sessions WHERE id = ?", (sid,)
+        ).fetchone()
+        if row is None:
+            return None
+        return QuizSession(sid, row[0], tuple(json.loads(row[1])), row[2])
+
+    def session_reviews(self, sid: str) -> list[ReviewRow]:
+        rows = self.db.execute(
+            "SELECT r.item, r.rating, r.verdict, r.answer, r.reviewed, c.due FROM reviews r"
+            " JOIN cards c USING (card_id) WHERE r.session = ? ORDER BY r.id",
+            (sid,),
+        ).fetchall()
+        return [
+            ReviewRow(i, rt, v, a, datetime.fromisoformat(rv), datetime.fromisoformat(d))
+            for i, rt, v, a, rv, d in rows
+        ]
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error; sqlite errors become StoreError."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if exc_type is None:
+            self.db.execute("COMMIT")
+            return
+        self.db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"quiz database: cannot save the review ({exc})") from None

@@ -1,0 +1,270 @@
+"""Sentence splitting for Chinese and English paragraphs, as offsets into the text.
+
+Chinese sentences end at 。！？… and at an ASCII ``.`` ``!`` ``?`` that ends a Chinese
+sentence (``世界观.文章还…``), never inside ``38.1%`` or ``U.S.``. English sentences do
+not end at titles (``Mr.``), initialisms (``U.S.``), ``e.g.``, decimals or initials unless a
+typical sentence opener follows. Closing quotes and brackets stay with their sentence, and
+no sentence boundary falls inside a protected span (an emphasised phrase).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from learnkit.models import Span
+from learnkit.text.charclass import CLOSERS, OPENERS, is_cjk, is_han
+
+_ZH_ENDS = "。！？!?…．｡"
+_EN_ENDS = ".!?…"
+_CLOSE_AFTER_END = "”’」』）)》〉】］]\"'"
+_PAUSE = "，,、；;：:"
+# Never the end of a sentence: titles before a name, Latin abbreviations before an example.
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "sr",
+    "jr",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "rev",
+    "hon",
+    "pres",
+    "messrs",
+    "mt",
+    "ft",
+    "vs",
+    "v",
+    "no",
+    "nos",
+    "fig",
+    "figs",
+    "cf",
+    "e.g",
+    "i.e",
+    "approx",
+    "ca",
+    "al",
+    "op",
+    "vol",
+    "pp",
+    "ed",
+    "eds",
+    "art",
+    "sec",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+# End a sentence only when a typical sentence opener follows: "in the U.S. The …".
+_SOFT = {"etc", "inc", "ltd", "co", "corp", "bros", "plc", "llc", "a.m", "p.m"}
+_OPENERS_WORDS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "both",
+    "such",
+    "despite",
+    "although",
+    "though",
+    "meanwhile",
+    "still",
+    "then",
+    "today",
+}
+_WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
+
+
+def split_sentences(
+    text: str, lang: str, protected: Iterable[Span] = ()
+) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each sentence of ``text``, whitespace excluded, in order."""
+    guarded = [(s.start, s.end) for s in protected]
+    ends = _zh_ends(text) if lang == "zh" else _en_ends(text)
+    cuts = [e for e in ends if not any(a < e < b for a, b in guarded)]
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end in [*cuts, len(text)]:
+        a, b = start, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        start = end
+    return tuple(out)
+
+
+def _absorb(text: str, i: int, start: int, ends: str) -> int:
+    """Index after a run of sentence-ending marks and the closing quotes that follow it."""
+    n = len(text)
+    while i < n and text[i] in ends:
+        i += 1
+    while i < n and text[i] in _CLOSE_AFTER_END:
+        ch = text[i]
+        # A straight quote closes only if the sentence holds an unpaired one.
+        if ch in "\"'" and text.count(ch, start, i) % 2 == 0:
+            break
+        i += 1
+    return i
+
+
+def _zh_ends(text: str) -> list[int]:
+    ends: list[int] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in _ZH_ENDS + "." or not _zh_is_end(text, i):
+            i += 1
+            continue
+        j = _absorb(text, i, start, _ZH_ENDS + ".")
+        k = j
+        while k < n and text[k].isspace():
+            k += 1
+        if k < n and text[k] in _PAUSE:  # "……，" pauses, it does not end
+            i = j
+            continue
+        ends.append(j)
+        start = i = j
+    return ends
+
+
+def _zh_is_end(text: str, i: int) -> bool:
+    ch = text[i]
+    nxt = _next_visible(text, i + 1)
+    if ch in "。！？…｡":
+        return True
+    prev = text[i - 1] if i else ""
+    if ch == "．":
+        return not (prev.isdigit() and nxt.isdigit())
+    # ASCII mark: a sentence end only between Chinese text (or at the end of the text).
+    prev_ok = prev != "" and (is_cjk(prev) or prev in CLOSERS)
+    if ch == ".":
+        return prev_ok and (nxt == "" or is_han(nxt) or nxt in OPENERS or is_cjk(nxt))
+    return nxt == "" or not nxt.isascii() or not nxt.isalnum()
+
+
+def _next_visible(text: str, i: int) -> str:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def _en_ends(text: str) -> list[int]:
+    ends: list[int] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        if text[i] not in _EN_ENDS:
+            i += 1
+            continue
+        j = _absorb(text, i, start, _EN_ENDS)
+        if j < n and not text[j].isspace() and not _glued_end(text, i, j):
+            i = j  # "38.1", "U.S.-China", "Yahoo!Japan": no space, no end
+            continue
+        if _en_is_end(text, i, j):
+            ends.append(j)
+            start = j
+        i = j
+    return ends
+
+
+def _word_before(text: str, i: int) -> str:
+    """The lower-cased word ending at ``i``: an initialism whole ("u.s", "e.g"), else the
+    last dotted part ("staff.Mr" → "mr")."""
+    m = _WORD_BEFORE.search(text, 0, i)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    return word if _INITIALISM.fullmatch(word) else word.rsplit(".", 1)[-1]
+
+
+def _glued_end(text: str, i: int, j: int) -> bool:
+    """A missing space after a sentence: "the majority.Three judges", "violence.”The case"."""
+    word = _word_before(text, i)
+    return (
+        i > 0
+        and text[i - 1].islower()
+        and text[j : j + 2].istitle()
+        and text[j + 1 : j + 2].isalpha()
+        and len(word) > 1
+        and word not in _TITLES | _SOFT
+        and not re.match(r"[A-Za-z]+\.[A-Za-z]", text[j:])  # www.Google.com
+    )
+
+
+def _en_is_end(text: str, i: int, j: int) -> bool:
+    nxt = _next_visible(text, j)
+    if nxt == "":
+        return True
+    if nxt.islower() or nxt in ",;:)]}":
+        return False
+    if text[i] != "." or text[i:j].startswith(".."):
+        return True
+    word = _word_before(text, i)
+    if not word:
+        return True
+    next_word = _NEXT_WORD.match(text, text.index(nxt, j)) if nxt.isalpha() else None
+    opener_follows = bool(next_word and next_word.group(0).lower() in _OPENERS_WORDS)
+    if word in _TITLES:
+        return False
+    if word in _SOFT or len(word) == 1 or _INITIALISM.fullmatch(word):
+        return opener_follows  # "J. K. Rowling", "U.S. President", but "the U.S. The …"
+    return True

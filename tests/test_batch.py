@@ -1,0 +1,359 @@
+"""`learnkit build`: packages from article files, batches, errors and re-imports in Anki."""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from anki_support import answer_cards, card_states, import_package, open_collection, render_all
+from click.testing import CliRunner
+
+from learnkit.anki.fields import han_count
+from learnkit.batch import build_decks, find_articles
+from learnkit.cli import cli
+
+SUMMARY = re.compile(r"^Built (\d+) articles?, (\d+) notes, (\d+) cards, (\d+) warnings?")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def invoke(runner, *args):
+    return runner.invoke(cli, ["build", *map(str, args)])
+
+
+def expected_counts(ss) -> dict[str, tuple[int, int]]:
+    """(notes, cards) per note type, straight from the study set."""
+    spans: dict[str, list] = {}
+    for p in ss.phrases:
+        spans.setdefault(p.sentence, []).append(p.zh_span)
+    extra = 0  # emphasised spans of a sentence that are not among its phrases (repeats)
+    for pair in ss.sentences:
+        taken = spans.setdefault(pair.id, [])
+        for e in pair.zh_emphasis:
+            if han_count(e.text) and not any(s.start < e.end and e.start < s.end for s in taken):
+                extra += 1
+                taken.append(e)
+    with_clozes = [s for s in ss.sentences if spans.get(s.id)]
+    return {
+        "LearnKit Phrase": (len(ss.phrases), len(ss.phrases) + sum(1 for p in ss.phrases if p.en)),
+        "LearnKit Sentence": (
+            len(ss.sentences),
+            len(ss.sentences) + sum(1 for s in ss.sentences if s.en),
+        ),
+        "LearnKit Cloze": (len(with_clozes), len(ss.phrases) + extra),
+    }
+
+
+def counts_in(col) -> dict[str, tuple[int, int]]:
+    rows = col.db.all(
+        "select m.name, count(distinct n.id), count(c.id) from notes n "
+        "join notetypes m on m.id = n.mid join cards c on c.nid = n.id "
+        "group by m.name"
+    )
+    return {name: (notes, cards) for name, notes, cards in rows}
+
+
+def article_copy(
+    sample_path: Path,
+    folder: Path,
+    name: str,
+    *,
+    url: str | None = None,
+    edit: tuple[str, str] | None = None,
+    title: str | None = None,
+) -> Path:
+    text = sample_path.read_text(encoding="utf-8")
+    if url:
+        text = text.replace("6459a746-e11e-4340-9cb5-ae3ebaa23e0e", url)
+    if title:
+        text = text.replace("习近平和普京的友谊长存", title)
+    if edit:
+        assert edit[0] in text
+        text = text.replace(*edit)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- the sample, end to end
+
+
+@pytest.fixture(scope="module")
+def sample_deck(tmp_path_factory, sample_path):
+    out = tmp_path_factory.mktemp("decks")
+    result = CliRunner().invoke(cli, ["build", str(sample_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def sample_imported(tmp_path_factory, sample_deck):
+    out, _ = sample_deck
+    col = open_collection(tmp_path_factory.mktemp("col"))
+    (package,) = out.iterdir()
+    import_package(col, package)
+    yield col, render_all(col)
+    col.close()
+
+
+def test_sample_builds_one_package_named_from_date_and_id(sample_deck, sample_study_set):
+    out, result = sample_deck
+    name = f"2024-05-20-{sample_study_set.id}.apkg"
+    assert [p.name for p in out.iterdir()] == [name]
+    notes = sum(n for n, _ in expected_counts(sample_study_set).values())
+    cards = sum(c for _, c in expected_counts(sample_study_set).values())
+    assert result.stdout == (
+        f"Built 1 article, {notes} notes, {cards} cards, 0 warnings → {out / name}\n"
+    )
+    assert result.stderr == ""
+
+
+def test_sample_counts_in_anki_match_the_study_set(sample_imported, sample_study_set):
+    col, _ = sample_imported
+    assert counts_in(col) == expected_counts(sample_study_set)
+    names = {d.name for d in col.decks.all_names_and_ids()}
+    assert "LearnKit::习近平和普京的友谊长存" in names
+
+
+def test_every_sample_card_renders_a_front_and_a_back(sample_imported):
+    _, cards = sample_imported
+    assert cards
+    for card in cards:
+        assert not card.empty and card.question and card.answer, (card.key, card.template)
+
+
+def test_sample_cards_show_the_phrase_and_its_english(sample_imported, sample_study_set):
+    _, cards = sample_imported
+    containment = next(p for p in sample_study_set.phrases if p.zh == "双重遏制")
+    recall = next(c for c in cards if c.key == containment.id and c.template == "Recall")
+    assert recall.question.startswith("Phrase · say it in Chinese dual containment")
+    assert "双重遏制" in recall.answer and "shuāng" in recall.answer
+    cloze = next(c for c in cards if c.template == "Cloze" and "[dual containment]" in c.question)
+    assert "双重遏制" not in cloze.question and "双重遏制" in cloze.answer
+
+
+def test_sample_tags(sample_imported, sample_study_set):
+    col, _ = sample_imported
+    tags = set(col.tags.all())
+    assert {
+        f"LearnKit::article::{sample_study_set.id}",
+        "LearnKit::author::ft",
+        "LearnKit::year::2024",
+    } <= tags
+
+
+def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(
+    tmp_path, sample_path, runner
+):
+    article = article_copy(sample_path, tmp_path / "in", "a.md")
+    v1 = build_decks([article], tmp_path / "v1", timestamp=time.time() - 3600).outputs[0]
+    col = open_collection(tmp_path / "col")
+    try:
+        import_package(col, v1)
+        notes, cards = col.note_count(), col.card_count()
+        reviewed = answer_cards(col, 8)
+        states = card_states(col)
+
+        article_copy(
+            sample_path,
+            tmp_path / "in",
+            "a.md",
+            edit=("maintaining friendly relations foils", "friendly ties defeat"),
+        )
+        assert invoke(runner, article, "-o", tmp_path / "v2").exit_code == 0
+        (v2,) = (tmp_path / "v2").iterdir()
+        log = import_package(col, v2)
+
+        assert (len(log.new), col.note_count(), col.card_count()) == (0, notes, cards)
+        assert len(log.updated) == notes
+        after = card_states(col)
+        assert {c: after[c] for c in reviewed} == {c: states[c] for c in reviewed}
+        assert col.db.scalar("select count() from revlog") == 8
+        fixed = col.db.list("select flds from notes where flds like '%friendly ties defeat%'")
+        assert len(fixed) >= 2  # the sentence note and its cloze (and a phrase's context)
+        assert not col.db.list("select id from notes where flds like '%relations foils%'")
+    finally:
+        col.close()
+
+
+# ---------------------------------------------------------------- batches and errors
+
+
+def test_bad_article_in_a_batch_is_reported_and_skipped(runner, tmp_path, sample_path):
+    folder = tmp_path / "in"
+    article_copy(sample_path, folder, "a.md")
+    (folder / "b.md").write_bytes(b"\x89PNG\x00\x00")
+    (folder / "c.txt").write_text("# Title\n\nOnly English here.\n", encoding="utf-8")
+    (folder / "README.md").write_text("# not an article\n", encoding="utf-8")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    result = invoke(runner, folder, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {folder / 'b.md'}: binary file, not text (NUL byte at offset 4)",
+        f"Error: {folder / 'c.txt'}: no Chinese text found (LearnKit needs Chinese paragraphs)",
+    ]
+    assert SUMMARY.match(result.stdout)[1] == "1"
+    assert ", 2 failed → " in result.stdout
+    assert len(list((tmp_path / "out").glob("*.apkg"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["missing.md"], "Error: missing.md: no such file"),
+        (["empty"], "Error: empty: no .md or .txt articles found"),
+    ],
+    ids=["missing-file", "empty-folder"],
+)
+def test_nothing_to_build_is_an_error(runner, tmp_path, monkeypatch, args, line):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == line
+    assert not (tmp_path / "decks").exists() or not any((tmp_path / "decks").iterdir())
+
+
+def test_default_input_is_seeds_and_output_decks(runner, tmp_path, sample_path, monkeypatch):
+    article_copy(sample_path, tmp_path / "seeds", sample_path.name)
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner)
+    assert result.exit_code == 0, result.output
+    assert [p.suffix for p in (tmp_path / "decks").iterdir()] == [".apkg"]
+
+
+def test_same_article_twice_is_built_once(runner, tmp_path, sample_path):
+    a = article_copy(sample_path, tmp_path / "in", "a.md")
+    b = article_copy(sample_path, tmp_path / "in", "b.md")
+    result = invoke(runner, a, b, a, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert re.fullmatch(
+        rf"Error: {re.escape(str(b))}: same article as {re.escape(str(a))} "
+        r"\(id [0-9a-f]+\); skipped",
+        line,
+    )
+
+
+def test_single_package_holds_every_article_as_a_subdeck(runner, tmp_path, sample_path):
+    folder = tmp_path / "in"
+    article_copy(sample_path, folder, "a.md")
+    article_copy(sample_path, folder, "b.md", url="other-article", title="另一篇文章")
+    target = tmp_path / "all.apkg"
+    result = invoke(runner, folder, "--single", target, "-o", tmp_path / "unused")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(f" → {target}\n")
+    assert not (tmp_path / "unused").exists()
+    col = open_collection(tmp_path / "col")
+    try:
+        import_package(col, target)
+        decks = {d.name for d in col.decks.all_names_and_ids()}
+        assert {"LearnKit::习近平和普京的友谊长存", "LearnKit::另一篇文章"} <= decks
+        notes, cards = map(int, SUMMARY.match(result.stdout).groups()[1:3])
+        assert (col.note_count(), col.card_count()) == (notes, cards)
+        assert len(col.db.list("select distinct did from cards")) == 2
+    finally:
+        col.close()
+
+
+def test_failed_write_keeps_the_existing_deck_and_leaves_no_temp_file(
+    runner, tmp_path, sample_path, monkeypatch, sample_study_set
+):
+    out = tmp_path / "out"
+    out.mkdir()
+    existing = out / f"2024-05-20-{sample_study_set.id}.apkg"
+    existing.write_bytes(b"last week's deck")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", disk_full)
+    result = invoke(runner, sample_path, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {existing}: cannot write deck: No space left on device\n"
+    assert existing.read_bytes() == b"last week's deck"
+    assert [p.name for p in out.iterdir()] == [existing.name]
+
+
+def test_output_folder_that_is_a_file_is_an_error(runner, tmp_path, sample_path):
+    blocker = tmp_path / "decks"
+    blocker.write_text("not a folder")
+    result = invoke(runner, sample_path, "-o", blocker)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '-o' / '--output': Directory '{blocker}' is a file."
+    )
+    assert blocker.read_text() == "not a folder"
+
+
+def test_output_folder_that_cannot_be_created_is_one_error(tmp_path, sample_path):
+    from learnkit.errors import BuildError
+
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(BuildError) as err:
+        build_decks([sample_path], tmp_path / "file" / "decks")
+    assert str(err.value) == (
+        f"{tmp_path / 'file' / 'decks'}: cannot create the output folder (Not a directory)"
+    )
+
+
+def test_verbose_lists_warnings(runner, tmp_path):
+    article = tmp_path / "zh.md"
+    article.write_text("# 标题\n\n这是一篇只有中文的文章。\n", encoding="utf-8")
+    result = invoke(runner, article, "-o", tmp_path / "out", "-v")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith(f"Warning: {article}: ") for line in lines)
+    assert any(line.startswith(f"Warning: {article}: only Chinese text found") for line in lines)
+    assert SUMMARY.match(result.stdout)[4] == str(len(lines))
+
+
+def test_find_articles_takes_md_and_txt_from_folders(tmp_path):
+    for name in ("b.md", "a.txt", "README.md", ".hidden.md", "x.json"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "sub").mkdir()
+    assert find_articles([tmp_path, tmp_path / "x.json"]) == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.md"),
+        str(tmp_path / "x.json"),
+    ]
+
+
+def test_worker_processes_build_the_same_decks_in_input_order(tmp_path, sample_path):
+    folder = tmp_path / "in"
+    article_copy(sample_path, folder, "a.md")
+    article_copy(sample_path, folder, "b.md", url="other-article", title="另一篇文章")
+    (folder / "c.md").write_text("", encoding="utf-8")
+    serial = build_decks([folder], tmp_path / "serial", jobs=1)
+    parallel = build_decks([folder], tmp_path / "parallel", jobs=2)
+    assert [r.deck for r in parallel.results] == [r.deck for r in serial.results]
+    assert [r.error for r in parallel.results] == [None, None, f"{folder / 'c.md'}: empty file"]
+    assert [p.name for p in parallel.outputs] == [p.name for p in serial.outputs]
+
+
+def test_worker_processes_never_share_note_or_card_ids(tmp_path, sample_path):
+    import sqlite3
+
+    folder = tmp_path / "in"
+    for k in range(4):
+        article_copy(sample_path, folder, f"{k}.md", url=f"article-{k}", title=f"第{k}篇文章")
+    report = build_decks([folder], tmp_path / "out", jobs=2)
+    ids: list[int] = []
+    for package in report.outputs:
+        with zipfile.ZipFile(package) as z:
+            (tmp_path / "col.anki2").write_bytes(z.read("collection.anki2"))
+        con = sqlite3.connect(tmp_path / "col.anki2")
+        ids += [i for (i,) in con.execute("select id from notes union all select id from cards")]
+        con.close()
+    assert len(report.outputs) == 4
+    assert len(ids) == len(set(ids)) == report.notes + report.cards
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.name for p in report.outputs
+    )  # no temporary packages left behind

