@@ -16,8 +16,8 @@ from typing import Any
 from learnkit.anki.notes import DeckSpec, deck_spec
 from learnkit.errors import BuildError, LearnkitError
 from learnkit.models import StudySet
+from learnkit.sources import find_articles
 
-ARTICLE_SUFFIXES = (".md", ".txt")
 PARALLEL_FROM = 8  # articles per worker process worth its start-up (loading the models)
 MAX_JOBS = 8
 GC_THRESHOLD = 10_000  # allocations between young collections in workers (Python: 700)
@@ -61,33 +61,10 @@ class BuildReport:
         return sum(len(r.warnings) for r in self.results)
 
 
-def find_articles(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files named directly, plus the ``.md``/``.txt`` files directly inside named folders.
-
-    READMEs and hidden files in folders are not articles. Paths that do not exist are
-    kept, so loading them reports the error.
-    """
-    found: list[str] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            found += sorted(
-                str(child)
-                for child in p.iterdir()
-                if child.suffix.lower() in ARTICLE_SUFFIXES
-                and child.is_file()
-                and not child.name.startswith(".")
-                and not child.stem.upper().startswith("README")
-            )
-        else:
-            found.append(os.fspath(path))
-    return list(dict.fromkeys(found))
-
-
 def _load(source: str) -> StudySet:
-    from learnkit.pipeline import load_study_set
+    from learnkit.pipeline import load
 
-    return load_study_set(source)
+    return load(source)
 
 
 def _article(
@@ -284,6 +261,31 @@ def build_decks(
                 for r in results
             ]
     return BuildReport(tuple(results), tuple(outputs))
+
+
+def write_deck(
+    study_sets: Iterable[StudySet], path: str | os.PathLike[str], timestamp: float | None = None
+) -> Path:
+    """Write one ``.apkg`` at ``path`` holding a subdeck per study set (atomically)."""
+    from learnkit.anki.package import write_package
+
+    return write_package(_decks(study_sets), path, timestamp)
+
+
+def deck_bytes(study_sets: Iterable[StudySet], timestamp: float | None = None) -> bytes:
+    """The ``.apkg`` file :func:`write_deck` would write, as bytes (no file involved)."""
+    from learnkit.anki.package import apkg_bytes
+
+    return apkg_bytes(_decks(study_sets), timestamp)
+
+
+def _decks(study_sets: Iterable[StudySet]) -> list[DeckSpec]:
+    if isinstance(study_sets, StudySet):  # one study set given on its own
+        study_sets = [study_sets]
+    decks = [deck_spec(ss) for ss in study_sets]
+    if not any(d.notes for d in decks):
+        raise BuildError("nothing to study: no phrase or sentence to make a card from")
+    return decks
 
 
 def _check_dir(out: Path) -> None:

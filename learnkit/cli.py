@@ -7,7 +7,6 @@ and nowhere else.
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -48,11 +47,10 @@ def cli() -> None:
 @reports_errors
 def extract(path: str, indent: int) -> None:
     """Print the study set of the article at PATH as JSON."""
-    from learnkit.codec import study_set_dict
-    from learnkit.pipeline import load_study_set
+    from learnkit import codec
+    from learnkit.pipeline import load
 
-    data = study_set_dict(load_study_set(path))
-    click.echo(json.dumps(data, ensure_ascii=False, indent=indent or None))
+    click.echo(codec.dumps(load(path), indent=indent or None))
 
 
 @cli.command()
@@ -106,8 +104,9 @@ def build(
     Each article becomes <date>-<id>.apkg in the output folder. A bad article is
     reported and skipped; the exit status is then 2.
     """
-    from learnkit.batch import ArticleResult, build_decks, find_articles, summary
+    from learnkit.batch import ArticleResult, build_decks, summary
     from learnkit.progress import progress_bar
+    from learnkit.sources import find_articles
 
     paths = paths or ("seeds",)
     with progress_bar(len(find_articles(paths))) as advance:

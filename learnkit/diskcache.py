@@ -8,11 +8,14 @@ stale entry is never read; any I/O problem just means building again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
+import re
 import tempfile
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,39 @@ def fingerprint(*parts: str | bytes) -> str:
         digest.update(part.encode() if isinstance(part, str) else part)
         digest.update(b"\0")
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def package_fingerprint() -> str:
+    """Hash of everything LearnKit's outputs depend on: its code, its data files and the
+    versions of the packages it runs on. Cached study sets are reused only while it holds."""
+    return tree_fingerprint(Path(__file__).parent, _dependencies())
+
+
+def tree_fingerprint(root: Path, dependencies: list[str]) -> str:
+    """Hash of every file under ``root`` (names and bytes) and the installed versions of
+    ``dependencies``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    for name in dependencies:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def _dependencies() -> list[str]:
+    """The distributions LearnKit requires at run time (extras such as ``test`` left out)."""
+    try:
+        requires = metadata.requires("learnkit") or []
+    except metadata.PackageNotFoundError:
+        return []
+    names = (re.match(r"[A-Za-z0-9._-]+", r).group(0) for r in requires if "extra ==" not in r)
+    return sorted({n.lower() for n in names})
 
 
 def cached(name: str, key: str, build: Callable[[], Any]) -> Any:

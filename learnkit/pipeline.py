@@ -158,11 +158,11 @@ def _phrase(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:
     )
 
 
-def study_set_from_text(text: str, source: str = "<text>") -> StudySet:
-    """Parse and process an article given as text (the web app's uploads)."""
-    return build_study_set(parse_article(text, source=source))
+def study_set(text: str, source: str | None = None) -> StudySet:
+    """The study set of an article given as text; ``source`` names it in messages."""
+    return build_study_set(parse_article(text, source=source or "<text>"))
 
 
-def load_study_set(path: str | os.PathLike[str]) -> StudySet:
+def load(path: str | os.PathLike[str]) -> StudySet:
     """Read, parse and process one article file."""
     return build_study_set(load_article(path))

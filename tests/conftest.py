@@ -20,9 +20,9 @@ def sample_path() -> Path:
 @pytest.fixture(scope="session")
 def sample_study_set():
     """The sample article's study set, computed once per test session."""
-    from learnkit.pipeline import load_study_set
+    from learnkit.pipeline import load
 
-    return load_study_set(SAMPLE)
+    return load(SAMPLE)
 
 
 @pytest.fixture
@@ -38,3 +38,29 @@ def write_article(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Package files fill the disk half-way through their write (ENOSPC)."""
+    import os
+
+    from learnkit.anki import package
+
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, fd, *args, **kwargs):
+            self.file = real_fdopen(fd, *args, **kwargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def write(self, data):
+            self.file.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(package.os, "fdopen", FullDisk)

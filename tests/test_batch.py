@@ -12,7 +12,7 @@ from anki_support import answer_cards, card_states, import_package, open_collect
 from click.testing import CliRunner
 
 from learnkit.anki.fields import han_count
-from learnkit.batch import build_decks, find_articles
+from learnkit.batch import build_decks
 from learnkit.cli import cli
 
 SUMMARY = re.compile(r"^Built (\d+) articles?, (\d+) notes, (\d+) cards, (\d+) warnings?")
@@ -264,17 +264,13 @@ def test_single_package_holds_every_article_as_a_subdeck(runner, tmp_path, sampl
 
 
 def test_failed_write_keeps_the_existing_deck_and_leaves_no_temp_file(
-    runner, tmp_path, sample_path, monkeypatch, sample_study_set
+    runner, tmp_path, sample_path, full_disk, sample_study_set
 ):
     out = tmp_path / "out"
     out.mkdir()
     existing = out / f"2024-05-20-{sample_study_set.id}.apkg"
     existing.write_bytes(b"last week's deck")
 
-    def disk_full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", disk_full)
     result = invoke(runner, sample_path, "-o", out)
     assert result.exit_code == 2
     assert result.stderr == f"Error: {existing}: cannot write deck: No space left on device\n"
@@ -315,36 +311,31 @@ def test_verbose_lists_warnings(runner, tmp_path):
     assert SUMMARY.match(result.stdout)[4] == str(len(lines))
 
 
-def test_find_articles_takes_md_and_txt_from_folders(tmp_path):
-    for name in ("b.md", "a.txt", "README.md", ".hidden.md", "x.json"):
-        (tmp_path / name).write_text("x")
-    (tmp_path / "sub").mkdir()
-    assert find_articles([tmp_path, tmp_path / "x.json"]) == [
-        str(tmp_path / "a.txt"),
-        str(tmp_path / "b.md"),
-        str(tmp_path / "x.json"),
-    ]
+@pytest.fixture(scope="module")
+def parallel_build(tmp_path_factory, sample_path):
+    """One batch of four articles and an empty file, built by two worker processes (the
+    expensive part: shared by the tests below) and in-process for comparison."""
+    root = tmp_path_factory.mktemp("parallel")
+    folder = root / "in"
+    for k in range(4):
+        article_copy(sample_path, folder, f"{k}.md", url=f"article-{k}", title=f"第{k}篇文章")
+    (folder / "e.md").write_text("", encoding="utf-8")
+    serial = build_decks([folder], root / "serial", jobs=1)
+    parallel = build_decks([folder], root / "parallel", jobs=2)
+    return folder, serial, parallel
 
 
-def test_worker_processes_build_the_same_decks_in_input_order(tmp_path, sample_path):
-    folder = tmp_path / "in"
-    article_copy(sample_path, folder, "a.md")
-    article_copy(sample_path, folder, "b.md", url="other-article", title="另一篇文章")
-    (folder / "c.md").write_text("", encoding="utf-8")
-    serial = build_decks([folder], tmp_path / "serial", jobs=1)
-    parallel = build_decks([folder], tmp_path / "parallel", jobs=2)
+def test_worker_processes_build_the_same_decks_in_input_order(parallel_build):
+    folder, serial, parallel = parallel_build
     assert [r.deck for r in parallel.results] == [r.deck for r in serial.results]
-    assert [r.error for r in parallel.results] == [None, None, f"{folder / 'c.md'}: empty file"]
+    assert [r.error for r in parallel.results] == [None] * 4 + [f"{folder / 'e.md'}: empty file"]
     assert [p.name for p in parallel.outputs] == [p.name for p in serial.outputs]
 
 
-def test_worker_processes_never_share_note_or_card_ids(tmp_path, sample_path):
+def test_worker_processes_never_share_note_or_card_ids(parallel_build, tmp_path):
     import sqlite3
 
-    folder = tmp_path / "in"
-    for k in range(4):
-        article_copy(sample_path, folder, f"{k}.md", url=f"article-{k}", title=f"第{k}篇文章")
-    report = build_decks([folder], tmp_path / "out", jobs=2)
+    _, _, report = parallel_build
     ids: list[int] = []
     for package in report.outputs:
         with zipfile.ZipFile(package) as z:
@@ -354,6 +345,6 @@ def test_worker_processes_never_share_note_or_card_ids(tmp_path, sample_path):
         con.close()
     assert len(report.outputs) == 4
     assert len(ids) == len(set(ids)) == report.notes + report.cards
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+    assert sorted(p.name for p in report.outputs[0].parent.iterdir()) == sorted(
         p.name for p in report.outputs
     )  # no temporary packages left behind

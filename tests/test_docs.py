@@ -39,10 +39,10 @@ def test_readme_pinyin_example_is_true():
 def test_readme_study_set_example_matches_the_sample(sample_study_set):
     import json
 
-    from learnkit.codec import study_set_dict
+    from learnkit.codec import to_dict
 
     example = json.loads(re.search(r"```json\n(.*?)```", README, flags=re.S).group(1))
-    real = study_set_dict(sample_study_set)
+    real = to_dict(sample_study_set)
     assert example["id"] == real["id"]
     assert example["title"] == real["title"]
     assert example["meta"]["source_url"] == real["meta"]["source_url"]
@@ -51,3 +51,45 @@ def test_readme_study_set_example_matches_the_sample(sample_study_set):
     word = example["sentences"][0]["words"][0]
     assert word in real["sentences"][0]["words"]
     assert real["sentences"][0]["emphasis"] == example["sentences"][0]["emphasis"]
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch, capsys):
+    """The three-line example: it prints what its comment says and writes a deck Anki
+    imports (every card of the sample)."""
+    from anki_support import import_package, open_collection
+
+    code = re.search(r"```python\n(.*?)```", README, flags=re.S).group(1)
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    (tmp_path / "decks").mkdir()
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    printed = next(line for line in code.splitlines() if line.startswith("print("))
+    assert capsys.readouterr().out.strip() == printed.split("#", 1)[1].strip()
+    deck = tmp_path / "decks" / "xi-putin.apkg"
+    col = open_collection(tmp_path / "col")
+    try:
+        import_package(col, deck)
+        assert col.note_count() > 0 and col.card_count() >= col.note_count()
+    finally:
+        col.close()
+
+
+def test_public_verbs_are_lazy_and_documented():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, learnkit; "
+        "print(sorted(m for m in sys.modules if m.startswith(('learnkit.pipeline', 'jieba')))); "
+        "print(all(callable(getattr(learnkit, v)) for v in "
+        "('study_set', 'load', 'write_deck', 'deck_bytes')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["[]", "True"]
+    for verb in (
+        "learnkit.study_set",
+        "learnkit.load",
+        "learnkit.write_deck",
+        "learnkit.deck_bytes",
+    ):
+        assert verb in README

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from learnkit.codec import study_set_dict
-from learnkit.pipeline import load_study_set, study_set_from_text
+from learnkit.codec import to_dict
+from learnkit.pipeline import load, study_set
 
 # Every sentence pair of the sample, as (Chinese start, English start); the third is the 2-1.
 SAMPLE_PAIRS = [
@@ -98,7 +98,7 @@ def test_ids_are_stable_across_english_corrections(sample_path, sample_study_set
     edited = text.replace("underscored", "underlined").replace(
         "rapprochement engineered", "rapprochement devised"
     )
-    again = study_set_from_text(edited, source=str(sample_path))
+    again = study_set(edited, source=str(sample_path))
     assert [s.id for s in again.sentences] == [s.id for s in sample_study_set.sentences]
     assert [p.id for p in again.phrases] == [p.id for p in sample_study_set.phrases]
     assert again.sentences[1].en.startswith("This unity is underlined")
@@ -107,11 +107,11 @@ def test_ids_are_stable_across_english_corrections(sample_path, sample_study_set
 def test_ids_are_unique_and_deterministic(sample_path, sample_study_set):
     ids = [s.id for s in sample_study_set.sentences] + [p.id for p in sample_study_set.phrases]
     assert len(set(ids)) == len(ids)
-    assert load_study_set(sample_path).sentences[0].id == sample_study_set.sentences[0].id
+    assert load(sample_path).sentences[0].id == sample_study_set.sentences[0].id
 
 
 def test_json_export_has_the_documented_keys(sample_study_set):
-    data = json.loads(json.dumps(study_set_dict(sample_study_set), ensure_ascii=False))
+    data = json.loads(json.dumps(to_dict(sample_study_set), ensure_ascii=False))
     assert set(data) >= {"id", "title", "meta", "sentences", "phrases", "warnings"}
     assert set(data["meta"]) >= {"date", "author", "description", "tags", "source_url"}
     sentence = data["sentences"][0]
@@ -128,7 +128,7 @@ CHINESE_ONLY = """# 测试文章
 
 
 def test_chinese_only_article_keeps_phrases_without_english():
-    ss = study_set_from_text(CHINESE_ONLY, source="zh-only.md")
+    ss = study_set(CHINESE_ONLY, source="zh-only.md")
     assert [(p.zh, p.en, p.pinyin) for p in ss.phrases] == [("银行", None, "yínháng")]
     assert [(s.zh, s.en) for s in ss.sentences] == [
         ("银行今天开门。", None),
@@ -151,7 +151,7 @@ as much as $40 billion.
 
 
 def test_traditional_article_end_to_end():
-    ss = study_set_from_text(TRADITIONAL, source="tw.md")
+    ss = study_set(TRADITIONAL, source="tw.md")
     assert ss.script == "traditional"
     assert [(p.zh, p.en, p.numbers) for p in ss.phrases] == [
         ("台積電", "TSMC", "tai2 ji1 dian4"),

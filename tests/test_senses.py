@@ -152,7 +152,7 @@ def test_variant_entries_rank_last():
 
 
 def test_learner_list_is_small_frequent_and_real():
-    listed = senses.learner_words()
+    listed = dict(senses._learner())
     assert 0 < len(listed) <= 60
     for (word, numbers), word_senses in listed.items():
         assert (segment.zipf(word) or 0) >= 5.0, word

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from flask import Blueprint, Response, abort, render_template
 
@@ -67,13 +65,15 @@ def article(key: str) -> str:
 
 @bp.get("/deck/<key>.apkg")
 def deck(key: str) -> Response:
+    import learnkit
     from learnkit.anki.notes import deck_spec
-    from learnkit.anki.package import write_package
 
-    spec = deck_spec(entry_or_404(key).study_set)
-    name = re.sub(r"[^\w.-]", "_", spec.file_name, flags=re.ASCII)
-    with tempfile.TemporaryDirectory(prefix="learnkit-deck-") as tmp:
-        data = write_package([spec], Path(tmp) / name).read_bytes()
+    ss = entry_or_404(key).study_set
+    name = re.sub(r"[^\w.-]", "_", deck_spec(ss).file_name, flags=re.ASCII)
+    try:
+        data = learnkit.deck_bytes([ss])
+    except learnkit.BuildError:  # nothing to study in it
+        abort(404)
     return Response(
         data,
         mimetype="application/octet-stream",

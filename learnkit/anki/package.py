@@ -9,6 +9,7 @@ pass ``timestamp`` only for reproducible test builds.
 from __future__ import annotations
 
 import functools
+import io
 import itertools
 import os
 import sqlite3
@@ -132,25 +133,30 @@ def write_package(
     return path
 
 
+def apkg_bytes(decks: Sequence[DeckSpec], timestamp: float | None = None) -> bytes:
+    """The ``.apkg`` file holding ``decks``, built in memory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("collection.anki2", package_bytes(decks, timestamp))
+        z.writestr("media", "{}")
+    return buffer.getvalue()
+
+
 def stage_package(
     decks: Sequence[DeckSpec], path: str | os.PathLike[str], timestamp: float | None = None
 ) -> Path:
     """Write the package for ``path`` to a temporary file beside it (for :func:`publish`,
     or to be deleted); raise BuildError, naming ``path``, if impossible."""
     path = Path(path)
-    collection = package_bytes(decks, timestamp)
+    data = apkg_bytes(decks, timestamp)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise BuildError(f"{path}: cannot write deck: {exc.strerror or exc}") from None
     try:
-        with (
-            os.fdopen(fd, "wb") as fh,
-            zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z,
-        ):
-            z.writestr("collection.anki2", collection)
-            z.writestr("media", "{}")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

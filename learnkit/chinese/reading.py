@@ -71,28 +71,6 @@ def read_many(texts: Iterable[str]) -> list[Reading]:
     ]
 
 
-def baseline_many(texts: Iterable[str]) -> list[Reading]:
-    """pypinyin's plain whole-sentence readings, no model, no cache (for comparison)."""
-    pinyin, style = _pypinyin()
-    result = []
-    for text in texts:
-        cells = pinyin(
-            to_simplified(text), style=style, neutral_tone_with_five=True, errors=_no_reading
-        )
-        result.append(
-            tuple(
-                _normalize(cell[0]) if is_han(char) else None
-                for char, cell in zip(text, cells, strict=True)
-            )
-        )
-    return result
-
-
-def clear_caches() -> None:
-    """Forget cached word readings (so a benchmark can time a cold run)."""
-    _word_reading.cache_clear()
-
-
 def _dictionary_reading(text: str) -> tuple[list[str | None], dict[int, str], list[int]]:
     """pypinyin's reading of ``text`` per character (as its ``pinyin(text)`` gives it), the
     readings that come from a multi-character phrase of its dictionary, and the start of

@@ -181,11 +181,6 @@ def _learner() -> dict[tuple[str, str], tuple[Sense, ...]]:
     return out
 
 
-def learner_words() -> dict[tuple[str, str], tuple[Sense, ...]]:
-    """(word, reading) → the hand-kept learner senses."""
-    return dict(_learner())
-
-
 @lru_cache(maxsize=65536)
 def candidates(word: str, numbers: str, fallback: str | None) -> tuple[tuple[Sense, ...], int]:
     """The senses a word read ``numbers`` may take, defaults first, and how many of them

@@ -1,13 +1,13 @@
 """The library: the seed articles plus the uploaded ones, as cached study sets.
 
 Each file is parsed once: its study set is cached in SQLite under the hash of its bytes
-(and of LearnKit's code, so a new pipeline re-parses), and in memory under its path,
-size and modification time, so pages never wait for the pipeline twice.
+and of LearnKit itself (code, data files, dependency versions: a new pipeline re-parses),
+and in memory under its path, size and modification time, so pages never wait for the
+pipeline twice.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import secrets
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import learnkit
-from learnkit.batch import ARTICLE_SUFFIXES
+from learnkit.diskcache import package_fingerprint
 from learnkit.errors import ArticleError, LearnkitError
 from learnkit.models import StudySet
+from learnkit.sources import article_files
 from learnkit.study.quiz import ClozeItem, build_items
 from learnkit.study.store import Store
 
@@ -39,25 +39,15 @@ class Entry:
         return self.study_set.id
 
 
-@functools.cache
-def code_fingerprint() -> str:
-    """Hash of LearnKit's own source: cached study sets are only reused by the same code."""
-    h = hashlib.sha256()
-    for path in sorted(Path(learnkit.__file__).parent.rglob("*.py")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def content_key(data: bytes) -> str:
-    return hashlib.sha256(code_fingerprint().encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(package_fingerprint().encode() + b"\0" + data).hexdigest()
 
 
 def _parse(data: bytes, source: str) -> StudySet:
-    from learnkit.pipeline import study_set_from_text
+    from learnkit.pipeline import study_set
     from learnkit.text.article import decode
 
-    return study_set_from_text(decode(data, source), source=source)
+    return study_set(decode(data, source), source=source)
 
 
 class Library:
@@ -83,20 +73,7 @@ class Library:
         for folder, uploaded in ((self.seeds, False), (self.uploads, True)):
             if folder is None:
                 continue
-            try:
-                with os.scandir(folder) as listing:
-                    files = sorted(
-                        (
-                            f
-                            for f in listing
-                            if os.path.splitext(f.name)[1].lower() in ARTICLE_SUFFIXES
-                            and f.is_file()
-                        ),
-                        key=lambda f: f.name,
-                    )
-            except (FileNotFoundError, NotADirectoryError):
-                continue
-            for f in files:
+            for f in article_files(folder):
                 try:
                     stat = f.stat()
                 except FileNotFoundError:  # removed while listing

@@ -7,18 +7,16 @@ so stopping the server at any moment loses nothing that was acknowledged.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import secrets
 import sqlite3
-import types
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from learnkit import codec
 from learnkit.errors import StoreError
 from learnkit.models import StudySet
 from learnkit.study import schedule
@@ -87,29 +85,6 @@ def _iso(moment: datetime) -> str:
     return schedule.utc(moment).isoformat(timespec="microseconds")
 
 
-def _decode(tp: Any, value: Any) -> Any:
-    """Rebuild frozen dataclasses (tuples, optionals) from their ``asdict`` JSON."""
-    if value is None:
-        return None
-    if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        return tp(**{k: _decode(hints[k], v) for k, v in value.items()})
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        return tuple(_decode(typing.get_args(tp)[0], v) for v in value)
-    if origin in (typing.Union, types.UnionType):
-        return _decode(next(a for a in typing.get_args(tp) if a is not type(None)), value)
-    return value
-
-
-def encode_study_set(ss: StudySet) -> str:
-    return json.dumps(dataclasses.asdict(ss), ensure_ascii=False, separators=(",", ":"))
-
-
-def decode_study_set(data: str) -> StudySet:
-    return _decode(StudySet, json.loads(data))
-
-
 class Store:
     """A connection to the quiz database; ``fuzzing=False`` makes intervals repeatable;
     ``autocheckpoint=False`` leaves WAL checkpoints to someone else (a background thread)."""
@@ -153,12 +128,12 @@ class Store:
 
     def cached_study_set(self, key: str) -> StudySet | None:
         row = self.db.execute("SELECT data FROM study_sets WHERE key = ?", (key,)).fetchone()
-        return decode_study_set(row[0]) if row else None
+        return codec.loads(row[0]) if row else None
 
     def cache_study_set(self, key: str, ss: StudySet, now: datetime) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO study_sets (key, article, data, created) VALUES (?, ?, ?, ?)",
-            (key, ss.id, encode_study_set(ss), _iso(now)),
+            (key, ss.id, codec.dumps(ss), _iso(now)),
         )
 
     # -- cards and reviews ----------------------------------------------------------------
@@ -178,10 +153,6 @@ class Store:
         marks = ",".join("?" * len(items))
         rows = self.db.execute(f"SELECT item, due FROM cards WHERE item IN ({marks})", items)
         return {item: datetime.fromisoformat(due) for item, due in rows}
-
-    def _card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
-        row = self.db.execute("SELECT card_id, data FROM cards WHERE item = ?", (item,)).fetchone()
-        return self._new_card(item, article, now) if row is None else (row[0], row[1])
 
     def _new_card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
         card_id = self.db.execute(
@@ -214,38 +185,10 @@ class Store:
         )
         return done.due
 
-    def review(
-        self, item: str, article: str, rating: int, verdict: str, answer: str, now: datetime
-    ) -> datetime:
-        """Grade one item outside a session; returns when it is due next."""
-        with self._write():
-            card = self._card(item, article, now)
-            return self._review(card, item, rating, verdict, answer, now, None)
-
-    def answer(
-        self,
-        session: str,
-        position: int,
-        article: str,
-        rating: int,
-        verdict: str,
-        answer: str,
-        now: datetime,
-    ) -> datetime | None:
-        """Grade the session's item at ``position`` and move the session on, atomically.
-
-        Returns the item's next due date, or None (recording nothing) when that position
-        was already answered, e.g. a form sent twice.
-        """
-        done = self.answer_with(
-            session, position, lambda _: (Grade(article, rating, verdict, answer), None), now
-        )
-        return None if done is None else done[1].due
-
     def answer_with(
         self, session: str, position: int, judge: Callable[[str], tuple[Grade, T]], now: datetime
     ) -> tuple[T, Answered] | None:
-        """Like :meth:`answer`, for a caller that learns the item from the session: one
+        """Grade the session's item at ``position`` and move the session on: one
         transaction moves the session on from ``position``, calls ``judge(item_id)`` for
         the grade (and anything the caller wants back), and records the review. None
         (recording nothing) when the session is unknown, finished or past ``position``;
@@ -269,9 +212,6 @@ class Store:
             )
             due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now, session)
             return extra, Answered(item, count, due)
-
-    def review_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM reviews").fetchone()[0]
 
     # -- sessions -------------------------------------------------------------------------
 
