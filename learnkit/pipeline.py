@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from learnkit.align import beads, phrases
 from learnkit.chinese import annotate
+from learnkit.chinese.pinyin import numbers_line, pinyin_line
 from learnkit.ids import article_id, item_id, normalize
 from learnkit.models import (
     Article,
@@ -118,7 +119,7 @@ def build_study_set(article: Article) -> StudySet:
             paragraph=j.paragraph,
             zh=j.zh,
             en=j.en,
-            pinyin=annotate.pinyin_line(words),
+            pinyin=pinyin_line(words),
             words=words,
             zh_emphasis=j.zh_emphasis,
             en_emphasis=j.en_emphasis,
@@ -148,8 +149,8 @@ def _phrase(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:
         id=item_id(key, "phrase", match.zh.text),
         zh=match.zh.text,
         en=match.en.text if match.en else None,
-        pinyin=annotate.pinyin_line(words),
-        numbers=annotate.numbers_line(words),
+        pinyin=pinyin_line(words),
+        numbers=numbers_line(words),
         sentence=pair.id,
         zh_span=match.zh,
         en_span=match.en,

@@ -6,6 +6,7 @@ import pytest
 
 from learnkit.chinese import annotate as chinese
 from learnkit.chinese import segment
+from learnkit.chinese.pinyin import numbers_line, pinyin_line
 from learnkit.models import Word
 
 # Sentences of the sample article (seeds/2024-05-20-xi-putin.md) and a few of our own.
@@ -108,73 +109,6 @@ def test_words_cover_the_text(text):
         pos = w.end
 
 
-@pytest.mark.parametrize(
-    ("text", "marks", "numbers"),
-    [
-        (
-            TITLE,
-            "Xí Jìnpíng hé Pǔjīng de yǒuyì chángcún",
-            "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2",
-        ),
-        (
-            ARTICLE[7:24],
-            "Xí Jìnpíng hé Fúlājīmǐ'ěr·Pǔjīng zhījiān de liánxì",
-            "xi2 jin4 ping2 he2 fu2 la1 ji1 mi3 er3·pu3 jing1 zhi1 jian1 de5 lian2 xi4",
-        ),
-        (
-            CONTAIN,
-            'duì liǎngguó shíshī de "shuāngchóng èzhì".',
-            'dui4 liang3 guo2 shi2 shi1 de5 "shuang1 chong2 e4 zhi4".',
-        ),
-        (
-            KISSINGER[:18],
-            "Hēnglì·Jīxīngé zài 20 shìjì 70 niándài cèhuà de",
-            "heng1 li4·ji1 xin1 ge2 zai4 20 shi4 ji4 70 nian2 dai4 ce4 hua4 de5",
-        ),
-        (
-            RIVALS[:14],
-            "liǎngguó yǒuzhe gòngtóng de duìshǒu — Měiguó,",
-            "liang3 guo2 you3 zhe5 gong4 tong2 de5 dui4 shou3 — mei3 guo2,",
-        ),
-        (
-            TSMC,
-            "Táijīdiàn de jīngyuánchǎng zài Táiwān nánbù.",
-            "tai2 ji1 dian4 de5 jing1 yuan2 chang3 zai4 tai2 wan1 nan2 bu4.",
-        ),
-        (
-            TITLE_TRAD,
-            "Xí Jìnpíng hé Pǔjīng de yǒuyì chángcún",
-            "xi2 jin4 ping2 he2 pu3 jing1 de5 you3 yi4 chang2 cun2",
-        ),
-        (
-            "他在银行工作，每天步行上班。",
-            "tā zài yínháng gōngzuò, měitiān bùxíng shàngbān.",
-            "ta1 zai4 yin2 hang2 gong1 zuo4, mei3 tian1 bu4 xing2 shang4 ban1.",
-        ),
-        (
-            "二〇二四年，他在A股赚了100万。",
-            "èr líng èr sì nián, tā zài A gǔ zhuàn le 100 wàn.",
-            "er4 ling2 er4 si4 nian2, ta1 zai4 A gu3 zhuan4 le5 100 wan4.",
-        ),
-    ],
-    ids=[
-        "title",
-        "names",
-        "quotes",
-        "numbers",
-        "dash",
-        "traditional",
-        "traditional-title",
-        "hang-xing",
-        "ling-latin-digits",
-    ],
-)
-def test_pinyin_lines(text, marks, numbers):
-    words = chinese.annotate(text)
-    assert chinese.pinyin_line(words) == marks
-    assert chinese.numbers_line(words) == numbers
-
-
 def word(words, text):
     return next(w for w in words if w.text == text)
 
@@ -269,8 +203,8 @@ def test_slice_words_whole_phrase(annotated):
     start = text.index("双重遏制")
     words = chinese.slice_words(annotated[text], start, start + 4)
     assert [(w.text, w.start, w.end) for w in words] == [("双重", 0, 2), ("遏制", 2, 4)]
-    assert chinese.pinyin_line(words) == "shuāngchóng èzhì"
-    assert chinese.numbers_line(words) == "shuang1 chong2 e4 zhi4"
+    assert pinyin_line(words) == "shuāngchóng èzhì"
+    assert numbers_line(words) == "shuang1 chong2 e4 zhi4"
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,11 @@
-"""learnkit.reading (+ polyphone, particles, pinyin_text) and the ``pinyin`` command."""
+"""learnkit.chinese.reading (+ polyphone, particles): one syllable per character."""
 
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 from learnkit.chinese import polyphone
 from learnkit.chinese.reading import read, read_many, to_simplified
-from learnkit.cli import cli
 
 # (sentence, word in it, its syllables): the classic polyphone pairs in real sentences.
 CLASSIC = [
@@ -127,38 +125,3 @@ def test_batched_model_matches_g2pm():
 def test_polyphone_candidates():
     assert polyphone.candidates("了") == ("le5", "liao3", "liao4")
     assert polyphone.candidates("我") == ()
-
-
-@pytest.mark.parametrize(
-    ("args", "stdin", "expected"),
-    [
-        ([], "习近平在莫斯科与普京会谈。\n", "xíjìnpíng zài mòsīkē yǔ pǔjīng huìtán。\n"),
-        ([], "西安\n\n台積電的晶圓廠\n", "xī'ān\n\ntáijīdiàn de jīngyuánchǎng\n"),
-        ([], "“你好！”他说。\n", "“nǐhǎo！” tā shuō。\n"),
-        (["--style", "numbers"], "他长大了。\n", "ta1 zhang3da4 le5。\n"),
-        (["--per-char"], "绿A了\n", "lǜ\tA\tle\n"),
-        (["--per-char", "--style", "numbers"], "女儿，绿\n", "nu:3\ter2\t，\tlu:4\n"),
-        (["--per-char", "--style", "numbers"], "晶圓廠\n", "jing1\tyuan2\tchang3\n"),
-        ([], "", ""),
-    ],
-    ids=[
-        "marks",
-        "apostrophe-blank-traditional",
-        "punctuation",
-        "numbers",
-        "per-char-marks",
-        "per-char-numbers",
-        "per-char-traditional",
-        "empty",
-    ],
-)
-def test_cli_pinyin(args, stdin, expected):
-    result = CliRunner().invoke(cli, ["pinyin", *args], input=stdin)
-    assert result.exit_code == 0, result.output
-    assert result.output == expected
-
-
-def test_cli_pinyin_rejects_unknown_style():
-    result = CliRunner().invoke(cli, ["pinyin", "--style", "ipa"], input="你好\n")
-    assert result.exit_code == 2
-    assert "Invalid value for '--style'" in result.output

@@ -7,6 +7,7 @@ import pytest
 from learnkit.chinese import annotate as chinese
 from learnkit.chinese import dictionary as cedict
 from learnkit.chinese import segment, senses
+from learnkit.chinese.pinyin import pinyin_line
 
 # Aligned pairs of the sample article (seeds/2024-05-20-xi-putin.md) and two of our own.
 PAIRS = {
@@ -118,7 +119,7 @@ def test_composed_gloss_for_unknown_words(annotated, pair, word, gloss, study):
     ids=["zhongsu", "zhonge", "ezhong", "zhongmei", "dash"],
 )
 def test_place_compounds_are_capitalised(text, expected):
-    assert expected in chinese.pinyin_line(chinese.annotate(text))
+    assert expected in pinyin_line(chinese.annotate(text))
 
 
 @pytest.mark.parametrize(

@@ -1,65 +1,166 @@
-"""Pinyin of whole lines, as the ``learnkit pinyin`` command prints it.
+"""The one pinyin renderer: a sentence's words as the learner reads them.
 
-Two layouts: one cell per character (Han → its syllable, anything else → itself), or
-running pinyin with each word's syllables written together ("xíjìnpíng zài mòsīkē").
-Two styles: tone marks ("lǜ") or CC-CEDICT tone numbers ("lu:4", neutral tone 5).
+Used for the study set's ``pinyin`` (sentences and phrases), the phrases' ``numbers``,
+hence cards and quiz, and by ``learnkit pinyin``, so all of them print the same line:
+
+* tone marks: each word's syllables written together with ' before a, o, e (xī'ān),
+  names capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Zhōng É"),
+  words separated by spaces, punctuation in ASCII attached to its word ("wèntí, liǎngguó");
+* tone numbers: the same words, syllables spaced as CC-CEDICT writes them ("wen4 ti2,").
+
+Words come from :mod:`learnkit.chinese.annotate` (jieba + dictionary split, readings).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
-from learnkit.chinese.reading import Reading, read_many, to_simplified
+from learnkit.chinese import dictionary as cedict
+from learnkit.chinese import names, senses
+from learnkit.chinese.reading import to_simplified
 from learnkit.chinese.syllables import to_marks
-from learnkit.text.charclass import OPENERS, is_punct
+from learnkit.models import Word
 
 Style = Literal["marks", "numbers"]
 
 
 def pinyin_lines(lines: Sequence[str], style: Style = "marks", per_char: bool = False) -> list[str]:
-    """The pinyin of each line (read together, so the polyphone model runs once)."""
-    readings = read_many(lines)
+    """Each line's pinyin, exactly as a study set writes that sentence's (``learnkit
+    pinyin``). ``per_char``: one tab-separated cell per character instead (Han → its
+    syllable, anything else → itself)."""
+    from learnkit.chinese.annotate import annotate_many
+
+    annotated = annotate_many(lines)
     if per_char:
-        return [_cells(line, reading, style) for line, reading in zip(lines, readings, strict=True)]
-    return [_running(line, reading, style) for line, reading in zip(lines, readings, strict=True)]
+        return [_cells(words, style) for words in annotated]
+    render = pinyin_line if style == "marks" else numbers_line
+    return [render(words) for words in annotated]
 
 
-def _cells(line: str, reading: Reading, style: Style) -> str:
-    """Tab-separated: one cell per character of ``line``."""
-    return "\t".join(
-        char if syllable is None else _styled(syllable, style)
-        for char, syllable in zip(line, reading, strict=True)
-    )
-
-
-def _running(line: str, reading: Reading, style: Style) -> str:
-    """Words separated by spaces; a Han word's syllables written together (jieba words)."""
-    from learnkit.chinese.segment import tokenize
-
-    parts: list[str] = []
-    opening = ""  # opening quotes/brackets wait for the word they open
-    for _word, start, end in tokenize(to_simplified(line)):
-        syllables = [s for s in reading[start:end] if s is not None]
-        original = line[start:end]
-        if not syllables:
-            if all(char in OPENERS for char in original):
-                opening += original
-            elif parts and not opening and all(map(is_punct, original)):
-                parts[-1] += original  # closing punctuation sticks to the word before it
-            elif not original.isspace():
-                parts.append(opening + original)
-                opening = ""
+def _cells(words: Sequence[Word], style: Style) -> str:
+    cells: list[str] = []
+    for w in words:
+        syllables = w.numbers.split() if w.tones else []
+        if len(syllables) != len(w.text):
+            cells.extend(w.text)
             continue
-        styled = [_styled(s, style) for s in syllables]
-        if style == "marks":  # apostrophe before a, o, e inside a word: xī'ān, not xiān
-            styled = [styled[0], *("'" + s if s[0] in "aāáǎàoōóǒòeēéěè" else s for s in styled[1:])]
-        parts.append(opening + "".join(styled))
-        opening = ""
-    if opening:
-        parts.append(opening)
-    return " ".join(parts)
+        cells.extend(to_marks(s) if style == "marks" else s for s in syllables)
+    return "\t".join(cells)
 
 
-def _styled(syllable: str, style: Style) -> str:
-    return to_marks(syllable) if style == "marks" else syllable
+def word_pinyin(word: Word) -> str:
+    """One word in tone marks as :func:`pinyin_line` writes it ("Xí Jìnpíng", "huǒbàn")."""
+    return _orthographic(word) if word.tones else word.text
+
+
+_ASCII = str.maketrans(
+    {
+        "，": ",",
+        "。": ".",
+        "、": ",",
+        "；": ";",
+        "：": ":",
+        "？": "?",
+        "！": "!",
+        "（": "(",
+        "）": ")",
+        "“": "“",
+        "”": "”",
+        "‘": "‘",
+        "’": "’",
+        "《": "«",
+        "》": "»",
+        "〈": "‹",
+        "〉": "›",
+        "「": "“",
+        "」": "”",
+        "『": "‘",
+        "』": "’",
+        "【": "[",
+        "】": "]",
+        "·": "·",
+        "…": "…",
+        "—": "—",
+        "～": "~",
+        "　": " ",
+    }
+)
+_OPENING = set("(“‘«‹[{")
+_CLOSING = set(",.;:?!)”’»›]}%…")
+_GLUE = set("·/")
+_CHUNK = re.compile(r"\s+|[-—]{2,}|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
+
+
+def _orthographic(word: Word) -> str:
+    """A word's syllables written together, with ' before a, o, e (xī'ān); names
+    capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng")."""
+    return _orthographic_text(word.text, word.numbers, word.pinyin)
+
+
+@lru_cache(maxsize=65536)
+def _orthographic_text(text: str, numbers: str, pinyin: str) -> str:
+    syllables = pinyin.split()
+    name = cedict.name_numbers(text, numbers)
+    simplified = to_simplified(text)
+    if name is None and senses.is_place_compound(simplified, numbers):
+        name = numbers.title()  # 中苏 "Zhōng Sū", as CC-CEDICT writes 中俄 "Zhong1 E2"
+    elif name is None and names.is_name(simplified):
+        name = numbers.capitalize()  # one capitalised group: "Zéliánsījī"
+    starts = {0}
+    if name and len(name.split()) == len(syllables):
+        starts = {i for i, s in enumerate(name.split()) if s[:1].isupper()}
+    out = ""
+    for i, syllable in enumerate(syllables):
+        if name and i in starts:
+            out += (" " if out else "") + syllable[:1].upper() + syllable[1:]
+            continue
+        if out and syllable[:1].lower() in "aoeāáǎàōóǒòēéěè":
+            out += "'"
+        out += syllable
+    return out
+
+
+def pinyin_line(words: Sequence[Word]) -> str:
+    """The pinyin of a sentence in tone marks: each word's syllables written together,
+    names capitalised, words separated by spaces, punctuation attached."""
+    return _line(words, _orthographic)
+
+
+def numbers_line(words: Sequence[Word]) -> str:
+    """The pinyin of a sentence in tone numbers, syllables spaced as CC-CEDICT writes them."""
+    return _line(words, lambda w: w.numbers)
+
+
+def _line(words: Sequence[Word], han) -> str:
+    out: list[str] = []
+    glue_next, quote_open = True, False
+    for w in words:
+        chunks = (han(w),) if w.tones else _chunks(w.text)
+        for chunk in chunks:
+            if chunk == '"':
+                quote_open = not quote_open
+                kind = "open" if quote_open else "close"
+            elif chunk in _OPENING:
+                kind = "open"
+            elif chunk in _CLOSING:
+                kind = "close"
+            elif chunk in _GLUE:
+                kind = "glue"
+            else:
+                kind = "word"
+                if chunk[:2] in ("--", "——"):
+                    chunk = "—"
+            if not (glue_next or kind in ("close", "glue")):
+                out.append(" ")
+            out.append(chunk)
+            glue_next = kind in ("open", "glue")
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _chunks(text: str) -> tuple[str, ...]:
+    """The punctuation marks and Latin words of a non-Han word, as the line writes them."""
+    return tuple(c for c in _CHUNK.findall(text.translate(_ASCII)) if not c.isspace())
