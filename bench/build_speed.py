@@ -32,6 +32,7 @@ from pathlib import Path
 from newsdata import news_blocks
 
 from learnkit.batch import default_jobs
+from learnkit.text.charclass import HAN
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "2024-05-20-xi-putin.md"
@@ -164,7 +165,7 @@ def main() -> None:
         folder.mkdir()
         chinese = write_articles(folder, args.n)
         text_file.write_text(chinese, encoding="utf-8")
-        chars = sum(1 for c in chinese if "\u4e00" <= c <= "\u9fff")
+        chars = len(HAN.findall(chinese))
         print(f"{args.n} articles, {chars} Han characters, {len(chinese.splitlines())} paragraphs")
 
         floor_cmd = [sys.executable, "-c", FLOOR, str(text_file)]

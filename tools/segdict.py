@@ -24,6 +24,7 @@ from importlib import resources
 from learnkit.chinese import dictionary as cedict
 from learnkit.chinese import hsk, segment
 from learnkit.data import data_path
+from learnkit.text.charclass import HAN_RUN
 
 NAME_FREQ = 300
 WORD_FREQ = 200
@@ -33,7 +34,6 @@ FLOOR = 3  # jieba's dictionary gives ~160k entries this count: "seen, frequency
 # conjunctions, prepositions, demonstratives and measure words.
 LEADING = set("和与及或跟同的了着过在是把被对向从给让将这那每各该本此其篇个位名只条张件项次")
 TRAILING = set("的了着过和与及或在是把被对都也就又还")
-_HAN = re.compile(r"^[\u3400-\u9fff]+$")
 _SURNAME = re.compile(r"^surname |\(surname\)")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /")
 
@@ -47,7 +47,7 @@ def _cedict_heads() -> tuple[set[str], set[str], set[str]]:
     abbreviations: set[str] = set()
     for line in gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines():
         match = _LINE.match(line)
-        if not match or not _HAN.match(match.group(2)):
+        if not match or not HAN_RUN.fullmatch(match.group(2)):
             continue
         simp, numbers = match.group(2), match.group(3)
         (names if numbers[:1].isupper() else words).add(simp)
@@ -83,7 +83,7 @@ def adjustments() -> dict[str, int]:
         if 2 <= len(word) <= 4 and 0 < freq.get(word, 0) <= FLOOR:
             out[word] = WORD_FREQ
     for word, count in freq.items():
-        if count and len(word) >= 3 and word not in known and _HAN.match(word):
+        if count and len(word) >= 3 and word not in known and HAN_RUN.fullmatch(word):
             if fused(word[0], word[1:], word[:2], LEADING) or fused(
                 word[-1], word[:-1], word[-2:], TRAILING
             ):

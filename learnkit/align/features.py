@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from learnkit.chinese import dictionary as cedict
+from learnkit.text.charclass import HAN_RUN
 
 _MAX_WORD = 4
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -124,7 +125,7 @@ def zh_unit(text: str) -> Unit:
     """Features of a Chinese sentence."""
     text = unicodedata.normalize("NFKC", text)
     glosses = []
-    for run in re.findall(r"[\u3400-\u9fff]+", text):
+    for run in HAN_RUN.findall(text):
         for word in _segment(run):
             stems = _gloss_stems(word)
             if stems:

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from learnkit.chinese.reading import is_han  # the characters that get a syllable (〇 included)
 from learnkit.models import Meta, Span, Word
+from learnkit.text.charclass import is_han
 
 HSK_STANDARD = "HSK 3.0"
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

@@ -18,11 +18,10 @@ from learnkit.chinese import hsk, names, segment, senses
 from learnkit.chinese.reading import read_many, to_simplified
 from learnkit.chinese.syllables import to_marks, tone
 from learnkit.models import Word
+from learnkit.text.charclass import HAN, HAN_RUN
 
-_HAN = re.compile(r"[〇\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 # Numerals and demonstratives that jieba glues to a measure word or noun (两米, 这篇).
 _DETERMINERS = frozenset("这那哪每各某该此本两几半一二三四五六七八九十百千万")
-_HAN_RUN = re.compile(f"(?:{_HAN.pattern})+")
 _NUMERAL = re.compile(r"^[零〇一二三四五六七八九十百千万亿两几半]+$")
 # Particles, pronouns, basic prepositions and conjunctions: grammar, not vocabulary.
 FUNCTION_WORDS = frozenset(
@@ -71,7 +70,7 @@ def _dictionary_split(word: str) -> tuple[tuple[int, int], ...]:
     whole = ((0, len(word)),)
     if len(word) < 2 or cedict.contains(word) or hsk.level(word) is not None:
         return whole
-    if not _HAN.match(word):
+    if not HAN.match(word):
         return whole
     if word[0] in _DETERMINERS and cedict.contains(word[1:]):  # 两行 → 两 行, 这篇 → 这 篇
         return ((0, 1), *((1 + s, 1 + e) for s, e in _dictionary_split(word[1:])))
@@ -119,7 +118,7 @@ def _annotate(text: str, english: str | None, readings: Sequence[str | None]) ->
     simplified = to_simplified(text)
     pieces: list[tuple[int, int]] = []
     for _, start, end in _tokenize(text, simplified):
-        for run in _HAN_RUN.finditer(text, start, end):
+        for run in HAN_RUN.finditer(text, start, end):
             pieces.append(run.span())
     words: list[Word] = []
     pos = 0

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from learnkit.chinese.particles import choose
-from learnkit.text.charclass import HAN
+from learnkit.text.charclass import HAN, is_han
 
 Reading = tuple[str | None, ...]
 
@@ -27,12 +27,6 @@ _SYLLABLE = re.compile(r"[a-z]+(?:u:[a-z]*)?[1-5]")
 # pypinyin's phrase table writes the spoken sandhi of 一 and 不 (一个 yi2, 不要 bu2);
 # learners' dictionaries and LearnKit use their citation tones.
 _CITATION = {"一": "yi1", "不": "bu4"}
-
-
-@cache  # one entry per distinct character
-def is_han(char: str) -> bool:
-    """True for a CJK ideograph, including 〇 (read ling2 in dates such as 二〇二四)."""
-    return char == "〇" or HAN.fullmatch(char) is not None
 
 
 def read(text: str) -> Reading:

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from learnkit.chinese import dictionary as cedict
 from learnkit.data import data_path
+from learnkit.text.charclass import HAN, HAN_CLASS
 
 LEARNER_FILE = "learner_senses.tsv"
 APPROX = "≈ "  # prefix of a gloss composed from the characters' senses
@@ -25,9 +26,8 @@ _WORD = re.compile(r"[a-z]{2,}")  # "Russia's" → russia (no stray "s")
 _QUOTED = re.compile(r'"([^"]+)"')
 _PARENS = re.compile(r"\([^()]*\)")
 _CJK = re.compile(  # Chinese words and references: "個|个[ge4]", "孫中山|孙中山"
-    r"(?:[^\s|\[\]/()]+\|)?[^\s|\[\]/()]*[\u3400-\u9fff][^\s|\[\]/()]*(?:\[[^\]]*\])?"
+    rf"(?:[^\s|\[\]/()]+\|)?[^\s|\[\]/()]*[{HAN_CLASS}][^\s|\[\]/()]*(?:\[[^\]]*\])?"
 )
-_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _RADICAL = re.compile(r"\bradical\b|\bused in transliteration\b", re.I)
 _BOUND = "(bound form)"  # not a free word: never chosen by context for a single character
 _CUES = re.compile(r"\{([^}]*)\}\s*$")
@@ -139,7 +139,7 @@ def _cedict_sense(definition: str) -> Sense | None:
 
 def _without_cjk(text: str, repl: str) -> str:
     """``_CJK.sub(repl, text)``; its matches all hold a CJK character, rare in glosses."""
-    return _CJK.sub(repl, text) if _HAS_CJK.search(text) else text
+    return _CJK.sub(repl, text) if HAN.search(text) else text
 
 
 def _display(meaning: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from learnkit.chinese.reading import is_han
 from learnkit.models import Word
+from learnkit.text.charclass import is_han
 
 LONG_PHRASE = 8  # Han characters: a longer emphasised phrase blanks its key words
 

@@ -1,10 +1,20 @@
-"""Character classes shared by the parser, the sentence splitter and phrase pairing."""
+"""Character classes: the one definition of a Chinese character, quotes and punctuation.
+
+Every module that asks "is this Han?" (sentence splitting, readings, annotation, alignment,
+phrase pairing, cards, quiz, the segmentation-dictionary tool) uses :data:`HAN_CLASS`.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+# CJK ideographs: Extension A, the URO, compatibility ideographs, Extensions B-H (planes 2
+# and 3), and 〇 (U+3007, read líng in dates such as 二〇二四): the characters that have a
+# reading. Not the radicals, strokes or hexagram symbols around them.
+HAN_CLASS = "〇\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 # Opening/closing quotes and brackets, ASCII and full-width.
@@ -13,8 +23,10 @@ CLOSERS = "\"'”’」』》〉）)】］]｝}"
 QUOTES = "\"'“”‘’「」『』"
 
 
+@cache  # one entry per distinct character
 def is_han(ch: str) -> bool:
-    return bool(HAN.match(ch))
+    """True for one Chinese character (:data:`HAN_CLASS`, 〇 included)."""
+    return HAN.fullmatch(ch) is not None
 
 
 def is_cjk(ch: str) -> bool:
