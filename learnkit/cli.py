@@ -124,12 +124,65 @@ def build(
         raise SystemExit(2)
 
 
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+MIN_PASSWORD = 10
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may point anywhere
+        return False
+
+
+def _host_names(host: str, extra: tuple[str, ...]) -> list[str]:
+    """The names clients may use for this server besides loopback: ``--host`` itself,
+    or for a wildcard bind this machine's name and its addresses; and ``extra``."""
+    import socket
+
+    names = list(extra)
+    if host not in WILDCARD_HOSTS:
+        return [host, *names]
+    name = socket.gethostname()
+    try:  # /etc/hosts or the local resolver: no network needed
+        addresses = {a[4][0] for a in socket.getaddrinfo(name, None, socket.AF_INET)}
+    except OSError:
+        addresses = set()
+    return [name, *sorted(addresses), *names]
+
+
+def _password(host: str, new_password: bool) -> tuple[str | None, bool]:
+    """The login password (None: no login) and whether it was generated now."""
+    import os
+    import secrets
+
+    if new_password:
+        return secrets.token_urlsafe(16), True
+    password = os.environ.get("LEARNKIT_PASSWORD") or None
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise UserError(
+            f"LEARNKIT_PASSWORD is too short: use at least {MIN_PASSWORD} characters "
+            "(or pass --new-password for a generated one)"
+        )
+    if password is None and not _loopback(host):
+        raise UserError(
+            f"--host {host} serves other computers, so it needs a password: "
+            "set LEARNKIT_PASSWORD or pass --new-password (printed once on start)"
+        )
+    return password, False
+
+
 @cli.command()
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on (the default serves this computer only).",
+    help="Address to listen on (the default serves this computer only; any other needs "
+    "a password).",
 )
 @click.option(
     "--port",
@@ -146,23 +199,46 @@ def build(
     type=click.Path(file_okay=False, path_type=str),
     help="Folder of articles shown in the library (besides uploads).",
 )
+@click.option(
+    "--trusted-host",
+    "trusted",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name clients use to reach the server (repeatable); requests for "
+    "any name not trusted get 400.",
+)
+@click.option(
+    "--new-password",
+    is_flag=True,
+    help="Generate a login password and print it once (else LEARNKIT_PASSWORD is used).",
+)
 @reports_errors
-def serve(host: str, port: int, seeds_dir: str) -> None:
-    """Run the quiz web app (library, cloze quizzes, uploads) under waitress."""
-    import os
+def serve(
+    host: str, port: int, seeds_dir: str, trusted: tuple[str, ...], new_password: bool
+) -> None:
+    """Run the quiz web app (library, cloze quizzes, uploads) under waitress.
 
-    from waitress import create_server
+    Beyond loopback the app asks for a password (LEARNKIT_PASSWORD, or --new-password),
+    and without one it does not start.
+    """
+    import os
 
     from web import create_app  # the web app sits on top of the library: import it here
     from web.db import get_library, get_store
+    from web.security import trusted_hosts
+    from web.serving import make_server
 
+    password, generated = _password(host, new_password)
     explicit = click.get_current_context().get_parameter_source("seeds_dir")
     if not os.path.isdir(seeds_dir):
         if explicit is not click.core.ParameterSource.DEFAULT:
             raise UserError(f"{seeds_dir}: no such folder of articles")
         seeds_dir = ""
+    names = _host_names(host, trusted)
+    hosts = trusted_hosts(names)
+    config = {"SEEDS_DIR": seeds_dir or None, "LOGIN_PASSWORD": password, "TRUSTED_HOSTS": hosts}
     try:
-        app = create_app({"SEEDS_DIR": seeds_dir or None})
+        app = create_app(config)
     except OSError as exc:  # the instance folder or its secret key file
         where = exc.filename or "instance folder"
         raise UserError(f"{where}: cannot write the app's data ({exc.strerror or exc})") from None
@@ -171,11 +247,17 @@ def serve(host: str, port: int, seeds_dir: str) -> None:
         for error in get_library().errors.values():
             click.echo(f"Warning: {error}", err=True)
     try:
-        server = create_server(app, host=host, port=port, threads=4)
+        server = make_server(app, host, port)
     except OSError as exc:
         raise UserError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
     click.echo(f"LearnKit: {len(entries)} articles, data in {app.instance_path}")
-    click.echo(f"Open http://{host}:{server.effective_port}/ (Ctrl+C stops)")
+    click.echo(f"Answers to host names: {', '.join(hosts)}")
+    if generated:
+        click.echo(f"Password (shown once): {password}")
+    elif password:
+        click.echo("Password: from LEARNKIT_PASSWORD")
+    port_shown = getattr(server, "effective_port", port)
+    click.echo(f"Open http://{names[0]}:{port_shown}/ (Ctrl+C stops)")
     try:
         server.run()
     except KeyboardInterrupt:

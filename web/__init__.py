@@ -11,7 +11,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from learnkit.study.library import Library
-from web import browse, db, errors, fragments, quiz, security, upload
+from web import auth, browse, db, errors, fragments, quiz, security, upload
 
 __all__ = ["create_app"]
 
@@ -31,6 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     seeds = os.environ.get("LEARNKIT_SEEDS")
     app.config.from_mapping(
         SEEDS_DIR=seeds,
+        LOGIN_PASSWORD=os.environ.get("LEARNKIT_PASSWORD") or None,
         DATABASE=os.path.join(app.instance_path, "learnkit.sqlite3"),
         UPLOAD_DIR=os.path.join(app.instance_path, "uploads"),
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
@@ -44,8 +45,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config["SECRET_KEY"] = security.secret_key(app)
 
+    security.init_app(app)  # first: a foreign Origin is refused before the CSRF check
+    auth.init_app(app)
     CSRFProtect(app)
-    security.init_app(app)
     db.init_app(app)
     errors.init_app(app)
     fragments.init_app(app)
