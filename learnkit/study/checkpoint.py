@@ -9,6 +9,12 @@ or sooner once the log file has grown by ``pages`` pages. Durability is unchange
 every committed transaction is in the log (WAL, ``synchronous=NORMAL``) before the answer
 is sent, and whoever opens the database next replays it. ``stop`` ends the thread and
 truncates the log.
+
+Under steady traffic a PASSIVE checkpoint never finds a moment with no reader, so the log
+is never restarted and the file grows for good (190 MB in 60 s of answering). Once it
+passes ``limit`` bytes, a TRUNCATE checkpoint waits up to ``wait`` seconds for the
+readers of the moment to finish, copies the rest, and cuts the file to zero; if readers
+stay busy longer it gives up and the next round tries again.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from contextlib import closing
 from pathlib import Path
 
 PAGES = 500  # checkpoint early once the log holds about this many new pages
+LIMIT = 4 * 1024 * 1024  # bytes of log file after which it is truncated
+WAIT = 0.2  # seconds a truncating checkpoint may wait for readers (writers wait meanwhile)
 INTERVAL = 1.0  # seconds: checkpoint anything newer than this
 POLL = 0.1  # seconds between looks at the log's size
 
@@ -27,11 +35,19 @@ POLL = 0.1  # seconds between looks at the log's size
 class Checkpointer:
     """A daemon thread checkpointing the WAL of the SQLite database at ``path``."""
 
-    def __init__(self, path: str | Path, *, pages: int = PAGES, interval: float = INTERVAL) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        pages: int = PAGES,
+        interval: float = INTERVAL,
+        limit: int = LIMIT,
+    ) -> None:
         self.path = Path(path)
         self.wal = Path(f"{self.path}-wal")
         self.pages = pages
         self.interval = interval
+        self.limit = limit
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="learnkit-checkpoint", daemon=True)
 
@@ -61,7 +77,12 @@ class Checkpointer:
                 now = db.execute("PRAGMA data_version").fetchone()[0]  # others' commits
                 dirty, version = dirty or now != version, now
                 size = self._log_size()  # grows until a checkpoint lets the log restart
-                if dirty and (waited >= self.interval or size - copied >= self.pages * frame):
+                if size > self.limit:
+                    db.execute(f"PRAGMA busy_timeout={int(WAIT * 1000)}")
+                    if self._checkpoint(db, "TRUNCATE"):
+                        copied, dirty, waited = 0, False, 0.0
+                    db.execute("PRAGMA busy_timeout=10000")
+                elif dirty and (waited >= self.interval or size - copied >= self.pages * frame):
                     self._checkpoint(db, "PASSIVE")
                     copied, dirty, waited = size, False, 0.0
                 elif not dirty:
@@ -70,11 +91,13 @@ class Checkpointer:
             db.close()
 
     @staticmethod
-    def _checkpoint(db: sqlite3.Connection, mode: str) -> None:
+    def _checkpoint(db: sqlite3.Connection, mode: str) -> bool:
+        """True if the checkpoint ran to its end (for TRUNCATE: the log is now empty)."""
         try:
-            db.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+            busy, *_ = db.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         except sqlite3.Error:
-            pass  # busy or locked: the next round (or the next opener) copies the pages
+            return False  # locked: the next round (or the next opener) copies the pages
+        return not busy
 
     def stop(self) -> None:
         """End the thread, then copy the whole log into the database and truncate it."""
