@@ -29,7 +29,7 @@ def test_log_is_truncated_once_past_the_limit_while_running(tmp_path, readers):
     def read() -> None:  # short read transactions back to back, as page requests do
         with Store(path, autocheckpoint=False) as reader:
             while not stop.is_set():
-                reader.review_count()
+                reader.session("unknown")
 
     threads = [threading.Thread(target=read) for _ in range(readers)]
     with Store(path, autocheckpoint=False) as store:
