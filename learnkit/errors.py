@@ -15,3 +15,11 @@ class BuildError(LearnkitError):
 
 class StoreError(LearnkitError):
     """The quiz database cannot be opened or written."""
+
+
+class BusyError(LearnkitError):
+    """The server already runs as many heavy jobs (uploads) as it allows; try again later."""
+
+
+class TimeLimitError(LearnkitError):
+    """A heavy job ran past its time limit and was stopped."""

@@ -11,7 +11,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from learnkit.study.library import Library
-from web import auth, browse, db, errors, fragments, quiz, security, upload
+from web import auth, browse, db, errors, fragments, jobs, quiz, security, upload
 
 __all__ = ["create_app"]
 
@@ -40,6 +40,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,  # a quiz page may stay open for hours
+        UPLOAD_WORKERS=jobs.WORKERS,  # uploads parsed at once, each in its own process
+        UPLOAD_TIME_LIMIT=jobs.TIME_LIMIT,  # seconds per upload before it is stopped
     )
     app.config.update(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -51,6 +53,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     errors.init_app(app)
     fragments.init_app(app)
+    app.extensions["learnkit.jobs"] = jobs.shared_pool(
+        app.config["UPLOAD_WORKERS"], app.config["UPLOAD_TIME_LIMIT"]
+    )
     seeds_dir = app.config["SEEDS_DIR"]
     app.extensions["learnkit.library"] = Library(
         Path(seeds_dir) if seeds_dir else None, Path(app.config["UPLOAD_DIR"]), app.config["CLOCK"]

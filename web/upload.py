@@ -2,15 +2,30 @@
 
 Nothing is written until the learner saves a preview; a bad upload only gets a message.
 Saved articles are stored under generated names, never the uploader's file name.
+Study sets are computed by the app's worker processes (:mod:`web.jobs`), never on a
+request thread; when all are busy the form comes back with "try again" and ``Retry-After``.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
-from learnkit.errors import LearnkitError
+from learnkit.errors import BusyError, LearnkitError, TimeLimitError
+from learnkit.models import StudySet
+from learnkit.study.library import parse
 from learnkit.text.article import decode
 from web.db import get_library, get_store
+
+RETRY_AFTER = 30  # seconds, for the busy page
 
 bp = Blueprint("upload", __name__, url_prefix="/upload")
 
@@ -33,19 +48,42 @@ def _form(message: str, text: str = "", status: int = 400) -> tuple[str, int]:
     return render_template("upload/form.html", error=message, text=text), status
 
 
+def _pooled(data: bytes, source: str) -> StudySet:
+    return current_app.extensions["learnkit.jobs"].run(parse, data, source)
+
+
+def _heavy_failure(exc: BusyError | TimeLimitError, text: str) -> Response:
+    """The form again, text kept: busy (503, ``Retry-After``) or over the time limit."""
+    if isinstance(exc, BusyError):
+        message = (
+            f"The server is busy processing other uploads: try again in {RETRY_AFTER} seconds "
+            "(your text is kept below)."
+        )
+        page, status = _form(message, text, 503)
+        return Response(page, status, headers={"Retry-After": str(RETRY_AFTER)})
+    limit = current_app.extensions["learnkit.jobs"].time_limit
+    message = (
+        f"This article took more than {limit:g} seconds to process, so it was stopped: "
+        "split it into shorter articles and try again."
+    )
+    return Response(*_form(message, text, 413))
+
+
 @bp.get("/")
 def form() -> str:
     return render_template("upload/form.html", error=None, text="")
 
 
 @bp.post("/")
-def preview() -> tuple[str, int] | str:
+def preview() -> Response | tuple[str, int] | str:
     text = ""
     try:
         text = _submitted()
         if not text.strip():
             return _form("Paste an article or choose a file first.", text)
-        ss = get_library().study_set(text.encode("utf-8"), "upload", get_store())
+        ss = get_library().study_set(text.encode("utf-8"), "upload", get_store(), _pooled)
+    except (BusyError, TimeLimitError) as exc:
+        return _heavy_failure(exc, text)
     except LearnkitError as exc:
         return _form(f"This article cannot be used: {exc}", text)
     pairs = {p.id: p for p in ss.sentences}
@@ -58,7 +96,9 @@ def save() -> Response | tuple[str, int]:
     if not text.strip():
         return _form("Paste an article or choose a file first.")
     try:
-        entry = get_library().save_upload(text.encode("utf-8"), get_store())
+        entry = get_library().save_upload(text.encode("utf-8"), get_store(), _pooled)
+    except (BusyError, TimeLimitError) as exc:
+        return _heavy_failure(exc, text)
     except LearnkitError as exc:
         return _form(f"Not saved: {exc}", text)
     flash("Saved. Quiz it now, or download its deck for Anki.")

@@ -43,7 +43,11 @@ def content_key(data: bytes) -> str:
     return hashlib.sha256(package_fingerprint().encode() + b"\0" + data).hexdigest()
 
 
-def _parse(data: bytes, source: str) -> StudySet:
+Parser = Callable[[bytes, str], StudySet]
+
+
+def parse(data: bytes, source: str) -> StudySet:
+    """The study set of article bytes (the pipeline; a worker process's job for uploads)."""
     from learnkit.pipeline import study_set
     from learnkit.text.article import decode
 
@@ -81,13 +85,14 @@ class Library:
                 found.append((f.path, uploaded, stat.st_mtime_ns, stat.st_size))
         return tuple(found)
 
-    def study_set(self, data: bytes, source: str, store: Store) -> StudySet:
-        """The study set of article bytes, from the cache or parsed (and then cached)."""
+    def study_set(self, data: bytes, source: str, store: Store, parser: Parser = parse) -> StudySet:
+        """The study set of article bytes, from the cache or parsed by ``parser`` (and then
+        cached)."""
         key = content_key(data)
         cached = store.cached_study_set(key)
         if cached is not None:
             return cached
-        ss = _parse(data, source)
+        ss = parser(data, source)
         store.cache_study_set(key, ss, self.clock())
         return ss
 
@@ -160,9 +165,9 @@ class Library:
                 self._items = (entries, by_id)
             return by_id
 
-    def save_upload(self, data: bytes, store: Store) -> Entry:
+    def save_upload(self, data: bytes, store: Store, parser: Parser = parse) -> Entry:
         """Store an uploaded article under a generated name; ArticleError if it is a duplicate."""
-        ss = self.study_set(data, "upload", store)
+        ss = self.study_set(data, "upload", store, parser)
         with self._lock:
             existing = self.get(ss.id, store)
             if existing is not None:
