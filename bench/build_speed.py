@@ -142,7 +142,7 @@ def stage_times(folder: Path, out: Path) -> tuple[dict[str, float], float]:
 
     timer(pipeline, "load_article", "read + parse article [parser]")
     timer(pipeline, "split_half", "sentence split [parser]")
-    timer(align, "align_document", "sentence alignment [align]")
+    timer(align, "align", "sentence alignment [align]")
     timer(chinese, "annotate_many", "annotate words, pinyin [chinese/pinyin]")
     timer(phrases, "match_phrases", "phrase matching [parser]")
     timer(build, "deck_spec", "notes + fields [anki]")

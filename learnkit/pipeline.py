@@ -56,17 +56,18 @@ def _join(parts: Sequence[Sentence], sep: str) -> tuple[str, tuple[Span, ...]]:
     return text, tuple(spans)
 
 
-def _beads(zh: Sequence[Sentence], en: Sequence[Sentence]) -> tuple[Bead, ...]:
+def _beads(
+    zh: Sequence[Sentence], en: Sequence[Sentence], zh_words: Sequence[annotate.Segmented]
+) -> tuple[Bead, ...]:
     if not en:
         return tuple(Bead((i,), ()) for i in range(len(zh)))
-    return beads.align_document(_by_paragraph(zh), _by_paragraph(en))
-
-
-def _by_paragraph(sents: Sequence[Sentence]) -> list[list[str]]:
-    paras: dict[int, list[str]] = {}
-    for s in sents:
-        paras.setdefault(s.paragraph, []).append(s.text)
-    return [paras[k] for k in sorted(paras)]
+    return beads.align(
+        [s.text for s in zh],
+        [s.paragraph for s in zh],
+        [s.text for s in en],
+        [s.paragraph for s in en],
+        zh_words=[w.words for w in zh_words],
+    )
 
 
 class _Joined(NamedTuple):
@@ -74,6 +75,7 @@ class _Joined(NamedTuple):
 
     paragraph: int
     zh: str
+    segmented: annotate.Segmented  # of ``zh``: the sentences' own words, joined
     zh_emphasis: tuple[Span, ...]
     en: str | None
     en_emphasis: tuple[Span, ...]
@@ -82,15 +84,18 @@ class _Joined(NamedTuple):
 def _join_beads(
     zh_sents: Sequence[Sentence], en_sents: Sequence[Sentence], warnings: list[str]
 ) -> list[_Joined]:
+    # each sentence converted to Simplified and segmented once, for alignment and annotation
+    segmented = [annotate.segmented(s.text) for s in zh_sents]
     joined = []
-    for bead in _beads(zh_sents, en_sents):
+    for bead in _beads(zh_sents, en_sents, segmented):
         if not bead.zh:
             dropped = " ".join(en_sents[i].text for i in bead.en)
             warnings.append(f"English sentence with no Chinese counterpart: {dropped[:80]}")
             continue
         zh, zh_emph = _join([zh_sents[i] for i in bead.zh], "")
         en, en_emph = _join([en_sents[i] for i in bead.en], " ") if bead.en else (None, ())
-        joined.append(_Joined(zh_sents[bead.zh[0]].paragraph, zh, zh_emph, en, en_emph))
+        words = annotate.join([segmented[i] for i in bead.zh])
+        joined.append(_Joined(zh_sents[bead.zh[0]].paragraph, zh, words, zh_emph, en, en_emph))
     return joined
 
 
@@ -109,7 +114,7 @@ def build_study_set(article: Article) -> StudySet:
     warnings = list(article.warnings)
     joined = _join_beads(split_half(article.zh), split_half(article.en), warnings)
     # the whole article at once: the polyphone model runs once, not once per sentence
-    annotated = annotate.annotate_many([j.zh for j in joined], [j.en for j in joined])
+    annotated = annotate.annotate_many([j.segmented for j in joined], [j.en for j in joined])
     pairs: list[SentencePair] = []
     found: dict[str, Phrase] = {}  # by normalised Chinese: a phrase bolded twice counts once
     taken: set[str] = set()

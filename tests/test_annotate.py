@@ -235,3 +235,19 @@ def test_phrase_level(phrase, level):
 )
 def test_detect_script(text, script):
     assert chinese.detect_script(text) == script
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题。", "两国有着共同的对手。"],
+        ["“你好！”", "他说。"],
+        ["台積電的晶圓廠在台灣南部。", "他们都长大了。"],
+    ],
+    ids=["sentences", "quote", "traditional"],
+)
+def test_joined_sentences_keep_their_words(parts):
+    """A bead's text reuses its sentences' segmentation: the same words as segmenting it."""
+    joined = chinese.join([chinese.segmented(p) for p in parts])
+    assert joined == chinese.segmented("".join(parts))
+    assert chinese.annotate_many([joined]) == [chinese.annotate("".join(parts))]

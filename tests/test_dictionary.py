@@ -132,3 +132,21 @@ def test_is_proper_noun(word, expected):
 )
 def test_name_numbers(word, numbers, expected):
     assert cedict.name_numbers(word, numbers) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("伙伴关系", ["伙伴", "关系"]),
+        ("政治形势", ["政治", "形势"]),
+        ("篮球队", ["篮球", "队"]),  # longer leading part on a tie (not 篮 + 球队)
+        ("晶圆厂", ["晶圆", "厂"]),
+        ("中美关系解冻", ["中美", "关系", "解冻"]),
+        ("北京", ["北京"]),
+        ("好", ["好"]),
+        ("", []),
+    ],
+    ids=["compound", "two-words", "tie", "suffix", "three-words", "headword", "single", "empty"],
+)
+def test_split(word, parts):
+    assert [word[s:e] for s, e in cedict.split(word)] == parts

@@ -69,12 +69,34 @@ def align_document(
     params: Params = PARAMS,
 ) -> tuple[Bead, ...]:
     """Beads over the flat, document-order sentence lists; every sentence in exactly one."""
-    zh_flat = [t for p in zh_paragraphs for t in p]
-    en_flat = [t for p in en_paragraphs for t in p]
-    evidence = feats.Evidence(feats.units(zh_flat, "zh"), feats.units(en_flat, "en"))
+    return align(
+        [t for p in zh_paragraphs for t in p],
+        [i for i, p in enumerate(zh_paragraphs) for _ in p],
+        [t for p in en_paragraphs for t in p],
+        [i for i, p in enumerate(en_paragraphs) for _ in p],
+        embeddings=embeddings,
+        params=params,
+    )
+
+
+def align(
+    zh: Sequence[str],
+    zh_paragraph: Sequence[int],
+    en: Sequence[str],
+    en_paragraph: Sequence[int],
+    *,
+    zh_words: Sequence[Sequence[tuple[int, int]]] | None = None,
+    embeddings: Embeddings = "auto",
+    params: Params = PARAMS,
+) -> tuple[Bead, ...]:
+    """:func:`align_document` over flat sentence lists, each sentence with its paragraph's
+    number (non-decreasing); ``zh_words``: each Chinese sentence's word offsets, when the
+    caller has segmented them already."""
+    zh_flat, en_flat = list(zh), list(en)
+    evidence = feats.Evidence(feats.units(zh_flat, "zh", zh_words), feats.units(en_flat, "en"))
     beads: list[Bead] = []
     for (z0, z1), (e0, e1) in _align_paragraphs(
-        _bounds(zh_paragraphs), _bounds(en_paragraphs), evidence, params
+        _bounds(zh_paragraph), _bounds(en_paragraph), evidence, params
     ):
         use = embeddings == "always" or (
             embeddings == "auto" and max(z1 - z0, e1 - e0) > EMBED_MIN_SENTENCES
@@ -85,12 +107,10 @@ def align_document(
     return tuple(beads)
 
 
-def _bounds(paragraphs: Sequence[Sequence[str]]) -> list[int]:
+def _bounds(paragraph: Sequence[int]) -> list[int]:
     """Flat index of each paragraph's first sentence, then the sentence count."""
-    out = [0]
-    for p in paragraphs:
-        out.append(out[-1] + len(p))
-    return out
+    starts = [i for i in range(len(paragraph)) if not i or paragraph[i] != paragraph[i - 1]]
+    return [*starts, len(paragraph)]
 
 
 def _ratio(lz: int, le: int, prior: float, weight: float) -> float:

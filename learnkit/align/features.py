@@ -7,8 +7,9 @@ CC-CEDICT gloss overlap in both directions, plus anchors: numbers with tolerance
 notation (``1971-1972年`` ↔ ``1971–72``, ``300万`` ↔ ``3 million``, ``38.1%``),
 Latin-script words, quotation marks, ``?`` and ``!``.
 
-Chinese is segmented by backward longest match against CC-CEDICT headwords: several times
-cheaper than a second jieba pass over the article, and every word found has glosses.
+Chinese comes as the words the annotation uses (one segmentation per sentence), each
+split into CC-CEDICT headwords (:func:`learnkit.chinese.dictionary.split`) so that every
+part has glosses.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from learnkit.chinese import dictionary as cedict
 from learnkit.text.charclass import HAN_RUN
 
-_MAX_WORD = 4
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _RANGE_EN = re.compile(r"\b(\d{4})\s*[-–—]\s*(\d{2})\b")  # 1971–72 → also 1972
 _DECADE_EN = re.compile(r"\b(\d{2})(\d0)s\b")  # 1970s → also 70 (20世纪70年代)
@@ -74,25 +74,11 @@ def _gloss_stems(word: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in cedict.english_words(word) if w not in _EN_STOP)
 
 
-@cache
-def _headwords() -> frozenset[str]:
-    return cedict.headwords()
-
-
-def _segment(run: str) -> list[str]:
-    """Backward longest-match segmentation of a run of Chinese characters (CC-CEDICT words).
-
-    Backward matching gets 这家公司 right (这 家 公司) where forward matching takes 家公.
-    """
-    known = _headwords()
-    words, end = [], len(run)
-    while end > 0:
-        for size in range(min(_MAX_WORD, end), 0, -1):
-            if size == 1 or run[end - size : end] in known:
-                words.append(run[end - size : end])
-                end -= size
-                break
-    return words[::-1]
+@lru_cache(maxsize=65536)
+def _dictionary_words(word: str) -> tuple[str, ...]:
+    """The CC-CEDICT headwords (or single characters) a word's Han runs are made of."""
+    word = unicodedata.normalize("NFKC", word)
+    return tuple(run[s:e] for run in HAN_RUN.findall(word) for s, e in cedict.split(run))
 
 
 def _numbers(text: str) -> set[str]:
@@ -121,15 +107,20 @@ def _marks(text: str) -> set[str]:
     return out
 
 
-def zh_unit(text: str) -> Unit:
-    """Features of a Chinese sentence."""
-    text = unicodedata.normalize("NFKC", text)
+def zh_unit(text: str, words: Sequence[tuple[int, int]] | None = None) -> Unit:
+    """Features of a Chinese sentence; ``words``: its word offsets, when already segmented
+    (:func:`learnkit.chinese.annotate.segmented`, done here otherwise)."""
+    if words is None:
+        from learnkit.chinese.annotate import segmented
+
+        words = segmented(text).words
     glosses = []
-    for run in HAN_RUN.findall(text):
-        for word in _segment(run):
+    for start, end in words:
+        for word in _dictionary_words(text[start:end]):
             stems = _gloss_stems(word)
             if stems:
                 glosses.append(stems)
+    text = unicodedata.normalize("NFKC", text)
     latin = {w.lower() for w in _LATIN.findall(text)}
     return Unit(
         length=_length(text),
@@ -251,7 +242,12 @@ def _mask(anchors: Iterable[str], tokens: dict[str, int]) -> int:
     return mask
 
 
-def units(texts: Sequence[str], lang: str) -> list[Unit]:
-    """Features of each sentence of one language."""
-    make = zh_unit if lang == "zh" else en_unit
-    return [make(t) for t in texts]
+def units(
+    texts: Sequence[str], lang: str, words: Sequence[Sequence[tuple[int, int]]] | None = None
+) -> list[Unit]:
+    """Features of each sentence of one language (``words``: each Chinese one's offsets)."""
+    if lang != "zh":
+        return [en_unit(t) for t in texts]
+    if words is None:
+        return [zh_unit(t) for t in texts]
+    return [zh_unit(t, w) for t, w in zip(texts, words, strict=True)]

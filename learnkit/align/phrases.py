@@ -166,14 +166,8 @@ def _word_units(zh: str, start: int, end: int) -> list[_Unit]:
         return [_Unit(start, end, len(piece), frozenset(), False)]
     if cedict.contains(piece) or len(piece) == 1:
         return [_Unit(start, end, len(piece), _gloss(piece), True)]
-    # Not a headword (伙伴关系, 中美关系): its longest dictionary words, left to right.
-    out: list[_Unit] = []
-    i = 0
-    while i < len(piece):
-        j = next((j for j in range(len(piece), i + 1, -1) if cedict.contains(piece[i:j])), i + 1)
-        out.extend(_word_units(zh, start + i, start + j))
-        i = j
-    return out
+    # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of.
+    return [unit for s, e in cedict.split(piece) for unit in _word_units(zh, start + s, start + e)]
 
 
 @lru_cache(maxsize=16384)

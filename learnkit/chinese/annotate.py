@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from learnkit.chinese import dictionary as cedict
@@ -44,6 +44,42 @@ def detect_script(text: str) -> str:
 # --- words --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Segmented:
+    """A Chinese sentence converted to Simplified and split into words once, for alignment,
+    annotation and phrase pairing alike."""
+
+    text: str
+    simplified: str  # same length as ``text``
+    words: tuple[tuple[int, int], ...]  # [start, end) of each word, covering ``text``
+
+
+@lru_cache(maxsize=16384)  # a sentence repeated in a batch (boilerplate) is split once
+def segmented(text: str) -> Segmented:
+    """``text`` (either script) in Simplified and as words (see :func:`tokenize`)."""
+    simplified = to_simplified(text)
+    spans = tuple(
+        (start + s, start + e)
+        for word, start, _ in segment.tokenize(simplified)
+        for s, e in _dictionary_split(word)
+    )
+    return Segmented(text, simplified, spans)
+
+
+def join(parts: Sequence[Segmented]) -> Segmented:
+    """Sentences written one after another as one text (a bead of several sentences)."""
+    if len(parts) == 1:
+        return parts[0]
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for part in parts:
+        spans.extend((offset + s, offset + e) for s, e in part.words)
+        offset += len(part.text)
+    return Segmented(
+        "".join(p.text for p in parts), "".join(p.simplified for p in parts), tuple(spans)
+    )
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Words of ``text`` (either script) with offsets, keeping ``text``'s characters.
 
@@ -52,15 +88,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     or after a leading numeral or demonstrative (两行 → 两 行), so each word has a gloss a
     learner can use; 晶圆厂 stays whole.
     """
-    return _tokenize(text, to_simplified(text))
-
-
-def _tokenize(text: str, simplified: str) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
-    for word, start, _ in segment.tokenize(simplified):
-        for s, e in _dictionary_split(word):
-            out.append((text[start + s : start + e], start + s, start + e))
-    return out
+    return [(text[s:e], s, e) for s, e in segmented(text).words]
 
 
 @lru_cache(maxsize=65536)
@@ -74,20 +102,10 @@ def _dictionary_split(word: str) -> tuple[tuple[int, int], ...]:
         return whole
     if word[0] in _DETERMINERS and cedict.contains(word[1:]):  # 两行 → 两 行, 这篇 → 这 篇
         return ((0, 1), *((1 + s, 1 + e) for s, e in _dictionary_split(word[1:])))
-    # best[i]: (parts, single characters, split) for word[:i], fewest parts first
-    best: list[tuple[int, int, list[tuple[int, int]]] | None] = [(0, 0, [])] + [None] * len(word)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - 8), end):
-            prev = best[start]
-            if prev is None or not cedict.contains(word[start:end]):
-                continue
-            cand = (prev[0] + 1, prev[1] + (end - start == 1), [*prev[2], (start, end)])
-            if best[end] is None or cand[:2] < best[end][:2]:
-                best[end] = cand
-    found = best[len(word)]
-    if found is None or found[1]:
+    parts = cedict.split(word)
+    if any(end - start == 1 for start, end in parts):  # 泽连斯基 is no compound
         return whole
-    return tuple(found[2])
+    return parts
 
 
 def annotate(text: str, english: str | None = None) -> tuple[Word, ...]:
@@ -99,25 +117,29 @@ def annotate(text: str, english: str | None = None) -> tuple[Word, ...]:
 
 
 def annotate_many(
-    texts: Iterable[str], englishes: Iterable[str | None] | None = None
+    texts: Iterable[str | Segmented], englishes: Iterable[str | None] | None = None
 ) -> list[tuple[Word, ...]]:
     """:func:`annotate` for many sentences (an article's): the readings' model runs once
-    over all of them. ``englishes``: each text's aligned English sentence (or None)."""
-    texts = list(texts)
+    over all of them. ``englishes``: each text's aligned English sentence (or None).
+    A text already :func:`segmented` is not converted or split again."""
+    texts = [t if isinstance(t, Segmented) else segmented(t) for t in texts]
     englishes = [None] * len(texts) if englishes is None else list(englishes)
     if len(englishes) != len(texts):
         raise ValueError(f"annotate_many: {len(texts)} texts but {len(englishes)} englishes")
+    readings = read_many([t.text for t in texts], [t.simplified for t in texts])
     return [
-        _annotate(text, english, readings)
-        for text, english, readings in zip(texts, englishes, read_many(texts), strict=True)
+        _annotate(seg, english, reading)
+        for seg, english, reading in zip(texts, englishes, readings, strict=True)
     ]
 
 
-def _annotate(text: str, english: str | None, readings: Sequence[str | None]) -> tuple[Word, ...]:
+def _annotate(
+    seg: Segmented, english: str | None, readings: Sequence[str | None]
+) -> tuple[Word, ...]:
     context = senses.context(english)
-    simplified = to_simplified(text)
+    text, simplified = seg.text, seg.simplified
     pieces: list[tuple[int, int]] = []
-    for _, start, end in _tokenize(text, simplified):
+    for start, end in seg.words:
         for run in HAN_RUN.finditer(text, start, end):
             pieces.append(run.span())
     words: list[Word] = []

@@ -88,6 +88,40 @@ def contains(word: str) -> bool:
     return word in _index()[1]
 
 
+MAX_WORD = 8  # characters: longer headwords are idioms and names a split never needs
+
+
+@lru_cache(maxsize=65536)
+def split(word: str) -> tuple[tuple[int, int], ...]:
+    """``word`` as the fewest headwords, then the fewest single characters, then the longest
+    leading ones (offsets into it).
+
+    The one dictionary splitter (annotation, alignment, phrase pairing, composed glosses).
+    A character that is no headword stands alone, so the split always covers ``word``; a
+    known word is its own split.
+    """
+    if len(word) < 2 or contains(word):
+        return ((0, len(word)),) if word else ()
+    # best[i]: (parts, single characters, last part's start) for word[:i]
+    best: list[tuple[int, int, int] | None] = [(0, 0, 0)] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            prev = best[start]
+            if prev is None or (end - start > 1 and not contains(word[start:end])):
+                continue
+            cand = (prev[0] + 1, prev[1] + (end - start == 1), start)
+            # on a tie the later start wins: longer leading parts, as 篮球 + 队
+            if best[end] is None or cand[:2] <= best[end][:2]:
+                best[end] = cand
+    spans: list[tuple[int, int]] = []
+    end = len(word)
+    while end:
+        start = best[end][2]  # type: ignore[index]
+        spans.append((start, end))
+        end = start
+    return tuple(reversed(spans))
+
+
 def headwords() -> frozenset[str]:
     """All headwords (Simplified and Traditional)."""
     return frozenset(_index()[1])
@@ -230,8 +264,8 @@ def gloss(
 
 
 def compose_gloss(word: str, numbers: str | None = None) -> str | None:
-    """A gloss from the longest headwords, left to right, that make up ``word`` ("wafer +
-    factory" for 晶圆厂), for compounds CC-CEDICT lacks. None unless every part is a
+    """A gloss from the headwords :func:`split` finds in ``word`` ("wafer + factory" for
+    晶圆厂), for compounds CC-CEDICT lacks. None unless every part is a
     headword and only the last may be one character, a suffix such as 厂 (a transliterated
     name such as 泽连斯基 is no compound)."""
     syllables = numbers.split() if numbers else []
@@ -239,20 +273,15 @@ def compose_gloss(word: str, numbers: str | None = None) -> str | None:
         syllables = []
     parts: list[str] = []
     sizes: list[int] = []
-    pos = 0
-    while pos < len(word):
-        for size in range(min(6, len(word) - pos), 0, -1):
-            if contains(word[pos : pos + size]):
-                break
-        else:
+    for start, end in split(word):
+        if not contains(word[start:end]):
             return None
-        reading = " ".join(syllables[pos : pos + size]) or None
-        part = gloss(word[pos : pos + size], reading, limit=1)
+        reading = " ".join(syllables[start:end]) or None
+        part = gloss(word[start:end], reading, limit=1)
         if part is None:
             return None
         parts.append(_PARENS.sub("", part).strip())
-        sizes.append(size)
-        pos += size
+        sizes.append(end - start)
     if len(parts) < 2 or 1 in sizes[:-1]:
         return None
     return " + ".join(parts)

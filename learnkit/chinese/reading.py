@@ -14,7 +14,7 @@ Tone marks: :func:`learnkit.syllables.to_marks`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from learnkit.chinese.particles import choose
@@ -34,12 +34,13 @@ def read(text: str) -> Reading:
     return read_many((text,))[0]
 
 
-def read_many(texts: Iterable[str]) -> list[Reading]:
-    """:func:`read` for many texts: the polyphone model runs once over all of them."""
+def read_many(texts: Iterable[str], simplified: Sequence[str] | None = None) -> list[Reading]:
+    """:func:`read` for many texts: the polyphone model runs once over all of them.
+    ``simplified``: the texts already converted by :func:`to_simplified` (not redone)."""
     from learnkit.chinese import polyphone  # numpy and the model's weights: loaded on first use
 
     texts = list(texts)
-    simplified = [to_simplified(text) for text in texts]
+    simplified = [to_simplified(text) for text in texts] if simplified is None else simplified
     readings: list[list[str | None]] = []
     phrase_readings: list[dict[int, str]] = []
     word_starts: list[list[int]] = []
