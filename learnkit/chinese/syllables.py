@@ -1,17 +1,13 @@
-"""Pinyin syllables: tone numbers ("lu:4", CC-CEDICT style) to tone marks ("lǜ")."""
+"""Pinyin syllables: tone numbers ("lu:4", CC-CEDICT style) to tone marks ("lǜ").
+
+The tone table is pypinyin's (``pypinyin.contrib.tone_convert``), the one LearnKit uses.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
-_MARKS = {
-    "a": "āáǎàa",
-    "e": "ēéěèe",
-    "i": "īíǐìi",
-    "o": "ōóǒòo",
-    "u": "ūúǔùu",
-    "ü": "ǖǘǚǜü",
-}
 _NUMBERED = re.compile(r"^([a-zü:]+?)([1-5])?$", re.IGNORECASE)
 
 
@@ -20,30 +16,22 @@ def tone(numbers: str) -> int:
     return int(numbers[-1]) if numbers[-1:].isdigit() else 5
 
 
+@lru_cache(maxsize=4096)
 def to_marks(numbers: str) -> str:
-    """One numbered syllable to tone marks: "zhong4" → "zhòng", "lu:4" → "lǜ", "le5" → "le".
-
-    Follows the standard placement: a or e takes the mark, else the o of "ou", else the
-    last vowel. Text that is not a numbered syllable is returned unchanged.
+    """One numbered syllable to tone marks: "zhong4" → "zhòng", "lu:4" → "lǜ", "le5" → "le",
+    "Bei3" → "Běi", "m2" → "ḿ". Text that is not a numbered syllable is returned unchanged.
     """
     match = _NUMBERED.match(numbers)
     if not match:
         return numbers
-    body, digit = match.group(1), int(match.group(2) or 5)
-    body = body.replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
-    if digit == 5:
-        return body
-    lower = body.lower()
-    for candidate in ("a", "e", "ou"):
-        at = lower.find(candidate)
-        if at >= 0:
-            break
-    else:
-        vowels = [i for i, c in enumerate(lower) if c in _MARKS]
-        if not vowels:  # "m2", "ng2", "r5": no vowel to mark
-            return body
-        at = vowels[-1]
-    marked = _MARKS[lower[at]][digit - 1]
-    if body[at].isupper():
-        marked = marked.upper()
-    return body[:at] + marked + body[at + 1 :]
+    body, digit = match.group(1), match.group(2) or "5"
+    plain = body.lower().replace("u:", "v").replace("ü", "v")
+    marked = _to_tone()(plain + digit if digit != "5" else plain).replace("v", "ü")
+    return marked[:1].upper() + marked[1:] if body[:1].isupper() else marked
+
+
+@cache
+def _to_tone():
+    from pypinyin.contrib.tone_convert import to_tone
+
+    return to_tone
