@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -31,15 +32,18 @@ def split_half(half: Half | None) -> tuple[Sentence, ...]:
         return ()
     out: list[Sentence] = []
     for p, para in enumerate(half.paragraphs):
+        # the spans that start in a sentence, found by bisection (a paragraph may hold
+        # thousands), in their order in the paragraph
+        order = sorted(range(len(para.emphasis)), key=lambda k: para.emphasis[k].start)
+        starts = [para.emphasis[k].start for k in order]
         for start, end in sentences.split_sentences(para.text, half.lang, para.emphasis):
+            chosen = sorted(
+                order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            )
             emph = tuple(
-                Span(
-                    max(s.start, start) - start,
-                    min(s.end, end) - start,
-                    para.text[max(s.start, start) : min(s.end, end)],
-                )
-                for s in para.emphasis
-                if s.start < end and s.end > start and s.start >= start
+                Span(s.start - start, min(s.end, end) - start, para.text[s.start : min(s.end, end)])
+                for s in (para.emphasis[k] for k in chosen)
+                if s.end > start
             )
             out.append(Sentence(p, start, end, para.text[start:end], emph))
     return tuple(out)
@@ -99,11 +103,17 @@ def _join_beads(
     return joined
 
 
-def _sentence_id(key: str, zh: str, taken: set[str]) -> str:
-    """The pair's id; the same Chinese sentence twice in one article gets "#2", "#3"…"""
-    sid, n = item_id(key, "sentence", zh), 2
+def _sentence_id(key: str, zh: str, taken: set[str], tried: dict[str, int]) -> str:
+    """The pair's id; the same Chinese sentence twice in one article gets "#2", "#3"…
+
+    ``tried`` remembers each text's next suffix, so a sentence repeated k times costs k
+    hashes, not k²/2."""
+    n = tried.get(zh, 1)
+    sid = item_id(key, "sentence", zh if n == 1 else f"{zh}#{n}")
     while sid in taken:
-        sid, n = item_id(key, "sentence", f"{zh}#{n}"), n + 1
+        n += 1
+        sid = item_id(key, "sentence", f"{zh}#{n}")
+    tried[zh] = n + 1
     taken.add(sid)
     return sid
 
@@ -118,9 +128,10 @@ def build_study_set(article: Article) -> StudySet:
     pairs: list[SentencePair] = []
     found: dict[str, Phrase] = {}  # by normalised Chinese: a phrase bolded twice counts once
     taken: set[str] = set()
+    tried: dict[str, int] = {}
     for j, words in zip(joined, annotated, strict=True):
         pair = SentencePair(
-            id=_sentence_id(key, j.zh, taken),
+            id=_sentence_id(key, j.zh, taken, tried),
             paragraph=j.paragraph,
             zh=j.zh,
             en=j.en,

@@ -27,6 +27,9 @@ from learnkit.models import Bead
 
 Embeddings = Literal["auto", "always", "never"]
 EMBED_MIN_SENTENCES = 16
+# ~10 ms a sentence: beyond this many sentences (both sides) a group is aligned on length
+# and lexical evidence alone, so that a book-length paragraph stays within its budget
+EMBED_MAX_SENTENCES = 3000
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,13 @@ class Params:
         ((2, 3), -3.5),
         ((3, 2), -4.0),
     )
-    band: int = 24  # DP band half-width (sentences) for long groups
 
 
 PARAMS = Params()
 _PARAGRAPH_MOVES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+_COARSE_MOVES = _PARAGRAPH_MOVES  # blocks of several sentences or paragraphs
+FULL_CELLS = 4096  # problems up to this many cells get the exact programme over all of them
+WIDTH = 6  # blocks each side of the coarse path that the finer programme visits
 
 
 def align_document(
@@ -67,6 +72,7 @@ def align_document(
     *,
     embeddings: Embeddings = "auto",
     params: Params = PARAMS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Bead, ...]:
     """Beads over the flat, document-order sentence lists; every sentence in exactly one."""
     return align(
@@ -76,6 +82,7 @@ def align_document(
         [i for i, p in enumerate(en_paragraphs) for _ in p],
         embeddings=embeddings,
         params=params,
+        progress=progress,
     )
 
 
@@ -88,22 +95,32 @@ def align(
     zh_words: Sequence[Sequence[tuple[int, int]]] | None = None,
     embeddings: Embeddings = "auto",
     params: Params = PARAMS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Bead, ...]:
     """:func:`align_document` over flat sentence lists, each sentence with its paragraph's
     number (non-decreasing); ``zh_words``: each Chinese sentence's word offsets, when the
-    caller has segmented them already."""
+    caller has segmented them already. ``progress(done, total)`` is called after each
+    paragraph group (in Chinese sentences)."""
     zh_flat, en_flat = list(zh), list(en)
-    evidence = feats.Evidence(feats.units(zh_flat, "zh", zh_words), feats.units(en_flat, "en"))
+    zh_units, en_units = feats.units(zh_flat, "zh", zh_words), feats.units(en_flat, "en")
+    evidence = feats.Evidence(zh_units, en_units)
     beads: list[Bead] = []
     for (z0, z1), (e0, e1) in _align_paragraphs(
-        _bounds(zh_paragraph), _bounds(en_paragraph), evidence, params
+        _bounds(zh_paragraph), _bounds(en_paragraph), zh_units, en_units, evidence, params
     ):
+        size = max(z1 - z0, e1 - e0)
         use = embeddings == "always" or (
-            embeddings == "auto" and max(z1 - z0, e1 - e0) > EMBED_MIN_SENTENCES
+            embeddings == "auto"
+            and size > EMBED_MIN_SENTENCES
+            and (z1 - z0) + (e1 - e0) <= EMBED_MAX_SENTENCES
         )
-        sim = _embedding_sim(zh_flat[z0:z1], en_flat[e0:e1]) if use else None
-        for (a0, a1), (b0, b1), score in _align_sentences(evidence, z0, z1, e0, e1, sim, params):
+        vectors = _Vectors(zh_flat[z0:z1], en_flat[e0:e1]) if use and z1 > z0 < e1 else None
+        for (a0, a1), (b0, b1), score in _align_sentences(
+            zh_units, en_units, evidence, z0, z1, e0, e1, vectors, params
+        ):
             beads.append(Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), round(score, 3)))
+        if progress is not None:
+            progress(z1, len(zh_flat))
     return tuple(beads)
 
 
@@ -129,7 +146,14 @@ def _length_score(lz: int, le: int, ratio: float, variance: float) -> float:
     return -min(delta * delta / 2, 12.0)
 
 
-def _align_paragraphs(zh: list[int], en: list[int], evidence: feats.Evidence, params: Params):
+def _align_paragraphs(
+    zh: list[int],
+    en: list[int],
+    zh_units: list[feats.Unit],
+    en_units: list[feats.Unit],
+    evidence: feats.Evidence,
+    params: Params,
+):
     """Aligned paragraph groups as flat sentence ranges ((z0, z1), (e0, e1)), in order.
 
     ``zh`` and ``en`` are paragraph bounds (see :func:`_bounds`).
@@ -141,35 +165,49 @@ def _align_paragraphs(zh: list[int], en: list[int], evidence: feats.Evidence, pa
         *evidence.lengths(0, zh[-1], 0, en[-1]), params.ratio, params.paragraph_ratio_weight
     )
 
-    def score(p0: int, p1: int, q0: int, q1: int) -> float:
-        if p0 == p1 or q0 == q1:
-            return params.skip
-        z0, z1, e0, e1 = zh[p0], zh[p1], en[q0], en[q1]
-        lz, le = evidence.lengths(z0, z1, e0, e1)
-        prior = 0.0 if (p1 - p0, q1 - q0) == (1, 1) else -2.0
-        return (
-            params.lex * 2 * evidence.lexical(z0, z1, e0, e1)
-            + params.length * _length_score(lz, le, ratio, params.variance)
-            + prior
-        )
+    def scorer(zb: list[int], eb: list[int], lexical: _Lexical, fine: bool) -> _Score:
+        def score(p0: int, p1: int, q0: int, q1: int) -> float:
+            if p0 == p1 or q0 == q1:
+                return params.skip
+            lz, le = evidence.lengths(zb[p0], zb[p1], eb[q0], eb[q1])
+            prior = 0.0 if (p1 - p0, q1 - q0) == (1, 1) else -2.0
+            return (
+                params.lex * 2 * lexical(p0, p1, q0, q1)
+                + params.length * _length_score(lz, le, ratio, params.variance)
+                + prior
+            )
 
-    path = _dp(n, m, _PARAGRAPH_MOVES, score, params.band)
+        return score
+
+    path = _Problem(zh, en, (zh_units, en_units), evidence, scorer, _PARAGRAPH_MOVES).solve()
     return [((zh[p0], zh[p1]), (en[q0], en[q1])) for (p0, p1), (q0, q1), _ in path]
 
 
-def _embedding_sim(zh: list[str], en: list[str]):
-    """Similarity matrices of the sentence vectors: (zh·en, zh·zh, en·en)."""
-    from learnkit.align.embed import embed
+class _Vectors:
+    """Sentence vectors of one group as prefix sums: the summed vector of any range costs a
+    subtraction, and memory stays linear in the group (no Gram matrices)."""
 
-    if not zh or not en:
-        return None
-    z, e = embed(zh), embed(en)
-    return z @ e.T, z @ z.T, e @ e.T
+    def __init__(self, zh: list[str], en: list[str]):
+        import numpy as np
+
+        from learnkit.align.embed import embed
+
+        def prefix(vectors):
+            return np.vstack([np.zeros((1, vectors.shape[1])), np.cumsum(vectors, axis=0)])
+
+        self.zh, self.en = (
+            prefix(embed(zh).astype(np.float64)),
+            prefix(embed(en).astype(np.float64)),
+        )
+
+    def cosine(self, z0: int, z1: int, e0: int, e1: int) -> float:
+        """Cosine of the summed sentence vectors of two ranges (indices into the group)."""
+        u = self.zh[z1] - self.zh[z0]
+        v = self.en[e1] - self.en[e0]
+        return float(u @ v) / math.sqrt(max(float(u @ u) * float(v @ v), 1e-9))
 
 
-def _align_sentences(
-    evidence: feats.Evidence, z0: int, z1: int, e0: int, e1: int, sim, params: Params
-):
+def _align_sentences(zh_units, en_units, evidence, z0, z1, e0, e1, vectors, params: Params):
     """Sentence beads of one paragraph group as flat ranges ((a0, a1), (b0, b1), score)."""
     n, m = z1 - z0, e1 - e0
     if not n or not m:
@@ -181,61 +219,132 @@ def _align_sentences(
     ratio = _ratio(*evidence.lengths(z0, z1, e0, e1), params.ratio, params.ratio_weight)
     prior = dict(params.prior)
 
-    def score(a0: int, a1: int, b0: int, b1: int) -> float:
-        if a0 == a1 or b0 == b1:
-            return params.skip
-        lz, le = evidence.lengths(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
-        total = (
-            prior[(a1 - a0, b1 - b0)]
-            + params.lex * evidence.lexical(z0 + a0, z0 + a1, e0 + b0, e0 + b1)
-            + params.length * _length_score(lz, le, ratio, params.variance)
-        )
-        if sim is not None:
-            total += params.emb * _group_cosine(sim, a0, a1, b0, b1)
-        return total
+    def scorer(zb: list[int], eb: list[int], lexical: _Lexical, fine: bool) -> _Score:
+        def score(a0: int, a1: int, b0: int, b1: int) -> float:
+            if a0 == a1 or b0 == b1:
+                return params.skip
+            za, zz, ea, ee = zb[a0], zb[a1], eb[b0], eb[b1]
+            lz, le = evidence.lengths(za, zz, ea, ee)
+            kind = (a1 - a0, b1 - b0)
+            total = (
+                (prior[kind] if fine else 0.0 if kind == (1, 1) else -2.0)
+                + params.lex * lexical(a0, a1, b0, b1)
+                + params.length * _length_score(lz, le, ratio, params.variance)
+            )
+            if vectors is not None:
+                total += params.emb * vectors.cosine(za - z0, zz - z0, ea - e0, ee - e0)
+            return total
 
+        return score
+
+    zb, eb = list(range(z0, z1 + 1)), list(range(e0, e1 + 1))
     moves = tuple(prior) + ((1, 0), (0, 1))
-    return [
-        ((z0 + a0, z0 + a1), (e0 + b0, e0 + b1), s)
-        for (a0, a1), (b0, b1), s in _dp(n, m, moves, score, params.band)
-    ]
+    path = _Problem(zb, eb, (zh_units, en_units), evidence, scorer, moves).solve()
+    return [((zb[a0], zb[a1]), (eb[b0], eb[b1]), s) for (a0, a1), (b0, b1), s in path]
 
 
-def _group_cosine(sim, z0: int, z1: int, e0: int, e1: int) -> float:
-    """Cosine of the summed sentence vectors of two groups, from the Gram matrices."""
-    cross, zz, ee = sim
-    norm = float(zz[z0:z1, z0:z1].sum()) * float(ee[e0:e1, e0:e1].sum())
-    return float(cross[z0:z1, e0:e1].sum()) / math.sqrt(max(norm, 1e-9))
+_Score = Callable[[int, int, int, int], float]
+_Lexical = Callable[[int, int, int, int], float]
+_Scorer = Callable[[list[int], list[int], _Lexical, bool], _Score]
 
 
-def _dp(n: int, m: int, moves, score: Callable[[int, int, int, int], float], band: int):
-    """Best monotone segmentation into beads; returns ((z0, z1), (e0, e1), score) in order."""
-    neg = -math.inf
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    width = max(band, abs(n - m) // 2 + 4)
+class _Problem:
+    """A monotone alignment of two sequences of blocks (paragraphs or sentences).
+
+    ``zb``/``eb`` are the blocks' bounds into the flat sentence lists. Small problems get the
+    exact programme over every cell. Larger ones are solved as Vecalign does: the problem
+    over blocks twice as large (their features merged) is solved first, recursively, and
+    the exact programme then visits only the cells within ``WIDTH`` blocks of that coarse
+    path, so time and memory grow linearly with the text however it is paragraphed.
+    """
+
+    def __init__(self, zb, eb, units, evidence, scorer: _Scorer, moves, fine: bool = True):
+        self.zb, self.eb, self.units, self.scorer, self.moves, self.fine = (
+            zb,
+            eb,
+            units,
+            scorer,
+            moves,
+            fine,
+        )
+        self.evidence = evidence
+
+    def lexical(self, p0: int, p1: int, q0: int, q1: int) -> float:
+        if self.fine:  # blocks are ranges of the flat units
+            zb, eb = self.zb, self.eb
+            return self.evidence.lexical(zb[p0], zb[p1], eb[q0], eb[q1])
+        return self.evidence.lexical(p0, p1, q0, q1)  # one merged unit per block
+
+    def solve(self):
+        n, m = len(self.zb) - 1, len(self.eb) - 1
+        score = self.scorer(self.zb, self.eb, self.lexical, self.fine)
+        if (n + 1) * (m + 1) <= FULL_CELLS or min(n, m) < 2:
+            return _dp(n, m, self.moves, score, [(0, m)] * (n + 1))
+        zb, eb = _halve(self.zb), _halve(self.eb)
+        zh_units, en_units = self.units
+        merged = feats.Evidence(feats.merge(zh_units, zb), feats.merge(en_units, eb))
+        coarse = _Problem(zb, eb, self.units, merged, self.scorer, _COARSE_MOVES, fine=False)
+        path = coarse.solve()
+        # the coarse path in this problem's blocks: coarse bound k is this problem's 2k
+        path = [
+            ((2 * a0, min(2 * a1, n)), (2 * b0, min(2 * b1, m)), s)
+            for (a0, a1), (b0, b1), s in path
+        ]
+        return _dp(n, m, self.moves, score, _band(path, n, m, WIDTH))
+
+
+def _halve(bounds: list[int]) -> list[int]:
+    """Bounds of blocks made of two consecutive blocks (the last one may be single)."""
+    out = bounds[::2]
+    if out[-1] != bounds[-1]:
+        out.append(bounds[-1])
+    return out
+
+
+def _band(path, n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """For each row 0..n, the columns within ``width`` of the path (rows and columns)."""
+    lo, hi = [m] * (n + 1), [0] * (n + 1)
+    for (a0, a1), (b0, b1), _ in path:
+        for i in range(a0, a1 + 1):
+            lo[i], hi[i] = min(lo[i], b0), max(hi[i], b1)
+    rows = []
     for i in range(n + 1):
-        centre = i * m / n if n else 0
-        lo, hi = max(0, int(centre) - width), min(m, int(centre) + width)
-        if n * m <= 400:
-            lo, hi = 0, m
+        near = range(max(0, i - width), min(n, i + width) + 1)
+        rows.append(
+            (max(0, min(lo[k] for k in near) - width), min(m, max(hi[k] for k in near) + width))
+        )
+    return rows
+
+
+def _dp(n: int, m: int, moves, score: _Score, rows: list[tuple[int, int]]):
+    """Best monotone segmentation into beads, visiting row i's columns ``rows[i]`` only;
+    returns ((z0, z1), (e0, e1), score) in order."""
+    neg = -math.inf
+    best = [[neg] * (hi - lo + 1) for lo, hi in rows]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (hi - lo + 1) for lo, hi in rows]
+    best[0][0 - rows[0][0]] = 0.0
+    for i in range(n + 1):
+        lo, hi = rows[i]
+        row, row_back = best[i], back[i]
         for j in range(lo, hi + 1):
             if i == j == 0:
                 continue
-            row_best, row_back = neg, None
+            cell_best, cell_back = neg, None
             for a, b in moves:
                 pi, pj = i - a, j - b
-                if pi < 0 or pj < 0 or best[pi][pj] == neg:
+                if pi < 0 or pj < 0:
+                    continue
+                plo, phi = rows[pi]
+                if pj < plo or pj > phi or best[pi][pj - plo] == neg:
                     continue
                 s = score(pi, i, pj, j)
-                if best[pi][pj] + s > row_best:
-                    row_best, row_back = best[pi][pj] + s, (pi, pj, s)
-            best[i][j], back[i][j] = row_best, row_back
+                if best[pi][pj - plo] + s > cell_best:
+                    cell_best, cell_back = best[pi][pj - plo] + s, (pi, pj, s)
+            row[j - lo], row_back[j - lo] = cell_best, cell_back
     path = []
     i, j = n, m
     while i or j:
-        pi, pj, s = back[i][j]
+        pi, pj, s = back[i][j - rows[i][0]]
         path.append(((pi, i), (pj, j), s))
         i, j = pi, pj
     return path[::-1]

@@ -1,8 +1,8 @@
 """Evidence that Chinese and English text units translate each other: length and lexical.
 
-Each sentence is reduced once to :class:`Unit` features; :class:`Evidence` precomputes
-the pairwise overlaps of the two sentence lists so that any candidate bead (a range of
-sentences, or of whole paragraphs, on each side) is scored in a few integer operations:
+Each sentence is reduced once to :class:`Unit` features; :class:`Evidence` keeps the
+overlaps of sentence pairs as bit masks so that any candidate bead (a range of sentences,
+or of whole paragraphs, on each side) is scored in a few integer operations:
 CC-CEDICT gloss overlap in both directions, plus anchors: numbers with tolerance for
 notation (``1971-1972年`` ↔ ``1971–72``, ``300万`` ↔ ``3 million``, ``38.1%``),
 Latin-script words, quotation marks, ``?`` and ``!``.
@@ -145,49 +145,32 @@ def en_unit(text: str) -> Unit:
 
 
 class Evidence:
-    """Lexical and length evidence for every bead over two unit lists, precomputed.
+    """Lexical and length evidence for every bead over two unit lists.
 
-    Pairwise overlaps are stored as bit masks (which Chinese words of unit ``i`` have a
-    gloss in English unit ``j``, which English stems of ``j`` occur in the glosses of
-    ``i``), so scoring a candidate bead of several units is a few integer operations.
+    The overlap of a Chinese unit ``i`` and an English unit ``j`` (which Chinese words of
+    ``i`` have a gloss in ``j``, which English stems of ``j`` occur in the glosses of ``i``)
+    is a pair of bit masks, computed when a bead first asks for it and kept: an aligner
+    that looks only near its path pays for those pairs, never for all ``n × m``.
     """
 
     def __init__(self, zh: Sequence[Unit], en: Sequence[Unit]):
-        n, m = len(zh), len(en)
         self._zh_len = _prefix(u.length for u in zh)
         self._en_len = _prefix(u.length for u in en)
         self._zh_words = _prefix(len(u.glosses) for u in zh)
         self._en_stems = _prefix(len(u.stems) for u in en)
-        en_with: dict[str, int] = {}  # stem -> bit mask of English units holding it
-        for j, u in enumerate(en):
-            for stem in u.stems:
-                en_with[stem] = en_with.get(stem, 0) | 1 << j
-        en_stems = frozenset(en_with)
-        zh_with: dict[str, int] = {}  # gloss stem also in English -> mask of Chinese units
-        for i, u in enumerate(zh):
-            for stem in u.stems & en_stems:
-                zh_with[stem] = zh_with.get(stem, 0) | 1 << i
-        zh_stems = frozenset(zh_with)
-        self._zh_hit = [[0] * m for _ in range(n)]
-        for i, u in enumerate(zh):
-            row = self._zh_hit[i]
+        en_stems = frozenset().union(*(u.stems for u in en))
+        # per Chinese unit: gloss stem also in the English -> mask of its words holding it
+        self._words_with: list[dict[str, int]] = []
+        for u in zh:
+            words: dict[str, int] = {}
             for k, gloss in enumerate(u.glosses):
-                units, bit = 0, 1 << k
                 for stem in gloss & en_stems:
-                    units |= en_with[stem]
-                while units:
-                    low = units & -units
-                    row[low.bit_length() - 1] |= bit
-                    units ^= low
-        self._en_hit = [[0] * n for _ in range(m)]
-        for j, u in enumerate(en):
-            row = self._en_hit[j]
-            for k, stem in enumerate(u.stems & zh_stems):  # bit k: a distinct stem
-                units, bit = zh_with[stem], 1 << k
-                while units:
-                    low = units & -units
-                    row[low.bit_length() - 1] |= bit
-                    units ^= low
+                    words[stem] = words.get(stem, 0) | 1 << k
+            self._words_with.append(words)
+        zh_stems = frozenset().union(*self._words_with)
+        # per English unit: its stems that some Chinese gloss holds (bit k: the k-th)
+        self._shared = [tuple(u.stems & zh_stems) for u in en]
+        self._pairs: list[dict[int, tuple[int, int]]] = [{} for _ in zh]
         tokens: dict[str, int] = {}
         self._zh_anchor = [_mask(u.anchors, tokens) for u in zh]
         # An English name is evidence only if the Chinese text spells it in Latin letters
@@ -196,23 +179,37 @@ class Evidence:
             _mask({a for a in u.anchors if not a.isalpha() or a in tokens}, tokens) for u in en
         ]
 
+    def _pair(self, i: int, j: int) -> tuple[int, int]:
+        """(Chinese words of unit i glossed in English unit j, stems of j in i's glosses)."""
+        row = self._pairs[i]
+        hit = row.get(j)
+        if hit is None:
+            words_with, zh_hit, en_hit = self._words_with[i], 0, 0
+            for k, stem in enumerate(self._shared[j]):
+                words = words_with.get(stem)
+                if words:
+                    zh_hit |= words
+                    en_hit |= 1 << k
+            hit = row[j] = (zh_hit, en_hit)
+        return hit
+
     def lengths(self, z0: int, z1: int, e0: int, e1: int) -> tuple[int, int]:
         """Characters of Chinese units ``z0:z1`` and English units ``e0:e1``."""
         return self._zh_len[z1] - self._zh_len[z0], self._en_len[e1] - self._en_len[e0]
 
     def lexical(self, z0: int, z1: int, e0: int, e1: int) -> float:
         """Gloss overlap and anchor agreement of two unit ranges, in [0, 1]."""
-        zh_hits = 0
+        pair = self._pair
+        zh_hits = en_hits = 0
+        en_acc = [0] * (e1 - e0)
         for i in range(z0, z1):
-            row, acc = self._zh_hit[i], 0
+            acc = 0
             for j in range(e0, e1):
-                acc |= row[j]
+                zh_hit, en_hit = pair(i, j)
+                acc |= zh_hit
+                en_acc[j - e0] |= en_hit
             zh_hits += acc.bit_count()
-        en_hits = 0
-        for j in range(e0, e1):
-            row, acc = self._en_hit[j], 0
-            for i in range(z0, z1):
-                acc |= row[i]
+        for acc in en_acc:
             en_hits += acc.bit_count()
         words = self._zh_words[z1] - self._zh_words[z0]
         stems = self._en_stems[e1] - self._en_stems[e0]
@@ -226,6 +223,22 @@ class Evidence:
         if anchors:
             score = 0.7 * score + 0.3 * (zh_anchor & en_anchor).bit_count() / anchors
         return score
+
+
+def merge(units: Sequence[Unit], bounds: Sequence[int]) -> list[Unit]:
+    """One unit per range ``bounds[k]:bounds[k+1]`` of ``units`` (a coarse view of a text)."""
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        part = units[a:b]
+        out.append(
+            Unit(
+                length=sum(u.length for u in part),
+                glosses=tuple(g for u in part for g in u.glosses),
+                stems=frozenset().union(*(u.stems for u in part)),
+                anchors=frozenset().union(*(u.anchors for u in part)),
+            )
+        )
+    return out
 
 
 def _prefix(values: Iterable[int]) -> list[int]:

@@ -9,8 +9,9 @@ no sentence boundary falls inside a protected span (an emphasised phrase).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from learnkit.models import Span
 from learnkit.text.charclass import CLOSERS, OPENERS, is_cjk, is_han
@@ -130,15 +131,17 @@ _OPENERS_WORDS = {
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_DOTTED = re.compile(r"[A-Za-z]+\.[A-Za-z]")
 
 
 def split_sentences(
     text: str, lang: str, protected: Iterable[Span] = ()
 ) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of each sentence of ``text``, whitespace excluded, in order."""
-    guarded = [(s.start, s.end) for s in protected]
     ends = _zh_ends(text) if lang == "zh" else _en_ends(text)
-    cuts = [e for e in ends if not any(a < e < b for a, b in guarded)]
+    inside = _guard(protected)
+    cuts = [e for e in ends if not inside(e)]
     out: list[tuple[int, int]] = []
     start = 0
     for end in [*cuts, len(text)]:
@@ -151,6 +154,22 @@ def split_sentences(
             out.append((a, b))
         start = end
     return tuple(out)
+
+
+def _guard(protected: Iterable[Span]) -> Callable[[int], bool]:
+    """Whether an offset falls strictly inside one of the spans (a bisection, not a scan)."""
+    spans = sorted((s.start, s.end) for s in protected)
+    starts = [a for a, _ in spans]
+    reach, furthest = [], -1  # reach[k]: the furthest end among the first k + 1 spans
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_left(starts, offset)  # spans[:k] start before the offset
+        return k > 0 and reach[k - 1] > offset
+
+    return inside
 
 
 def _absorb(text: str, i: int, start: int, ends: str) -> int:
@@ -229,7 +248,11 @@ def _en_ends(text: str) -> list[int]:
 def _word_before(text: str, i: int) -> str:
     """The lower-cased word ending at ``i``: an initialism whole ("u.s", "e.g"), else the
     last dotted part ("staff.Mr" → "mr")."""
-    m = _WORD_BEFORE.search(text, 0, i)
+    # the regex anchored at ``i`` would scan the text from its start: look back instead
+    start = i - 1 if i and text[i - 1] == "\n" else i
+    while start and (text[start - 1] in _WORD_CHARS):
+        start -= 1
+    m = _WORD_BEFORE.search(text, start, i)
     if not m:
         return ""
     word = m.group(1).lower()
@@ -246,7 +269,7 @@ def _glued_end(text: str, i: int, j: int) -> bool:
         and text[j + 1 : j + 2].isalpha()
         and len(word) > 1
         and word not in _TITLES | _SOFT
-        and not re.match(r"[A-Za-z]+\.[A-Za-z]", text[j:])  # www.Google.com
+        and not _DOTTED.match(text, j)  # www.Google.com
     )
 
 
