@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from learnkit.chinese import dictionary as cedict
 from learnkit.chinese import hsk, names, segment, senses
-from learnkit.chinese.reading import read_many, to_simplified
+from learnkit.chinese.reading import Reading, read_many, to_simplified
 from learnkit.chinese.syllables import to_marks, tone
 from learnkit.models import Word
 from learnkit.text.charclass import HAN, HAN_RUN
@@ -133,9 +133,8 @@ def annotate_many(
     ]
 
 
-def _annotate(
-    seg: Segmented, english: str | None, readings: Sequence[str | None]
-) -> tuple[Word, ...]:
+@lru_cache(maxsize=16384)  # a sentence pair repeated in a batch is annotated once
+def _annotate(seg: Segmented, english: str | None, readings: Reading) -> tuple[Word, ...]:
     context = senses.context(english)
     text, simplified = seg.text, seg.simplified
     pieces: list[tuple[int, int]] = []

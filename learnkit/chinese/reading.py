@@ -36,11 +36,29 @@ def read(text: str) -> Reading:
 
 def read_many(texts: Iterable[str], simplified: Sequence[str] | None = None) -> list[Reading]:
     """:func:`read` for many texts: the polyphone model runs once over all of them.
-    ``simplified``: the texts already converted by :func:`to_simplified` (not redone)."""
-    from learnkit.chinese import polyphone  # numpy and the model's weights: loaded on first use
+    ``simplified``: the texts already converted by :func:`to_simplified` (not redone).
 
+    A text read before in this process is not read again (a sentence repeated across the
+    articles of a batch): the model reads each sentence on its own, so its reading is the
+    same in any batch."""
     texts = list(texts)
     simplified = [to_simplified(text) for text in texts] if simplified is None else simplified
+    keys = list(zip(texts, simplified, strict=True))
+    new = list(dict.fromkeys(key for key in keys if key not in _READ))
+    if new:
+        if len(_READ) + len(new) > _READ_MAX:
+            _READ.clear()
+        _READ.update(zip(new, _read_many([t for t, _ in new], [s for _, s in new]), strict=True))
+    return [_READ[key] for key in keys]
+
+
+_READ: dict[tuple[str, str], Reading] = {}  # (text, its Simplified) → reading
+_READ_MAX = 20_000
+
+
+def _read_many(texts: list[str], simplified: list[str]) -> list[Reading]:
+    from learnkit.chinese import polyphone  # numpy and the model's weights: loaded on first use
+
     readings: list[list[str | None]] = []
     phrase_readings: list[dict[int, str]] = []
     word_starts: list[list[int]] = []
