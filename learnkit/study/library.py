@@ -66,24 +66,38 @@ class Library:
         self._items: tuple[list[Entry], dict[str, ClozeItem]] = ([], {})
         self.errors: dict[Path, str] = {}
         self._last: tuple[tuple[tuple[str, bool, int, int], ...], list[Entry]] = ((), [])
+        self._uploads_seen: tuple[int | None, list[tuple[str, bool, int, int]]] = (None, [])
 
     def _scan(self) -> tuple[tuple[str, bool, int, int], ...]:
         """(path, uploaded, mtime, size) of every article file, seeds first, by name.
 
-        One ``scandir`` per folder and one ``stat`` per file: this runs on every request
-        that needs the library, so that edited, added or removed files show at once.
+        One ``scandir`` per folder and one ``stat`` per seed file: this runs on every
+        request that needs the library, so that edited, added or removed files show at
+        once. The uploads folder is listed again only when its own modification time
+        changes: the app writes it by renaming whole files in, never by editing one, so a
+        library of a thousand uploads costs one ``stat`` here, not a thousand.
         """
+        found = self._listing(self.seeds, False) if self.seeds is not None else []
+        try:
+            stamp = os.stat(self.uploads).st_mtime_ns
+        except OSError:
+            stamp = None
+        known, listed = self._uploads_seen
+        if stamp is None or stamp != known:
+            listed = self._listing(self.uploads, True) if stamp is not None else []
+            self._uploads_seen = (stamp, listed)
+        return tuple(found + listed)
+
+    @staticmethod
+    def _listing(folder: Path, uploaded: bool) -> list[tuple[str, bool, int, int]]:
         found = []
-        for folder, uploaded in ((self.seeds, False), (self.uploads, True)):
-            if folder is None:
+        for f in article_files(folder):
+            try:
+                stat = f.stat()
+            except FileNotFoundError:  # removed while listing
                 continue
-            for f in article_files(folder):
-                try:
-                    stat = f.stat()
-                except FileNotFoundError:  # removed while listing
-                    continue
-                found.append((f.path, uploaded, stat.st_mtime_ns, stat.st_size))
-        return tuple(found)
+            found.append((f.path, uploaded, stat.st_mtime_ns, stat.st_size))
+        return found
 
     def study_set(self, data: bytes, source: str, store: Store, parser: Parser = parse) -> StudySet:
         """The study set of article bytes, from the cache or parsed by ``parser`` (and then

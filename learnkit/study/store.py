@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS cards (
     card_id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, article TEXT NOT NULL,
     due TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS cards_due ON cards (due);
+CREATE INDEX IF NOT EXISTS cards_article ON cards (article, item, due);
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards (card_id),
     item TEXT NOT NULL, session TEXT, rating INTEGER NOT NULL, verdict TEXT NOT NULL,
@@ -145,6 +146,20 @@ class Store:
         ).fetchall()
         wanted = None if items is None else set(items)
         return [r[0] for r in rows if wanted is None or r[0] in wanted]
+
+    def card_states(self, now: datetime, articles: Sequence[str]) -> dict[str, bool]:
+        """Whether each studied item of ``articles`` is due at ``now`` (one indexed query:
+        the cost follows those articles' cards, not the library's)."""
+        marks = ",".join("?" * len(articles))
+        rows = self.db.execute(
+            f"SELECT item, due <= ? FROM cards WHERE article IN ({marks})", (_iso(now), *articles)
+        )
+        return {item: bool(due) for item, due in rows}
+
+    def due_count(self, now: datetime, items: Container[str]) -> int:
+        """How many of the items due at ``now`` are in ``items`` (one query over due cards)."""
+        rows = self.db.execute("SELECT item FROM cards WHERE due <= ?", (_iso(now),))
+        return sum(1 for (item,) in rows if item in items)
 
     def studied_items(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT item FROM cards")}
