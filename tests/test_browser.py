@@ -163,7 +163,7 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     expect(hint.locator(".py")).to_have_text(item.pinyin)
     type_answer(page, "错误")  # a wrong answer
     expect(feedback).to_have_attribute("data-verdict", "wrong")
-    expect(feedback).to_contain_text(f"Not quite: the answer is {item.answer}.")
+    expect(feedback).to_contain_text(f"Not quite: the answer is {item.answer} ({item.pinyin})")
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(SHOTS / "learnkit-feedback-phone.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 800})

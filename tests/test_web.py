@@ -200,7 +200,7 @@ def test_quiz_flow_grades_and_summarises(client, app, sample_study_set, sample_i
     assert f"Right, but mind the tones: {sample_items[item].pinyin}." in response.text
     item, response = answer(client, url, answer="不对")
     assert verdict(response) == "wrong"
-    assert f"Not quite: the answer is {sample_items[item].answer}." in response.text
+    assert f"Not quite: the answer is {sample_items[item].answer} (" in response.text
     item = current(client, url)[0]
     right = sample_items[item].choices.index(sample_items[item].answer) + 1
     _, response = answer(client, url, choice=str(right))

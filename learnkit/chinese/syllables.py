@@ -35,3 +35,20 @@ def _to_tone():
     from pypinyin.contrib.tone_convert import to_tone
 
     return to_tone
+
+
+@cache
+def split_mark(char: str) -> tuple[str, int | None]:
+    """One lower-case letter's base letter and tone, by pypinyin's tone table: "ǎ" → ("a", 3),
+    "ǜ" → ("v", 4), "ü" → ("v", None), "ḿ" → ("m", 2). For letters, not digits."""
+    converted = _to_tone2()(char)
+    if len(converted) == 2 and converted[1] in "1234":
+        return converted[0], int(converted[1])
+    return converted, None
+
+
+@cache
+def _to_tone2():
+    from pypinyin.contrib.tone_convert import to_tone2
+
+    return to_tone2

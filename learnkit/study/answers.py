@@ -9,45 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import IntEnum, StrEnum
 
+from learnkit.chinese.reading import to_simplified, to_traditional
+from learnkit.chinese.syllables import split_mark, to_marks
 from learnkit.study.quiz import ClozeItem
 from learnkit.text.charclass import is_han
 
-_MARKED = {
-    "ā": ("a", 1),
-    "á": ("a", 2),
-    "ǎ": ("a", 3),
-    "à": ("a", 4),
-    "ē": ("e", 1),
-    "é": ("e", 2),
-    "ě": ("e", 3),
-    "è": ("e", 4),
-    "ī": ("i", 1),
-    "í": ("i", 2),
-    "ǐ": ("i", 3),
-    "ì": ("i", 4),
-    "ō": ("o", 1),
-    "ó": ("o", 2),
-    "ǒ": ("o", 3),
-    "ò": ("o", 4),
-    "ū": ("u", 1),
-    "ú": ("u", 2),
-    "ǔ": ("u", 3),
-    "ù": ("u", 4),
-    "ǖ": ("v", 1),
-    "ǘ": ("v", 2),
-    "ǚ": ("v", 3),
-    "ǜ": ("v", 4),
-    "ü": ("v", 0),
-    "ń": ("n", 2),
-    "ň": ("n", 3),
-    "ǹ": ("n", 4),
-    "ḿ": ("m", 2),
-}
-_SYLLABLE = re.compile(r"([a-z]+)([1-5])")  # non-Han text in a numbers line has no digit
-# Tone sandhi learners write as heard: 一 yī/yí/yì, 不 bù/bú.
-_SANDHI = {("yi", 1): {1, 2, 4}, ("bu", 4): {2, 4}}
+_NEUTRAL = (0, 5)  # "le5", "le0" or no digit at all
+_SYLLABLE = re.compile(r"[a-zv]+[0-5]?")  # one token of a numbers line, after _canonical
+# Tone sandhi learners write as heard, and dictionaries write either way: 一 yī/yí/yì,
+# 不 bù/bú. Only for these characters: yì is also 亿 and 义.
+_SANDHI = {"一": {1, 2, 4}, "不": {2, 4}}
+_ORDINAL = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "neutral"}
 
 
 class Rating(IntEnum):
@@ -69,7 +44,7 @@ class Verdict(StrEnum):
 @dataclass(frozen=True)
 class Outcome:
     verdict: Verdict
-    how: str  # "hanzi", "pinyin", "choice" or "none"
+    how: str  # "hanzi", "pinyin", "choice", "shown" (an empty answer) or "none"
     answer: str  # what the learner gave
     message: str
 
@@ -93,79 +68,199 @@ def _bare(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZS")
 
 
-def parse_pinyin(text: str) -> tuple[list[str], list[int]]:
-    """Letters (ü as v) and tones, in order, of pinyin with tone marks and/or numbers."""
+def _canonical(letters: str) -> str:
+    """ü as v everywhere, and for the u that means ü after j q x y (ju = jü, lu ≠ lü)."""
+    return _JQXY_U.sub("v", letters.replace("ü", "v"))
+
+
+_JQXY_U = re.compile(r"(?<=[jqxy])u")
+_LOOKALIKE = str.maketrans({"ɑ": "a", "ɡ": "g"})  # IPA letters some keyboards and fonts use
+
+
+@dataclass(frozen=True)
+class Pinyin:
+    """Pinyin as typed: its letters (ü as v, see :func:`_canonical`) and each tone given,
+    as (index of the letter the tone mark sits on or the digit follows, tone 0-5)."""
+
+    letters: str
+    tones: tuple[tuple[int, int], ...]
+
+
+def parse_pinyin(text: str) -> Pinyin:
+    """Letters and tones of pinyin typed with tone marks, tone numbers, both or neither;
+    full-width characters (a Chinese keyboard's) count as their ASCII forms."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_LOOKALIKE).replace("u:", "v")
     letters: list[str] = []
-    tones: list[int] = []
-    for ch in unicodedata.normalize("NFC", text.lower()):
-        if ch in _MARKED:
-            base, tone = _MARKED[ch]
-            letters.append(base)
-            if tone:
-                tones.append(tone)
-        elif ch in "12345":
-            tones.append(int(ch))
-        elif ch == ":" and letters and letters[-1] == "u":
-            letters[-1] = "v"
-        elif "a" <= ch <= "z":
+    tones: list[tuple[int, int]] = []
+    for ch in text:
+        if "a" <= ch <= "z":
             letters.append(ch)
-    return letters, tones
+        elif "0" <= ch <= "5":
+            if letters:
+                tones.append((len(letters) - 1, int(ch)))
+        elif ch.isalpha():
+            base, tone = split_mark(ch)
+            letters.append(base or ch)
+            if tone:
+                tones.append((len(letters) - 1, tone))
+        # anything else (spaces, apostrophes, hyphens, combining marks) separates
+    return Pinyin(_canonical("".join(letters)), tuple(tones))
 
 
-def _syllables(numbers: str) -> list[tuple[str, int]]:
-    """("zhong", 1) pairs of a numbers-style line such as "zhong1 guo2 lu:4 er3·pu3 le5"."""
-    text = numbers.lower().replace("u:", "v").replace("ü", "v")
-    return [(letters, int(tone)) for letters, tone in _SYLLABLE.findall(text)]
+@dataclass(frozen=True)
+class _Syllable:
+    letters: str  # canonical, as in Pinyin.letters
+    tone: int  # 1-4, or 5 for the neutral tone
+    char: str | None  # its character, when the answer has one per syllable
+    marked: str  # as shown to the learner: "lǜ"
 
 
-def _tones_match(given: list[int], expected: list[tuple[str, int]]) -> bool:
-    def fits(tones: list[int], sylls: list[tuple[str, int]]) -> bool:
-        return len(tones) == len(sylls) and all(
-            t in _SANDHI.get(s, {s[1]}) for t, s in zip(tones, sylls, strict=True)
+def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[str]]:
+    """The answer's syllables, and the tokens of its numbers line that are not syllables
+    (such as "g20" in "G20 feng1 hui4")."""
+    tokens = unicodedata.normalize("NFKC", item.numbers).lower().replace("u:", "v").split()
+    syllables = [t for t in tokens if _SYLLABLE.fullmatch(t)]
+    others = [t for t in tokens if not _SYLLABLE.fullmatch(t)]
+    hans = [ch for ch in item.answer if is_han(ch)]
+    chars = hans if len(hans) == len(syllables) else [None] * len(syllables)
+    return [
+        _Syllable(
+            _canonical(t.rstrip("012345")),
+            5 if t[-1] in "05" or not t[-1].isdigit() else int(t[-1]),
+            char,
+            to_marks(t),
         )
-
-    # Neutral tones may be written (5) or left unmarked.
-    return fits(given, expected) or fits(given, [s for s in expected if s[1] != 5])
-
-
-def _loose(letters: str) -> str:
-    return letters.replace("v", "u")
+        for t, char in zip(syllables, chars, strict=True)
+    ], others
 
 
-def check_typed(item: ClozeItem, text: str) -> Outcome:
-    """Judge a typed answer: hanzi if it contains Chinese characters, pinyin otherwise."""
-    text = text.strip()
-    if not _bare(text):
-        return Outcome(Verdict.WRONG, "none", text, f"The answer is {item.answer}.")
-    if any(is_han(ch) for ch in text):
-        if _bare(text) == _bare(item.answer):
-            return Outcome(Verdict.RIGHT, "hanzi", text, "Right!")
-        return Outcome(Verdict.WRONG, "hanzi", text, f"Not quite: the answer is {item.answer}.")
-    expected = _syllables(item.numbers)
-    letters, tones = parse_pinyin(text)
-    if not expected or _loose("".join(letters)) != _loose("".join(s for s, _ in expected)):
+def _strip_tokens(text: str, tokens: list[str]) -> str:
+    """``text`` (NFKC, lower case) without the first occurrence of each token."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    for token in tokens:
+        text = text.replace(token, " ", 1)
+    return text
+
+
+def _letters_message(item: ClozeItem, typed: str, syllables: list[_Syllable]) -> str:
+    """What is wrong with pinyin whose letters differ from the answer's."""
+    target = "".join(s.letters for s in syllables)
+    head = f"Not quite: the answer is {item.answer} ({item.pinyin})."
+    if not typed:
+        return head
+    owner = [n for n, s in enumerate(syllables) for _ in s.letters]
+    touched: list[int] = []
+    for op, i1, i2, _j1, _j2 in SequenceMatcher(None, target, typed, autojunk=False).get_opcodes():
+        if op != "equal":
+            for n in owner[min(i1, len(owner) - 1) : max(i2, i1 + 1)]:
+                if n not in touched:
+                    touched.append(n)
+    named = " ".join(syllables[n].marked for n in touched)
+    if typed.replace("v", "u") == target.replace("v", "u"):
+        return f"{head} {named} is spelt with ü, not u (type v or u: for ü)."
+    return f"{head} Check {named}." if named else head
+
+
+def _tones_outcome(
+    item: ClozeItem, text: str, typed: Pinyin, syllables: list[_Syllable]
+) -> Outcome:
+    """Right letters: judge the tones syllable by syllable."""
+    owner = [n for n, s in enumerate(syllables) for _ in s.letters]
+    given: list[list[int]] = [[] for _ in syllables]
+    for at, tone in typed.tones:
+        given[owner[at]].append(5 if tone in _NEUTRAL else tone)
+    wrong, missing = [], []
+    for syllable, tones in zip(syllables, given, strict=True):
+        allowed = _SANDHI.get(syllable.char or "", {syllable.tone})
+        if not tones:
+            if syllable.tone != 5:
+                missing.append(syllable)
+        elif any(t not in allowed for t in tones):
+            wrong.append((syllable, tones[0] if len(set(tones)) == 1 else tones))
+    if wrong:
+        parts = [
+            f"{s.marked} is {_ORDINAL[s.tone]} tone"
+            + (f" (you gave {_ORDINAL[t]})" if isinstance(t, int) else " (you gave two)")
+            for s, t in wrong
+        ]
+        if missing:
+            parts.append("no tone given for " + " ".join(s.marked for s in missing))
         return Outcome(
-            Verdict.WRONG,
+            Verdict.TONES,
             "pinyin",
             text,
-            f"Not quite: the answer is {item.answer} ({item.pinyin}).",
+            f"Right syllables, wrong tones: {'; '.join(parts)}. It is {item.pinyin}.",
         )
-    if not tones:
+    if missing and len(missing) == sum(s.tone != 5 for s in syllables) and not typed.tones:
         return Outcome(
             Verdict.TONELESS, "pinyin", text, f"Right, but mind the tones: {item.pinyin}."
         )
-    if _tones_match(tones, expected):
-        return Outcome(Verdict.RIGHT, "pinyin", text, "Right!")
-    return Outcome(
-        Verdict.TONES, "pinyin", text, f"Right syllables, wrong tones: it is {item.pinyin}."
-    )
+    if missing:
+        return Outcome(
+            Verdict.TONELESS,
+            "pinyin",
+            text,
+            "Right, and the tones you gave are right; no tone given for "
+            f"{' '.join(s.marked for s in missing)}: {item.pinyin}.",
+        )
+    return Outcome(Verdict.RIGHT, "pinyin", text, "Right!")
+
+
+def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
+    given, wanted = _bare(text), _bare(item.answer)
+    if given == wanted:
+        return Outcome(Verdict.RIGHT, "hanzi", text, "Right!")
+    if len(given) == len(wanted) and (
+        to_simplified(given) == to_simplified(wanted)
+        or to_traditional(given) == to_traditional(wanted)
+    ):
+        if to_simplified(wanted) == wanted:
+            note = (
+                f"you wrote {given}, the Traditional or variant form; in Simplified it is {wanted}"
+            )
+        else:
+            note = f"the article writes {wanted}, in Traditional characters; you wrote {given}"
+        return Outcome(Verdict.RIGHT, "hanzi", text, f"Right! ({note}.)")
+    message = f"Not quite: the answer is {item.answer} ({item.pinyin})"
+    if len(given) == len(wanted):
+        diff = [f"{g} should be {w}" for g, w in zip(given, wanted, strict=True) if g != w]
+        message += ": " + ", ".join(diff)
+    elif len(given) < len(wanted):
+        message += f": you wrote {len(given)} characters of {len(wanted)}"
+    else:
+        message += f": you wrote {len(given)} characters, it has {len(wanted)}"
+    return Outcome(Verdict.WRONG, "hanzi", text, message + ".")
+
+
+def check_typed(item: ClozeItem, text: str) -> Outcome:
+    """Judge a typed answer: hanzi if it contains Chinese characters, pinyin otherwise.
+    An empty answer asks to be shown the answer (graded Again)."""
+    text = text.strip()
+    if not _bare(text):
+        return Outcome(
+            Verdict.WRONG,
+            "shown",
+            text,
+            f"The answer is {item.answer} ({item.pinyin}). Graded Again: it comes back soon.",
+        )
+    if any(is_han(ch) for ch in text):
+        return _hanzi_outcome(item, text)
+    syllables, others = _expected(item)
+    typed = parse_pinyin(_strip_tokens(text, others))
+    if not syllables or typed.letters != "".join(s.letters for s in syllables):
+        return Outcome(
+            Verdict.WRONG, "pinyin", text, _letters_message(item, typed.letters, syllables)
+        )
+    return _tones_outcome(item, text, typed, syllables)
 
 
 def check_choice(item: ClozeItem, index: int) -> Outcome:
     """Judge a multiple choice, index counted from 1."""
     if not 1 <= index <= len(item.choices):
-        return Outcome(Verdict.WRONG, "none", "", f"The answer is {item.answer}.")
+        return Outcome(Verdict.WRONG, "none", "", f"The answer is {item.answer} ({item.pinyin}).")
     picked = item.choices[index - 1]
     if picked == item.answer:
         return Outcome(Verdict.RIGHT, "choice", picked, "Right!")
-    return Outcome(Verdict.WRONG, "choice", picked, f"Not quite: the answer is {item.answer}.")
+    return Outcome(
+        Verdict.WRONG, "choice", picked, f"Not quite: the answer is {item.answer} ({item.pinyin})."
+    )

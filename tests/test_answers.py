@@ -1,0 +1,351 @@
+"""Grading typed answers and choices (learnkit.study.answers): a table of answers as
+learners type them, hanzi (Simplified, Traditional, full-width) and pinyin (marks,
+numbers, both, none; ü as ü, v or u:)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import studysets
+from studysets import phrase, sentence, study_set
+
+from learnkit.study.answers import (
+    Rating,
+    Verdict,
+    check_choice,
+    check_typed,
+    parse_pinyin,
+    rating,
+)
+from learnkit.study.quiz import build_items
+
+R, T0, TW, W = Verdict.RIGHT, Verdict.TONELESS, Verdict.TONES, Verdict.WRONG
+
+
+def _grading_set():
+    a = "grading001"
+    parts = [
+        [
+            ("我们", "wo3 men5"),
+            ("需要", "xu1 yao4"),
+            ("绿色", "lu:4 se4"),
+            ("转型", "zhuan3 xing2"),
+            "。",
+        ],
+        [("中美", "zhong1 mei3"), ("关系", "guan1 xi4"), ("解冻", "jie3 dong4"), "了", "。"],
+        [("保持", "bao3 chi2"), ("联系", "lian2 xi4"), "。"],
+        [("新", "xin1"), ("产业", "chan3 ye4"), ("政策", "zheng4 ce4"), "。"],
+        [
+            ("他", "ta1"),
+            ("的", "de5"),
+            ("女儿", "nu:3 er2"),
+            ("去", "qu4"),
+            ("旅游", "lu:3 you2"),
+            "。",
+        ],
+        [("我们", "wo3 men5"), ("学习", "xue2 xi2"), ("路线", "lu4 xian4"), "。"],
+        [("他", "ta1"), ("居住", "ju1 zhu4"), ("在", "zai4"), ("西安", "xi1 an1"), "。"],
+        [
+            ("我们", "wo3 men5"),
+            ("一起", "yi1 qi3"),
+            ("走", "zou3"),
+            "，",
+            ("不是", "bu4 shi4"),
+            ("吗", "ma5"),
+            "？",
+        ],
+        [("老", "lao3"), ("朋友", "peng2 you5"), ("好", "hao3"), ("了", "le5"), "。"],
+        [("国家", "guo2 jia1"), ("的", "de5"), ("意义", "yi4 yi4"), "。"],
+    ]
+    pairs = [sentence(a, p, None) for p in parts]
+    wanted = [
+        "绿色转型",
+        "中美关系解冻",
+        "关系",
+        "联系",
+        "产业政策",
+        "女儿",
+        "旅游",
+        "学习",
+        "路线",
+        "居住",
+        "西安",
+        "一起",
+        "不是",
+        "朋友",
+        "好了",
+        "意义",
+    ]
+    phrases = []
+    for zh in wanted:
+        pair = next(p for p in pairs if zh in p.zh)
+        phrases.append(phrase(a, pair, zh, None))
+    return study_set(a, pairs, phrases)
+
+
+@pytest.fixture(scope="module")
+def items():
+    built = {i.answer: i for i in build_items(_grading_set())}
+    built |= {i.answer: i for i in build_items(studysets.rivals())}
+    # The pipeline writes a non-Han token into the numbers line as it is.
+    g20 = replace(built["联系"], answer="G20峰会", pinyin="G20 fēnghuì", numbers="G20 feng1 hui4")
+    return built | {"G20峰会": g20}
+
+
+TABLE = [
+    # hanzi
+    ("对手", "对手", R, "hanzi"),
+    ("对手", " 对 手 ", R, "hanzi"),
+    ("双重遏制", "“双重遏制”", R, "hanzi"),
+    ("对手", "对头", W, "hanzi"),
+    ("对手", "对", W, "hanzi"),
+    ("中美关系解冻", "中美關係解凍", R, "hanzi"),
+    ("关系", "關係", R, "hanzi"),
+    ("关系", "关係", R, "hanzi"),
+    ("中美关系解冻", "中美关系解冻了", W, "hanzi"),
+    ("G20峰会", "G20峰会", R, "hanzi"),
+    ("G20峰会", "Ｇ２０峰会", R, "hanzi"),
+    ("G20峰会", "G20峰會", R, "hanzi"),
+    # pinyin: tones right
+    ("对手", "duì shǒu", R, "pinyin"),
+    ("对手", "DUI4SHOU3", R, "pinyin"),
+    ("对手", "duì shou3", R, "pinyin"),
+    ("对手", "dui4 shǒu", R, "pinyin"),
+    ("对手", "duì3", W, "pinyin"),
+    ("联系", "ｌｉａｎ２ｘｉ４", R, "pinyin"),
+    ("联系", "ｌｉáｎ ｘì", R, "pinyin"),
+    ("联系", "Lián Xì", R, "pinyin"),
+    ("联系", "lia2nxi4", R, "pinyin"),
+    ("中美关系解冻", "Zhōng Měi guānxì jiědòng", R, "pinyin"),
+    ("中美关系解冻", "zhong1mei3guan1xi4jie3dong4", R, "pinyin"),
+    ("西安", "xī'ān", R, "pinyin"),
+    ("西安", "xi1'an1", R, "pinyin"),
+    ("G20峰会", "G20 fēnghuì", R, "pinyin"),
+    ("G20峰会", "feng1hui4", R, "pinyin"),
+    # ü, v, u:
+    ("绿色", "lǜ sè", R, "pinyin"),
+    ("绿色", "lv4 se4", R, "pinyin"),
+    ("绿色", "lu:4se4", R, "pinyin"),
+    ("绿色", "lü4 se4", R, "pinyin"),
+    ("绿色", "lu se", W, "pinyin"),
+    ("绿色转型", "lu4se4 zhuan3xing2", W, "pinyin"),
+    ("绿色转型", "lusè zhuǎnxíng", W, "pinyin"),
+    ("绿色转型", "lǜsè zhuǎnxíng", R, "pinyin"),
+    ("绿色转型", "LǛSÈ ZHUǍNXÍNG", R, "pinyin"),
+    ("女儿", "nǚ'ér", R, "pinyin"),
+    ("女儿", "nv3er2", R, "pinyin"),
+    ("女儿", "nu3er2", W, "pinyin"),
+    ("旅游", "lǚyóu", R, "pinyin"),
+    ("旅游", "lu3you2", W, "pinyin"),
+    ("路线", "lù xiàn", R, "pinyin"),
+    ("路线", "lǜ xiàn", W, "pinyin"),
+    ("路线", "lv4xian4", W, "pinyin"),
+    ("学习", "xue2xi2", R, "pinyin"),  # after x, u is ü
+    ("学习", "xüéxí", R, "pinyin"),
+    ("学习", "xve2 xi2", R, "pinyin"),
+    ("居住", "jūzhù", R, "pinyin"),
+    ("居住", "ju1zhu4", R, "pinyin"),
+    ("居住", "jv1 zhu4", R, "pinyin"),
+    # tones judged syllable by syllable
+    ("对手", "duishou", T0, "pinyin"),
+    ("对手", "dui shou", T0, "pinyin"),
+    ("对手", "dui3 shou4", TW, "pinyin"),
+    ("对手", "dui4 shou4", TW, "pinyin"),
+    ("对手", "dui4 shou", T0, "pinyin"),
+    ("对手", "duì shou", T0, "pinyin"),
+    ("关系", "guān xi", T0, "pinyin"),
+    ("关系", "guan xì", T0, "pinyin"),
+    ("关系", "guǎn xi", TW, "pinyin"),
+    ("产业政策", "chan3ye4 zhengce", T0, "pinyin"),
+    ("产业政策", "chan3ye4 zheng3ce", TW, "pinyin"),
+    ("产业政策", "chǎnyè zhèngcè", R, "pinyin"),
+    ("一个重大问题", "yí gè zhòng dà wèn tí", R, "pinyin"),
+    ("一个重大问题", "yi1 ge4 zhong4 da4 wen4 ti2", R, "pinyin"),
+    ("一个重大问题", "yi3 ge4 zhong4 da4 wen4 ti2", TW, "pinyin"),
+    ("一起", "yìqǐ", R, "pinyin"),
+    ("一起", "yi1qi3", R, "pinyin"),
+    ("一起", "yi3qi3", TW, "pinyin"),
+    ("不是", "búshì", R, "pinyin"),
+    ("不是", "bu4shi4", R, "pinyin"),
+    ("不是", "bu1shi4", TW, "pinyin"),
+    ("意义", "yi4yi4", R, "pinyin"),
+    ("意义", "yi2yi4", TW, "pinyin"),  # 意 is not 一: no sandhi
+    ("朋友", "péngyou", R, "pinyin"),
+    ("朋友", "peng2you5", R, "pinyin"),
+    ("朋友", "peng2you0", R, "pinyin"),
+    ("朋友", "pengyou", T0, "pinyin"),
+    ("好了", "hǎo le", R, "pinyin"),
+    ("好了", "hao3 le", R, "pinyin"),
+    ("好了", "hao3 le5", R, "pinyin"),
+    ("好了", "hao4 le5", TW, "pinyin"),
+    # wrong letters
+    ("对手", "dui", W, "pinyin"),
+    ("对手", "duishouduishou", W, "pinyin"),
+    ("对手", "123", W, "pinyin"),
+    ("关系", "guanxin", W, "pinyin"),
+    # empty: show me
+    ("对手", "", W, "shown"),
+    ("对手", "   ", W, "shown"),
+    ("对手", " ?! ", W, "shown"),
+]
+
+
+def _id(row):
+    answer, typed, verdict, how = row
+    return f"{answer}:{typed.strip() or 'empty'}={verdict.value}"
+
+
+@pytest.mark.parametrize(("answer", "typed", "verdict", "how"), TABLE, ids=map(_id, TABLE))
+def test_check_typed(items, answer, typed, verdict, how):
+    outcome = check_typed(items[answer], typed)
+    assert (outcome.verdict, outcome.how) == (verdict, how), outcome.message
+    assert outcome.answer == typed.strip()
+
+
+def test_the_table_is_large():
+    assert len(TABLE) >= 50
+
+
+@pytest.mark.parametrize(
+    ("answer", "typed", "message"),
+    [
+        ("对手", "对手", "Right!"),
+        (
+            "关系",
+            "關係",
+            "Right! (you wrote 關係, the Traditional or variant form; in Simplified it is 关系.)",
+        ),
+        ("对手", "duishou", "Right, but mind the tones: duì shǒu."),
+        (
+            "关系",
+            "guān xi",
+            "Right, and the tones you gave are right; no tone given for xì: guān xì.",
+        ),
+        (
+            "对手",
+            "dui3 shou4",
+            "Right syllables, wrong tones: duì is 4th tone (you gave 3rd); "
+            "shǒu is 3rd tone (you gave 4th). It is duì shǒu.",
+        ),
+        (
+            "产业政策",
+            "chan3ye4 zheng3ce",
+            "Right syllables, wrong tones: zhèng is 4th tone (you gave 3rd); "
+            "no tone given for cè. It is chǎn yè zhèng cè.",
+        ),
+        ("对手", "对头", "Not quite: the answer is 对手 (duì shǒu): 头 should be 手."),
+        ("对手", "对", "Not quite: the answer is 对手 (duì shǒu): you wrote 1 characters of 2."),
+        (
+            "绿色转型",
+            "lusè zhuǎnxíng",
+            "Not quite: the answer is 绿色转型 (lǜ sè zhuǎn xíng). "
+            "lǜ is spelt with ü, not u (type v or u: for ü).",
+        ),
+        ("关系", "guanxin", "Not quite: the answer is 关系 (guān xì). Check xì."),
+        ("对手", "xyz", "Not quite: the answer is 对手 (duì shǒu). Check duì shǒu."),
+        ("对手", "", "The answer is 对手 (duì shǒu). Graded Again: it comes back soon."),
+    ],
+    ids=[
+        "right",
+        "traditional",
+        "toneless",
+        "some-tones-missing",
+        "tones",
+        "tone-wrong-and-missing",
+        "wrong-hanzi",
+        "short-hanzi",
+        "u-for-umlaut",
+        "wrong-letter",
+        "wrong-pinyin",
+        "empty",
+    ],
+)
+def test_messages_say_what_was_wrong(items, answer, typed, message):
+    assert check_typed(items[answer], typed).message == message
+
+
+def test_check_choice(items):
+    item = items["对手"]
+    right = item.choices.index("对手") + 1
+    wrong = 1 if right != 1 else 2
+    assert check_choice(item, right).verdict is Verdict.RIGHT
+    assert check_choice(item, right).how == "choice"
+    assert check_choice(item, wrong).verdict is Verdict.WRONG
+    assert check_choice(item, wrong).answer == item.choices[wrong - 1]
+    assert check_choice(item, 7).verdict is Verdict.WRONG
+
+
+@pytest.mark.parametrize(
+    ("typed", "hinted", "grade"),
+    [
+        ("对手", False, Rating.GOOD),
+        ("duì shǒu", False, Rating.GOOD),
+        ("对手", True, Rating.HARD),
+        ("duishou", False, Rating.HARD),
+        ("dui4 shou", False, Rating.HARD),
+        ("dui3 shou4", False, Rating.AGAIN),
+        ("对头", False, Rating.AGAIN),
+        ("", False, Rating.AGAIN),
+        ("", True, Rating.AGAIN),
+    ],
+    ids=[
+        "hanzi",
+        "pinyin",
+        "hinted",
+        "toneless",
+        "some-tones",
+        "wrong-tones",
+        "wrong",
+        "shown",
+        "shown-hinted",
+    ],
+)
+def test_rating(items, typed, hinted, grade):
+    assert rating(check_typed(items["对手"], typed), hinted) is grade
+
+
+def test_a_right_choice_is_only_hard(items):
+    item = items["对手"]
+    assert rating(check_choice(item, item.choices.index("对手") + 1)) is Rating.HARD
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "tones"),
+    [
+        ("Zhōng guó", "zhongguo", ((2, 1), (7, 2))),
+        ("zhong1guo2", "zhongguo", ((4, 1), (7, 2))),
+        ("nǚ ér", "nver", ((1, 3), (2, 2))),
+        ("nu:3", "nv", ((1, 3),)),
+        ("ju4", "jv", ((1, 4),)),
+        ("lu4", "lu", ((1, 4),)),
+        ("ni3 hǎo", "nihao", ((1, 3), (3, 3))),
+        ("ｎｉ３", "ni", ((1, 3),)),
+        ("xi'an", "xian", ()),
+    ],
+    ids=[
+        "marks",
+        "numbers",
+        "u-umlaut",
+        "u-colon",
+        "ju",
+        "lu",
+        "mixed",
+        "full-width",
+        "apostrophe",
+    ],
+)
+def test_parse_pinyin(text, letters, tones):
+    got = parse_pinyin(text)
+    assert (got.letters, got.tones) == (letters, tones)
+
+
+def test_sample_items(sample_study_set):
+    """Every item of the real sample is right as its answer, its numbers and its pinyin,
+    and toneless without tones."""
+    for item in build_items(sample_study_set):
+        assert check_typed(item, item.answer).verdict is Verdict.RIGHT
+        assert check_typed(item, item.numbers).verdict is Verdict.RIGHT, item.numbers
+        assert check_typed(item, item.pinyin).verdict is Verdict.RIGHT, item.pinyin
+        bare = "".join(c for c in item.numbers if not c.isdigit())
+        assert check_typed(item, bare).verdict is Verdict.TONELESS, bare
