@@ -6,7 +6,6 @@ import pytest
 
 from learnkit.chinese import polyphone
 from learnkit.chinese.reading import read, read_many, to_simplified
-from learnkit.chinese.syllables import to_marks
 
 # (sentence, word in it, its syllables): the classic polyphone pairs in real sentences.
 CLASSIC = [
@@ -126,29 +125,3 @@ def test_batched_model_matches_g2pm():
 def test_polyphone_candidates():
     assert polyphone.candidates("了") == ("le5", "liao3", "liao4")
     assert polyphone.candidates("我") == ()
-
-
-@pytest.mark.parametrize(
-    ("numbers", "marks"),
-    [
-        ("zhong4", "zhòng"),
-        ("lu:4", "lǜ"),
-        ("lv4", "lǜ"),
-        ("nu:3", "nǚ"),
-        ("lu:e4", "lüè"),
-        ("le5", "le"),
-        ("le", "le"),
-        ("Bei3", "Běi"),
-        ("E2", "É"),
-        ("Lu:4", "Lǜ"),
-        ("liu2", "liú"),
-        ("gui4", "guì"),
-        ("m2", "ḿ"),  # 呣: the tone shows (it was dropped before)
-        ("r5", "r"),
-        ("A", "A"),
-        ("100", "100"),
-    ],
-    ids=lambda v: v,
-)
-def test_to_marks(numbers, marks):
-    assert to_marks(numbers) == marks
