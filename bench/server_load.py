@@ -10,8 +10,10 @@ throw-away instance folder; every loop is bounded.
   set cloned under new ids straight into the instance's cache, a third of its items
   studied, half of those due) and the ratio. Goal: ratio <= 5.
 - ``wal``: size of the SQLite log after answering for ``--seconds`` with two clients.
+- ``connections``: ``/health`` while 300 idle connections are open (waitress's own limit
+  was 100), and how long a connection trickling a byte a second stays open.
 
-    .venv/bin/python bench/server_load.py [uploads] [library] [wal] [--seconds 60]
+    .venv/bin/python bench/server_load.py [uploads] [library] [wal] [connections] [--seconds 60]
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class Server:
             + ["--seeds", str(seeds)],
             env={**os.environ, "LEARNKIT_INSTANCE": instance},
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # waitress logs each time the connection limit is hit
         )
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
@@ -285,13 +288,54 @@ def bench_wal(seconds: float) -> None:
     )
 
 
+def bench_connections(idle: int = 300, within: float = 60.0) -> None:
+    with tempfile.TemporaryDirectory(prefix="learnkit-bench-") as tmp:
+        server = Server(tmp, SEEDS)
+        try:
+            socks = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(idle)]
+            time.sleep(0.5)
+            start = time.perf_counter()
+            try:
+                status = str(request(server.port, "GET", "/health", timeout=10)[0])
+            except OSError as exc:
+                status = f"no answer ({exc.__class__.__name__})"
+            waited = time.perf_counter() - start
+            for s in socks:
+                s.close()
+            trickle = socket.create_connection(("127.0.0.1", server.port))
+            trickle.settimeout(1.0)
+            message = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 200
+            start = time.monotonic()
+            open_for = None
+            for i in range(int(within)):
+                try:
+                    trickle.send(message[i : i + 1])
+                    if trickle.recv(1) == b"":
+                        open_for = time.monotonic() - start
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    open_for = time.monotonic() - start
+                    break
+            trickle.close()
+        finally:
+            server.stop()
+    print(f"connections: GET /health with {idle} idle connections open: {status} in {waited:.2f} s")
+    shown = f"closed after {open_for:.0f} s" if open_for else f"still open after {within:.0f} s"
+    print(f"connections: a request trickling one byte a second: {shown}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("parts", nargs="*", help="uploads, library, wal (default: all)")
+    parser.add_argument(
+        "parts", nargs="*", help="uploads, library, wal, connections (default: all)"
+    )
     parser.add_argument("--seconds", type=float, default=60.0, help="answering time for wal")
     args = parser.parse_args()
-    parts = args.parts or ["uploads", "library", "wal"]
-    unknown = set(parts) - {"uploads", "library", "wal"}
+    every = ["uploads", "library", "wal", "connections"]
+    parts = args.parts or every
+    unknown = set(parts) - set(every)
     if unknown:
         parser.error(f"unknown part: {', '.join(sorted(unknown))}")
     if "uploads" in parts:
@@ -300,6 +344,8 @@ def main() -> None:
         bench_library()
     if "wal" in parts:
         bench_wal(args.seconds)
+    if "connections" in parts:
+        bench_connections()
 
 
 if __name__ == "__main__":

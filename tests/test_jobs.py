@@ -84,3 +84,15 @@ def test_upload_past_the_time_limit_gets_a_clear_message(make_app):  # noqa: F81
         "This article took more than 0.25 seconds to process, so it was stopped: "
         "split it into shorter articles and try again."
     ) in response.text
+
+
+@pytest.mark.parametrize("limit, same", [(10**12, True), (0, False)], ids=["kept", "recycled"])
+def test_a_worker_holding_too_much_memory_is_replaced(pool, monkeypatch, limit, same):
+    import os
+
+    import web.jobs
+
+    monkeypatch.setattr(web.jobs, "RECYCLE_BYTES", limit)
+    pool.time_limit = 30
+    first = pool.run(os.getpid)
+    assert (pool.run(os.getpid) == first) is same

@@ -8,13 +8,15 @@ on a pipe. A job beyond ``workers`` is refused at once (:class:`BusyError`: the 
 page says "busy, try again" with ``Retry-After``) rather than queued behind the others,
 and a job running past ``time_limit`` seconds has its process killed
 (:class:`TimeLimitError`). Processes are started with ``spawn`` (never ``fork`` a threaded
-server) on first use and reused, so only the first job pays the imports.
+server) on first use and reused, so only the first job pays the imports; a worker left
+holding more than ``RECYCLE_BYTES`` of memory after a job is ended instead of kept.
 """
 
 from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from learnkit.errors import BusyError, LearnkitError, TimeLimitError
 T = TypeVar("T")
 WORKERS = 2
 TIME_LIMIT = 120.0  # seconds
+RECYCLE_BYTES = 400 * 1024 * 1024  # resident memory beyond which an idle worker is ended
 
 
 def _serve(conn: Connection) -> None:
@@ -59,6 +62,14 @@ class _Worker:
         if not self.conn.poll(limit):
             raise TimeoutError
         return self.conn.recv()
+
+    def resident_bytes(self) -> int:
+        """The worker's resident memory (0 where ``/proc`` is missing)."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm") as f:
+                return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            return 0
 
     def kill(self) -> None:
         self.process.kill()
@@ -95,8 +106,11 @@ class JobPool:
             except BaseException:
                 worker.kill()  # its state is unknown: start afresh next time
                 raise
-            with self._lock:
-                self._idle.append(worker)
+            if worker.resident_bytes() > RECYCLE_BYTES:
+                worker.kill()  # a large article's memory would stay with the process
+            else:
+                with self._lock:
+                    self._idle.append(worker)
         finally:
             self._slots.release()
         if kind == "error":
