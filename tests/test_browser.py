@@ -133,9 +133,7 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     total = len(answers)
     start_sample_quiz(page, server, sample_study_set)
     item = current_item(page, answers)
-    expect(page.get_by_test_id("cloze-prompt")).to_have_text(
-        item.before + "＿" * len(item.answer) + item.after
-    )
+    expect(page.get_by_test_id("cloze-prompt")).to_have_text(item.before + "(blank)" + item.after)
     expect(page.get_by_test_id("cloze-hint")).to_have_text(item.sentence.en)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.screenshot(path=str(SHOTS / "learnkit-quiz-desktop.png"), full_page=True)
@@ -170,7 +168,8 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     next_item(page, f"4 / {total}")
 
     item = current_item(page, answers)
-    key = str(item.choices.index(item.answer) + 1)
+    choices = page.locator(".choices button [lang=zh]").all_inner_texts()
+    key = str(choices.index(item.answer) + 1)
     expect(page.get_by_test_id(f"choice-{key}")).to_contain_text(item.answer)
     page.keyboard.press(key)  # multiple choice by keyboard
     expect(feedback).to_have_attribute("data-verdict", "right")
@@ -199,7 +198,7 @@ def test_upload_download_deck_and_quiz_it(page, server):
     with zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes())) as z:
         assert "collection.anki2" in z.namelist()
     page.get_by_test_id("quiz-start").click()
-    expect(page.get_by_test_id("cloze-prompt")).to_contain_text("＿＿")
+    expect(page.get_by_test_id("cloze-prompt")).to_contain_text("(blank)")
     expect(page.get_by_test_id("choice-4")).to_be_visible()
 
 
@@ -230,3 +229,160 @@ def test_restart_keeps_progress(page, server, sample_study_set, answers):
         ("right",),
         ("wrong",),
     ]
+
+
+# -- readable: pinyin glyphs, the verdict in view, dark mode -------------------------------
+
+THIRD_TONES = "ǎǒǔǐǚ"
+
+INK_PROBE = """([chars, cls]) => {
+  const box = document.createElement("div");
+  box.id = "ink-probe";
+  document.body.prepend(box);
+  for (const ch of [" ", ...chars]) {
+    const span = document.createElement("span");
+    span.className = cls;
+    span.textContent = ch;
+    Object.assign(span.style, {display: "inline-block", width: "48px", height: "48px",
+      fontSize: "32px", lineHeight: "48px", textAlign: "center", color: "#000",
+      background: "#fff", overflow: "hidden"});
+    box.append(span);
+  }
+}"""
+
+
+def _inked(page, cls: str) -> dict[str, bool]:
+    """Whether each third-tone vowel draws any ink in an element of class ``cls``."""
+    page.evaluate(INK_PROBE, [THIRD_TONES, cls])
+    spans = page.locator("#ink-probe span")
+    blank = spans.nth(0).screenshot()
+    inked = {ch: spans.nth(n + 1).screenshot() != blank for n, ch in enumerate(THIRD_TONES)}
+    page.evaluate("document.getElementById('ink-probe').remove()")
+    return inked
+
+
+def test_tone_marked_vowels_render_with_ink(page, server, sample_study_set, answers):
+    start_sample_quiz(page, server, sample_study_set)
+    type_answer(page, current_item(page, answers).answer)
+    expect(page.get_by_test_id("feedback")).to_be_visible()
+    assert _inked(page, "py") == dict.fromkeys(THIRD_TONES, True)  # pinyin, ruby, glosses
+    # The control: the CJK font alone draws them blank (why the Latin font comes first).
+    assert _inked(page, "zh") == dict.fromkeys(THIRD_TONES, False)
+    for selector in (".glosses .py", "p.ruby rt", ".answer-line .py"):
+        family = page.locator(selector).first.evaluate("e => getComputedStyle(e).fontFamily")
+        assert family.startswith('"DejaVu Sans"'), (selector, family)
+    next_item(page, f"2 / {len(answers)}")
+    box = page.get_by_test_id("answer-input")
+    assert box.evaluate("e => getComputedStyle(e).fontFamily").startswith('"DejaVu Sans"')
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_verdict_and_answer_in_view_on_phone_and_desktop(
+    page, server, sample_study_set, answers, scheme
+):
+    page.emulate_media(color_scheme=scheme)
+    start_sample_quiz(page, server, sample_study_set)
+    blank = page.get_by_test_id("blank")
+    em = float(blank.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    assert blank.bounding_box()["width"] == pytest.approx(3 * em, abs=1)  # any answer's length
+    expect(page.get_by_test_id("blank")).to_have_text("(blank)")  # read out as "(blank)"
+    type_answer(page, "guanxi")  # wrong letters: the longest message
+    feedback = page.get_by_test_id("feedback")
+    expect(feedback).to_have_attribute("data-verdict", "wrong")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(20, 24, 29)") is (scheme == "dark")
+    for name, size in (("desktop", (1280, 800)), ("phone", (390, 844))):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.get_by_test_id("next-item").focus()
+        top = page.evaluate("window.scrollY")
+        for element in (feedback.locator(".verdict"), feedback.locator(".message")):
+            box = element.bounding_box()
+            assert top <= box["y"] and box["y"] + box["height"] <= top + size[1], (name, box)
+        page.screenshot(path=str(SHOTS / f"learnkit-feedback-{name}-{scheme}.png"))
+
+
+# -- choices, audio, a second tab ------------------------------------------------------------
+
+
+def test_choices_are_shuffled_per_session(page, server, sample_study_set, answers):
+    orders = set()
+    for _ in range(4):
+        start_sample_quiz(page, server, sample_study_set)
+        item = current_item(page, answers)
+        orders.add(tuple(page.locator(".choices button [lang=zh]").all_inner_texts()))
+        assert sorted(next(iter(orders))) == sorted(item.choices)
+    assert len(orders) > 1
+    choices = page.locator(".choices button [lang=zh]").all_inner_texts()
+    page.keyboard.press(str(choices.index(item.answer) + 1))  # the number shown is the one judged
+    expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")
+
+
+def test_listen_buttons_hidden_without_a_chinese_voice(page, server, sample_study_set):
+    assert page.evaluate("speechSynthesis.getVoices().length") == 0  # headless Chromium
+    start_sample_quiz(page, server, sample_study_set)
+    expect(page.get_by_test_id("listen-sentence")).to_be_hidden()
+
+
+FAKE_VOICES = """
+window.__spoken = [];
+const voice = {lang: "zh-CN", name: "Test Chinese", default: false, localService: true};
+Object.defineProperty(speechSynthesis, "getVoices", {value: () => [voice]});
+Object.defineProperty(speechSynthesis, "speak", {
+  value: (u) => window.__spoken.push([u.text, u.lang]),
+});
+Object.defineProperty(speechSynthesis, "cancel", {value: () => {}});
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+"""
+
+
+def test_listen_with_a_chinese_voice_by_button_and_keyboard(
+    page, server, sample_study_set, answers
+):
+    page.add_init_script(FAKE_VOICES)
+    start_sample_quiz(page, server, sample_study_set)
+    item = current_item(page, answers)
+    listen = page.get_by_test_id("listen-sentence")
+    expect(listen).to_be_visible()
+    page.get_by_test_id("answer-input").press("Alt+l")  # while typing: Alt+L
+    spoken = page.evaluate("window.__spoken")
+    assert spoken == [[f"{item.before}，{item.after}", "zh-CN"]]  # the blank is not read out
+    assert item.answer not in spoken[0][0]
+    page.get_by_test_id("answer-input").press("l")  # a plain l is typed, not a shortcut
+    expect(page.get_by_test_id("answer-input")).to_have_value("l")
+    page.get_by_test_id("answer-input").fill("")
+    type_answer(page, item.answer)
+    expect(page.get_by_test_id("listen-answer")).to_be_visible()
+    page.keyboard.press("l")
+    page.keyboard.press("s")
+    page.get_by_test_id("listen-answer").click()
+    assert page.evaluate("window.__spoken") == [  # a new page: a new list
+        [item.answer, "zh-CN"],
+        [item.sentence.zh, "zh-CN"],
+        [item.answer, "zh-CN"],
+    ]
+
+
+def test_an_answer_from_a_second_tab_says_it_was_not_counted(
+    page, server, sample_study_set, answers
+):
+    start_sample_quiz(page, server, sample_study_set)
+    other = page.context.new_page()
+    other.goto(page.url)
+    type_answer(page, current_item(page, answers).answer)
+    expect(page.get_by_test_id("feedback")).to_be_visible()
+    other.get_by_test_id("answer-input").fill("关系")
+    other.get_by_test_id("answer-input").press("Enter")
+    expect(other.locator("p.flash")).to_contain_text("That answer was not counted")
+    expect(other.locator(".progress span")).to_have_text(f"2 / {len(answers)}")
+    db = sqlite3.connect(server.instance / "learnkit.sqlite3")
+    assert db.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
+
+
+def test_show_me_grades_again_and_shows_the_answer(page, server, sample_study_set, answers):
+    start_sample_quiz(page, server, sample_study_set)
+    item = current_item(page, answers)
+    page.get_by_test_id("answer-input").press("Enter")  # empty: show me
+    feedback = page.get_by_test_id("feedback")
+    expect(feedback).to_have_attribute("data-verdict", "wrong")
+    expect(feedback.locator("h1")).to_have_text("The answer")
+    expect(feedback).to_contain_text(f"The answer is {item.answer} ({item.pinyin}).")

@@ -179,3 +179,34 @@ def test_sample_study_set_round_trip(store, sample_study_set):
     store.cache_study_set("k1", sample_study_set, T0)
     assert store.cached_study_set("k1") == sample_study_set
     assert store.cached_study_set("k2") is None
+
+
+@pytest.mark.parametrize("rating", [AGAIN, GOOD], ids=["again", "good"])
+def test_practice_before_due_is_logged_without_moving_the_schedule(store, rating):
+    due = grade(store, "a-p1", GOOD, T0)  # due in 10 minutes
+    card = store.db.execute("SELECT due, data FROM cards").fetchone()
+    sid = store.create_session("a", ["a-p1"], T0 + timedelta(minutes=3))
+    done = store.answer_with(
+        sid, 0, lambda i: (Grade("a", rating, "right", "x"), None), T0 + timedelta(minutes=3)
+    )
+    assert done[1] == Answered("a-p1", 1, due, practice=True)
+    assert store.db.execute("SELECT due, data FROM cards").fetchone() == card
+    rows = store.db.execute("SELECT rating, practice, log FROM reviews ORDER BY id").fetchall()
+    assert [(r, p) for r, p, _ in rows] == [(GOOD, 0), (rating, 1)]
+    assert rows[1][2] == ""  # no FSRS log: a retuning replay skips it
+    assert [r.item for r in store.session_reviews(sid)] == ["a-p1"]
+    # once due, the answer is a review again
+    assert grade(store, "a-p1", GOOD, due) - due == timedelta(days=2)
+
+
+def test_an_older_database_gains_the_practice_column(db_path):
+    db = sqlite3.connect(db_path)
+    db.execute(
+        "CREATE TABLE reviews (id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL, item TEXT NOT"
+        " NULL, session TEXT, rating INTEGER NOT NULL, verdict TEXT NOT NULL, answer TEXT NOT"
+        " NULL, reviewed TEXT NOT NULL, log TEXT NOT NULL)"
+    )
+    db.close()
+    with Store.create(db_path) as store:
+        columns = [r[1] for r in store.db.execute("PRAGMA table_info(reviews)")]
+    assert columns[-1] == "practice"

@@ -8,12 +8,13 @@ quiz survives a server restart.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
 from learnkit.study.answers import Outcome, Rating, check_choice, check_typed, rating
-from learnkit.study.quiz import ClozeItem
+from learnkit.study.quiz import ClozeItem, session_choices
 from learnkit.study.store import Grade, QuizSession
 from web.db import get_library, get_store, now
 
@@ -75,16 +76,32 @@ def show(sid: str) -> str:
     if session.finished:
         return _summary(session)
     item = _item(session.items[session.position])
-    return render_template("quiz/item.html", session=session, item=item)
+    return render_template(
+        "quiz/item.html", session=session, item=item, choices=session_choices(item, session.id)
+    )
 
 
 @bp.post("/<sid>/answer")
 def answer(sid: str) -> Response | str:
     position = request.form.get("position", type=int)
-    done = None if position is None else get_store().answer_with(sid, position, _judge, now())
+    done = (
+        None
+        if position is None
+        else get_store().answer_with(sid, position, lambda i: _judge(sid, i), now())
+    )
     if done is None:
-        _load(sid)  # 404 for an unknown session
-        return redirect(url_for("quiz.show", sid=sid))  # sent twice: already graded
+        session = _load(sid)  # 404 for an unknown session
+        # Sent twice, from a second tab or after Back: that question was already graded.
+        flash(
+            "That answer was not counted: the question had already been answered"
+            " (in another tab, or before going Back). "
+            + (
+                "The quiz is over; here is its summary."
+                if session.finished
+                else "Here is where the quiz is now."
+            )
+        )
+        return redirect(url_for("quiz.show", sid=sid))
     (item, outcome, grade), answered = done
     return render_template(
         "quiz/feedback.html",
@@ -97,18 +114,21 @@ def answer(sid: str) -> Response | str:
         due=answered.due,
         now=now(),
         last=position + 1 >= answered.count,
+        practice=answered.practice,
     )
 
 
-def _judge(item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rating]]:
-    """Check the posted answer to the item (inside the answer's transaction)."""
+def _judge(sid: str, item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rating]]:
+    """Check the posted answer to the item (inside the answer's transaction): a choice is
+    numbered in the session's order of choices; "Show me" counts as an empty answer."""
     item = _item(item_id)
     choice = request.form.get("choice", type=int)
-    outcome = (
-        check_choice(item, choice)
-        if choice is not None
-        else check_typed(item, request.form.get("answer", ""))
-    )
+    if choice is not None:
+        outcome = check_choice(replace(item, choices=session_choices(item, sid)), choice)
+    elif request.form.get("show") == "1":
+        outcome = check_typed(item, "")
+    else:
+        outcome = check_typed(item, request.form.get("answer", ""))
     grade = rating(outcome, request.form.get("hinted") == "1")
     return (
         Grade(item.article, int(grade), outcome.verdict.value, outcome.answer),

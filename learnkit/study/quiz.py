@@ -121,8 +121,15 @@ def _rank(seed: str, text: str) -> bytes:
     return hashlib.blake2b(f"{seed}\x1f{text}".encode(), digest_size=8).digest()
 
 
+def _kind(text: str) -> bool:
+    """True for all-Han text."""
+    return all(is_han(ch) for ch in text)
+
+
 def pick_choices(answer: str, pool: list[str], seed: str, n: int = CHOICES) -> tuple[str, ...]:
-    """The answer and n-1 distractors from pool closest to it in length, in a stable order."""
+    """The answer and n-1 distractors from pool like it, in a stable order: not part of it
+    nor containing it (关系 beside 中美关系 gives the answer away), then of the same length,
+    then of the same kind (all Han, or with digits and letters like G20峰会)."""
     key = normalize(answer)
     seen, candidates = {key}, []
     for text in pool:
@@ -130,7 +137,15 @@ def pick_choices(answer: str, pool: list[str], seed: str, n: int = CHOICES) -> t
         if k not in seen:
             seen.add(k)
             candidates.append(text)
-    candidates.sort(key=lambda c: (abs(len(c) - len(answer)), _rank(seed, c)))
+    kind = _kind(answer)
+    candidates.sort(
+        key=lambda c: (
+            key in normalize(c) or normalize(c) in key,
+            abs(len(c) - len(answer)),
+            _kind(c) != kind,
+            _rank(seed, c),
+        )
+    )
     return tuple(sorted([answer, *candidates[: n - 1]], key=lambda c: _rank(seed, c)))
 
 
@@ -148,3 +163,9 @@ def build_items(ss: StudySet) -> tuple[ClozeItem, ...]:
     order = {p.id: n for n, p in enumerate(ss.sentences)}
     items.sort(key=lambda i: (order[i.sentence.id], i.start))
     return tuple(replace(i, choices=pick_choices(i.answer, pool, i.id)) for i in items)
+
+
+def session_choices(item: ClozeItem, session: str) -> tuple[str, ...]:
+    """The item's choices in an order of its own for each quiz session (the same on every
+    page of that session, so a choice's number keeps meaning the same choice)."""
+    return tuple(sorted(item.choices, key=lambda c: _rank(f"{session}\x1f{item.id}", c)))

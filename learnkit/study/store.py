@@ -34,7 +34,8 @@ CREATE INDEX IF NOT EXISTS cards_article ON cards (article, item, due);
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards (card_id),
     item TEXT NOT NULL, session TEXT, rating INTEGER NOT NULL, verdict TEXT NOT NULL,
-    answer TEXT NOT NULL, reviewed TEXT NOT NULL, log TEXT NOT NULL);
+    answer TEXT NOT NULL, reviewed TEXT NOT NULL, log TEXT NOT NULL,
+    practice INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS reviews_session ON reviews (session);
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, article TEXT, items TEXT NOT NULL, position INTEGER NOT NULL,
@@ -69,6 +70,7 @@ class Answered:
     item: str  # the item graded
     count: int  # items in the session
     due: datetime  # when the item is due next
+    practice: bool = False  # answered before it was due: logged, its schedule unchanged
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,11 @@ class Store:
         store = cls(path, fuzzing=fuzzing)
         try:
             store.db.executescript(SCHEMA)
+            columns = {r[1] for r in store.db.execute("PRAGMA table_info(reviews)")}
+            if "practice" not in columns:  # a database from before practice was logged
+                store.db.execute(
+                    "ALTER TABLE reviews ADD COLUMN practice INTEGER NOT NULL DEFAULT 0"
+                )
         except sqlite3.Error as exc:
             store.close()
             raise StoreError(f"{store.path}: cannot create the quiz tables ({exc})") from None
@@ -222,11 +229,31 @@ class Store:
                 return None
             item, count, card_id, data = rows[0]
             grade, extra = judge(item)
+            if card_id is not None:
+                due = self._due(card_id)
+                if due > schedule.utc(now):
+                    self._practise(card_id, item, grade, now, session)
+                    return extra, Answered(item, count, due, practice=True)
             card = (
                 (card_id, data) if card_id is not None else self._new_card(item, grade.article, now)
             )
             due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now, session)
             return extra, Answered(item, count, due)
+
+    def _due(self, card_id: int) -> datetime:
+        row = self.db.execute("SELECT due FROM cards WHERE card_id = ?", (card_id,)).fetchone()
+        return datetime.fromisoformat(row[0])
+
+    def _practise(
+        self, card_id: int, item: str, grade: Grade, now: datetime, session: str | None
+    ) -> None:
+        """Log an answer to an item that is not due yet, leaving its card (schedule) as is:
+        FSRS models recall at the scheduled time, and an early review would push it out."""
+        self.db.execute(
+            "INSERT INTO reviews (card_id, item, session, rating, verdict, answer, reviewed, log,"
+            " practice) VALUES (?, ?, ?, ?, ?, ?, ?, '', 1)",
+            (card_id, item, session, grade.rating, grade.verdict, grade.answer, _iso(now)),
+        )
 
     # -- sessions -------------------------------------------------------------------------
 

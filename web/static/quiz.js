@@ -1,6 +1,31 @@
 // Keyboard-only quiz: Enter checks (native form submit) and continues, 1-4 pick a choice
-// while the answer box is empty, "?" shows the pinyin hint. No inline code (strict CSP).
+// while the answer box is empty, "?" shows the pinyin hint, L (and S) listen when the
+// browser has a Chinese voice. No inline code (strict CSP).
 "use strict";
+
+// The browser's speech synthesis with a Chinese voice; the listen buttons stay hidden
+// when there is none (headless browsers have no voices at all).
+function chineseVoice() {
+  if (!("speechSynthesis" in window)) return null;
+  const voices = window.speechSynthesis.getVoices();
+  return voices.find((v) => /^zh\b|^zh[-_]|^cmn/i.test(v.lang)) || null;
+}
+
+function speak(text) {
+  const voice = chineseVoice();
+  if (!voice || !text) return;
+  window.speechSynthesis.cancel();
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.voice = voice;
+  utterance.lang = voice.lang;
+  utterance.rate = 0.9;
+  window.speechSynthesis.speak(utterance);
+}
+
+function showListenButtons() {
+  const hidden = !chineseVoice();
+  document.querySelectorAll(".listen").forEach((el) => { el.hidden = hidden; });
+}
 
 document.addEventListener("DOMContentLoaded", () => {
   const hint = document.getElementById("pinyin-hint");
@@ -11,9 +36,32 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  showListenButtons();
+  if ("speechSynthesis" in window) {
+    window.speechSynthesis.addEventListener("voiceschanged", showListenButtons);
+  }
+  document.querySelectorAll("[data-speak]").forEach((button) => {
+    button.addEventListener("click", () => speak(button.dataset.speak));
+  });
+
   document.addEventListener("keydown", (event) => {
+    const listen = (id) => {
+      const button = document.querySelector(`[data-testid="${id}"]`);
+      if (button && !button.closest(".listen").hidden) {
+        event.preventDefault();
+        button.click();
+      }
+    };
+    const answerButton = document.querySelector('[data-testid="listen-answer"]');
+    // Alt+L listens anywhere, even while typing; plain L only outside the answer box.
+    if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyL") {
+      listen(answerButton ? "listen-answer" : "listen-sentence");
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     const target = event.target;
+    const inField = target instanceof HTMLTextAreaElement ||
+      (target instanceof HTMLInputElement && target.type !== "hidden");
     const typing = target instanceof HTMLTextAreaElement ||
       (target instanceof HTMLInputElement && target.type !== "hidden" && target.value !== "");
     const next = document.querySelector('[data-testid="next-item"]');
@@ -32,6 +80,12 @@ document.addEventListener("DOMContentLoaded", () => {
     } else if (event.key === "?" && hint) {
       event.preventDefault();
       hint.open = !hint.open;
+    } else if (inField) {
+      return;  // letters typed into the answer box are pinyin
+    } else if (event.key === "l" || event.key === "L") {
+      listen(answerButton ? "listen-answer" : "listen-sentence");
+    } else if ((event.key === "s" || event.key === "S") && answerButton) {
+      listen("listen-sentence");
     }
   });
 });
