@@ -6,17 +6,21 @@ names the file) and the others are still built.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from learnkit.anki.notes import DeckSpec, deck_spec
 from learnkit.errors import BuildError, LearnkitError
 from learnkit.models import StudySet
 from learnkit.sources import find_articles
+
+if TYPE_CHECKING:
+    from learnkit.anki.ledger import Ledger
 
 PARALLEL_FROM = 8  # articles per worker process worth its start-up (loading the models)
 MAX_JOBS = 8
@@ -68,33 +72,61 @@ def _load(source: str) -> StudySet:
 
 
 def _article(
-    source: str, out_dir: str | None = None, timestamp: float | None = None
+    source: str,
+    out_dir: str | None = None,
+    timestamp: float | None = None,
+    single: str | None = None,
 ) -> ArticleResult:
     """Load one article and make its deck (runs in worker processes for big batches).
 
-    With ``out_dir``, its package is also written there under a temporary name (the
-    result's ``staged``): the caller renames it into place, or deletes it (a duplicate).
+    The package it will replace (in ``out_dir``, or ``single``) is the ledger: ids of
+    corrected items, retired items and unchanged notes' times come from it. With
+    ``out_dir``, its package is also written there under a temporary name (the result's
+    ``staged``): the caller renames it into place, or deletes it (a duplicate).
     """
+    from learnkit.anki.notes import package_name
+    from learnkit.ids import carry_ids
+
     try:
         ss = _load(source)
+        target = Path(out_dir) / package_name(ss) if out_dir is not None else None
+        ledger = _ledger(os.fspath(target if target is not None else single or ""))
+        ledger = ledger.article(ss.id)
+        ss = carry_ids(ss, ledger.items())
     except LearnkitError as exc:
         return ArticleResult(source, error=str(exc))
     except Exception as exc:  # a bug on one input must not lose the rest of the batch
         reason = f"internal error ({type(exc).__name__}: {exc})"
         return ArticleResult(source, error=f"{source}: {reason}")
-    deck = deck_spec(ss)
+    deck = deck_spec(ss, ledger)
     if not deck.notes:
         return ArticleResult(source, warnings=ss.warnings + ("nothing to study: no deck written",))
-    if out_dir is None:
+    if target is None:
         return ArticleResult(source, deck=deck, warnings=ss.warnings)
     from learnkit.anki.package import stage_package
 
-    target = Path(out_dir) / deck.file_name
     try:
         staged = stage_package([deck], target, timestamp)
     except BuildError as exc:
         return ArticleResult(source, warnings=ss.warnings, error=str(exc))
     return ArticleResult(source, deck, target, ss.warnings, staged=staged)
+
+
+def _ledger(path: str) -> Ledger:
+    """The previous package at ``path`` as a ledger (read once per process and version)."""
+    from learnkit.anki.ledger import Ledger
+
+    if not path or not os.path.isfile(path):
+        return Ledger()
+    stat = os.stat(path)
+    return _read_ledger(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_ledger(path: str, mtime: int, size: int) -> Ledger:
+    from learnkit.anki.ledger import read_ledger
+
+    return read_ledger(path)
 
 
 def default_jobs(articles: int) -> int:
@@ -220,13 +252,17 @@ def build_decks(
     if not sources:
         names = ", ".join(os.fspath(p) for p in paths)
         raise BuildError(f"{names}: no .md or .txt articles found")
+    if single is not None and Path(single).suffix.lower() != ".apkg":
+        raise BuildError(f"{single}: --single needs a file name ending in .apkg")
     if single is None:
         _check_dir(Path(out_dir))
     results: list[ArticleResult] = []
     outputs: list[Path] = []
     seen: dict[str, str] = {}
     jobs = default_jobs(len(sources)) if jobs is None else jobs
-    stage = () if single is not None else (os.fspath(out_dir), timestamp)
+    stage = (
+        (os.fspath(out_dir), timestamp) if single is None else (None, timestamp, os.fspath(single))
+    )
     for result in _results(sources, jobs, *stage):
         source, deck = result.source, result.deck
         if deck is not None and deck.article in seen:
@@ -289,12 +325,15 @@ def _decks(study_sets: Iterable[StudySet]) -> list[DeckSpec]:
 
 
 def _check_dir(out: Path) -> None:
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    if not os.access(out, os.W_OK):
-        raise BuildError(f"{out}: output folder is not writable")
+    """Fail early if ``out`` cannot become the output folder; create nothing (the folder
+    is made with the first package, so a failed build leaves no trace)."""
+    existing = next(p for p in (out, *out.parents) if p.exists())
+    if not existing.is_dir():
+        raise BuildError(f"{out}: cannot create the output folder (Not a directory)")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        if existing == out:
+            raise BuildError(f"{out}: output folder is not writable")
+        raise BuildError(f"{out}: cannot create the output folder (Permission denied)")
 
 
 def summary(report: BuildReport) -> str:

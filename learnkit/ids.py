@@ -1,17 +1,31 @@
 """Stable identities: an item's id comes from what it is, never from its position.
 
-The same id is the Anki GUID and the quiz's key, so correcting an English typo
-(or moving a paragraph) must not change any id.
+The same id is the Anki GUID and the quiz's key, so correcting an English typo, a
+punctuation mark or (with the previous build as a ledger) a few characters of the Chinese
+must not change any id.
+
+The rule:
+
+1. a sentence's or phrase's id is a digest of its article's id, its kind and its Chinese
+   text without spaces and punctuation (NFKC), so punctuation fixes keep every id;
+2. given the previous build's items (:func:`carry_ids`), an item whose text is new takes
+   the id of the previous item of the same kind that it matches: same text first, then
+   the most similar text (at least ``SIMILAR`` of its characters in common, in order),
+   each previous id used once; items left over in the previous build are retired.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from learnkit.models import Article
+from learnkit.models import Article, StudySet
 
+SIMILAR = 0.6  # share of characters in common (difflib ratio) for a corrected text
 _SPACE = re.compile(r"\s+")
 
 
@@ -24,8 +38,10 @@ def _digest(*parts: str, size: int = 12) -> str:
 
 
 def normalize(text: str) -> str:
-    """Text as it identifies an item: NFKC, whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """Text as it identifies an item: NFKC, whitespace, punctuation and symbols removed."""
+    folded = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    kept = "".join(c for c in folded if unicodedata.category(c)[0] not in "PS")
+    return kept or folded
 
 
 def article_id(article: Article) -> str:
@@ -43,3 +59,66 @@ def article_id(article: Article) -> str:
 def item_id(article_key: str, kind: str, zh: str) -> str:
     """Id of a sentence or phrase: its article, its kind and its Chinese text."""
     return f"{article_key}-{kind[0]}{_digest(kind, article_key, normalize(zh))}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of a previous build: ``kind`` "sentence" or "phrase", its id and Chinese."""
+
+    kind: str
+    id: str
+    zh: str
+
+
+def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
+    """New id → previous id, for the new items that are previous items corrected."""
+    out: dict[str, str] = {}
+    old_ids = {o.id for o in old}
+    free = [o for o in old if o.id not in {n.id for n in new}]
+    by_text: dict[str, list[Item]] = {}
+    for o in free:
+        by_text.setdefault(normalize(o.zh), []).append(o)
+    left = []
+    for n in new:
+        if n.id in old_ids:
+            continue  # same text, same id
+        same = by_text.get(normalize(n.zh))
+        if same:
+            out[n.id] = same.pop(0).id
+        else:
+            left.append(n)
+    free = [o for o in free if o.id not in set(out.values())]
+    scored = []
+    for i, n in enumerate(left):
+        a = normalize(n.zh)
+        for j, o in enumerate(free):
+            matcher = difflib.SequenceMatcher(None, a, normalize(o.zh), autojunk=False)
+            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
+                ratio = matcher.ratio()
+                if ratio >= SIMILAR:
+                    scored.append((-ratio, abs(i - j), i, j))
+    used_new, used_old = set(), set()
+    for _, _, i, j in sorted(scored):
+        if i not in used_new and j not in used_old:
+            used_new.add(i)
+            used_old.add(j)
+            out[left[i].id] = free[j].id
+    return out
+
+
+def carry_ids(ss: StudySet, previous: Sequence[Item]) -> StudySet:
+    """``ss`` with the ids of the previous build's items that its items correct."""
+    sentences = [Item("sentence", s.id, s.zh) for s in ss.sentences]
+    phrases = [Item("phrase", p.id, p.zh) for p in ss.phrases]
+    moved = _matches(sentences, [i for i in previous if i.kind == "sentence"])
+    moved |= _matches(phrases, [i for i in previous if i.kind == "phrase"])
+    if not moved:
+        return ss
+    return replace(
+        ss,
+        sentences=tuple(replace(s, id=moved.get(s.id, s.id)) for s in ss.sentences),
+        phrases=tuple(
+            replace(p, id=moved.get(p.id, p.id), sentence=moved.get(p.sentence, p.sentence))
+            for p in ss.phrases
+        ),
+    )

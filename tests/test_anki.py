@@ -21,11 +21,12 @@ from anki_support import (
 
 from learnkit.anki import fields
 from learnkit.anki import package as anki
-from learnkit.anki.cloze import cloze_text, deletion_groups
+from learnkit.anki.cloze import cloze_text
 from learnkit.anki.notes import deck_spec, deck_title
 from learnkit.anki.notetypes import CLOZE, NOTE_TYPES, PHRASE, SENTENCE
 from learnkit.errors import BuildError
 from learnkit.models import Meta, Word
+from learnkit.study.cloze import phrase_blank
 
 # ---------------------------------------------------------------- a study set by hand
 
@@ -100,10 +101,11 @@ def make_set(s2_en: str = S2_EN, p3_en: str | None = None):
 SET = make_set()
 
 # notes and cards each note type must get (counted by hand from the set above)
+# (the clause a1-p1 gets no recall card; a1-p3 has no English; one cloze per phrase)
 EXPECTED = {
-    "LearnKit Phrase": (3, {"Recognition": 3, "Recall": 2}),
+    "LearnKit Phrase": (3, {"Recognition": 3, "Recall": 1}),
     "LearnKit Sentence": (4, {"Reading": 4, "Translation": 3}),
-    "LearnKit Cloze": (3, {"Cloze": 4}),
+    "LearnKit Cloze": (3, {"Cloze": 3}),
 }
 
 
@@ -111,50 +113,64 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize(
-    ("note_type", "model_id", "fields"),
+    ("note_type", "model_id", "fields", "templates"),
     [
         (
             PHRASE,
-            1335467200,
-            "Key Hanzi Pinyin English Colored Ruby Traditional Words Level "
-            "Sentence SentencePinyin SentenceEnglish Source Audio",
+            1607392319,
+            "Hanzi Pinyin English Color Ruby Traditional Audio Words Level "
+            "Sentence SentencePinyin SentenceEnglish Source Recall Status Key",
+            "Recognition Recall",
         ),
         (
             SENTENCE,
-            1091836891,
-            "Key Hanzi Pinyin English Colored Ruby Traditional Words Level Source Audio",
+            1607392320,
+            "Hanzi Pinyin English Color Ruby Traditional Audio Words Level Source Status Key",
+            "Reading Translation",
         ),
         (
             CLOZE,
-            1756104596,
-            "Key Text Hanzi Pinyin English Colored Ruby Traditional Words Level Source Audio",
+            1607392321,
+            "Text Hanzi Pinyin English Color Ruby Traditional Audio Words Level Source Status Key",
+            "Cloze",
         ),
     ],
     ids=["phrase", "sentence", "cloze"],
 )
-def test_note_type_ids_and_fields_never_change(note_type, model_id, fields):
-    # Changing these makes Anki import a copy of the note type and stop updating notes.
+def test_note_type_contract_never_changes(note_type, model_id, fields, templates):
+    # The final contract. Changing an id, a field or a template makes Anki import a copy
+    # of the note type ("Name+") and leave every existing note un-updated: never do it.
     assert note_type.id == model_id
     assert note_type.fields == tuple(fields.split())
+    assert tuple(t.name for t in note_type.templates) == tuple(templates.split())
+    model = anki._model(note_type)
+    assert (model.model_id, [f["name"] for f in model.fields]) == (model_id, fields.split())
 
 
 @pytest.mark.parametrize("note_type", NOTE_TYPES, ids=lambda nt: nt.kind)
 def test_genanki_required_fields_agree_with_the_templates(note_type):
     req = anki._model(note_type)._req
     if note_type.cloze:
-        assert [t.requires for t in note_type.templates] == [None]
+        assert [t.requires for t in note_type.templates] == [()]
     else:
         assert req == [
-            [i, "all", [note_type.fields.index(t.requires)]]
+            [i, "all", sorted(note_type.fields.index(f) for f in t.requires)]
             for i, t in enumerate(note_type.templates)
         ]
+
+
+@pytest.mark.parametrize("note_type", NOTE_TYPES, ids=lambda nt: nt.kind)
+def test_backs_speak_the_hanzi_and_the_browser_has_its_own_columns(note_type):
+    for template in note_type.templates:
+        assert "{{tts zh_CN:Hanzi}}" in template.back and "tts" not in template.front
+        assert template.browser_front and template.browser_back
 
 
 @pytest.mark.parametrize("note_type", NOTE_TYPES, ids=lambda nt: nt.kind)
 def test_fronts_use_no_filters_that_fool_genanki(note_type):
     for template in note_type.templates:
         refs = [r for r in anki_refs(template.front) if not r.startswith(("#", "/"))]
-        allowed = {"cloze:Text"} if note_type.cloze else set(note_type.fields)
+        allowed = {"cloze:Text", "Status"} if note_type.cloze else set(note_type.fields)
         assert set(refs) <= allowed, template.name
 
 
@@ -215,7 +231,7 @@ def test_level_text_names_the_standard(level, expected):
 def test_highlight_escapes_around_spans():
     sp = SET.sentences[1]
     assert fields.highlight(sp.en, sp.en_emphasis) == (
-        'Both sides want to foil &quot;<span class="hl">dual containment</span>&quot; '
+        'Both sides want to foil "<span class="hl">dual containment</span>" '
         "&lt;attempts&gt; &amp; more."
     )
 
@@ -249,30 +265,30 @@ def test_breakdown_lists_each_han_word_once_with_gloss_and_level():
 
 
 @pytest.mark.parametrize(
-    ("index", "expected"),
+    ("key", "expected"),
     [
+        # the clause blanks its key word, hinted with that word's English in the pairing
         (
-            0,
-            "中俄两国之间{{c1::持久::lasting}}的伙伴关系仍然是{{c1::地缘政治::geopolitics}}"
-            "方面的一个{{c1::重大::major}}问题，两国有着共同的对手。",
+            "a1-p1",
+            "中俄两国之间{{c1::持久::enduring}}的伙伴关系仍然是地缘政治方面的一个重大问题，"
+            "两国有着共同的对手。",
         ),
-        (1, "双方都想{{c1::挫败}}“{{c2::双重遏制::dual containment}}”。"),
-        (2, "基辛格策划的{{c1::中美关系解冻}}改变了冷战。"),
-        (3, None),
+        ("a1-p2", "双方都想挫败“{{c1::双重遏制::dual containment}}”。"),
+        ("a1-p3", "基辛格策划的{{c1::中美关系解冻}}改变了冷战。"),
     ],
-    ids=["long-phrase-key-words", "short-phrases-with-hints", "no-english-no-hint", "no-phrase"],
+    ids=["long-phrase-key-word", "short-phrase-with-hint", "no-english-no-hint"],
 )
-def test_cloze_text(index, expected):
-    deck = deck_spec(SET)
-    clozes = {n.key: n.field("Text") for n in deck.notes if n.note_type is CLOZE}
-    assert clozes.get(SET.sentences[index].id) == expected
+def test_one_cloze_note_per_phrase_always_c1(key, expected):
+    clozes = {n.key: n.field("Text") for n in deck_spec(SET).notes if n.note_type is CLOZE}
+    assert set(clozes) == {"a1-p1", "a1-p2", "a1-p3"}
+    assert clozes[key] == expected
 
 
 def test_cloze_text_escapes_markup_in_text_and_hints():
     zh, ws = words(("{{c9::x}}",), ("测试", "cè shì", "44"), ("<",))
     sp = pair("z-s1", 0, (zh, ws), "a test", ("测试",))
-    groups = deletion_groups(sp, [phrase("z-p1", sp, "测试", "a::b}} <c>")], {})
-    assert cloze_text(sp.zh, groups) == (
+    blank = phrase_blank(sp, phrase("z-p1", sp, "测试", "a::b}} <c>"))
+    assert cloze_text(sp.zh, blank) == (
         "&#123;&#123;c9::x&#125;&#125;{{c1::测试::a&#58;&#58;b&#125;&#125; &lt;c&gt;}}&lt;"
     )
 
@@ -310,9 +326,14 @@ def test_deck_name_description_and_tags():
         "LearnKit::article::a1",
         "LearnKit::author::ft",
         "LearnKit::year::2024",
+        "LearnKit::HSK3.0::7-9",
     )
     s1 = next(n for n in deck.notes if n.key == "a1-s1" and n.note_type is SENTENCE)
-    assert s1.tags[-1] == "LearnKit::HSK3.0::6"
+    # (2+6+7+3+7+3+5+2+3+5)/10: unlisted study words count as 7, names not at all
+    assert s1.tags[-1] == "LearnKit::HSK3.0::average::4"
+    assert s1.field("Level") == "HSK 3.0 · 4.3 average · hardest 7–9"
+    p1 = next(n for n in deck.notes if n.key == "a1-p1" and n.note_type is PHRASE)
+    assert (p1.tags[-1], p1.field("Level")) == ("LearnKit::HSK3.0::7-9", "HSK 3.0 · 7–9")
 
 
 @pytest.mark.parametrize(
@@ -354,7 +375,7 @@ def imported(tmp_path_factory):
 
 def test_anki_imports_every_note(imported):
     col, log, _ = imported
-    assert (len(log.new), col.note_count(), col.card_count()) == (10, 10, 16)
+    assert (len(log.new), col.note_count(), col.card_count()) == (10, 10, 14)
     decks = {d.name for d in col.decks.all_names_and_ids()}
     assert "LearnKit::习近平和普京的友谊长存" in decks
 
@@ -394,7 +415,7 @@ def test_every_card_renders_a_front_and_a_back(imported):
         ),
         ("a1-s4", "Reading", "Sentence · read 这是测试。", "这 zhè 是 shì 测 cè 试 shì 。"),
         (
-            "a1-s2",
+            "a1-p2",
             "Cloze",
             "Cloze 双方都想挫败“[dual containment]”。",
             "双方都想挫败“双重遏制”。 shuāng fāng dōu xiǎng cuò bài “ shuāng chóng è zhì ”。 "
@@ -434,20 +455,22 @@ def test_rebuild_after_edit_updates_notes_in_place_and_keeps_reviews(tmp_path):
         log = import_package(col, v2)
 
         assert (len(log.new), len(log.updated), col.note_count()) == (0, 10, 10)
-        assert col.card_count() == 17  # the phrase that gained English gained its recall card
+        assert col.card_count() == 15  # the phrase that gained English gained its recall card
         after = card_states(col)
         assert {cid: after[cid] for cid in reviewed} == {cid: states[cid] for cid in reviewed}
         assert col.db.scalar("select count() from revlog") == revlog == 6
-        english = col.db.list("select flds from notes where flds like 'a1-s2%'")
-        assert all("defeat dual containment" in f for f in english) and len(english) == 2
+        english = col.db.list("select flds from notes where flds like '%a1-s2'")
+        assert all("defeat dual containment" in f for f in english) and len(english) == 1
     finally:
         col.close()
 
 
 def test_fields_are_html_escaped_in_the_package(imported):
     col, _, _ = imported
-    flds = col.db.scalar("select flds from notes where flds like 'a1-s2%' and mid = ?", SENTENCE.id)
+    flds = col.db.scalar("select flds from notes where flds like '%a1-s2' and mid = ?", SENTENCE.id)
     assert "&lt;attempts&gt; &amp; more" in flds and "<attempts>" not in flds
+    assert '"dual containment"' in flds and "&quot;" not in flds  # only < > & escaped
+    assert col.find_notes('"foil \\"dual containment\\""')
 
 
 # ---------------------------------------------------------------- writing packages
@@ -469,18 +492,18 @@ def test_failed_write_keeps_the_old_package_and_leaves_no_temp_file(tmp_path, fu
     assert [p.name for p in tmp_path.iterdir()] == ["deck.apkg"]
 
 
-def test_adjacent_key_words_make_one_blank():
+def test_a_long_phrase_never_blanks_a_name():
     zh, ws = words(
-        ("他们", "tā men", "15"),
-        ("有着", "yǒu zhe", "35"),
-        ("共同", "gòng tóng", "42", {"hsk": 3}),
+        ("习近平", "xí jìn píng", "241", {"gloss": "Xi Jinping"}),
+        ("和", "hé", "2", {"hsk": 1}),
+        ("弗拉基米尔", "fú lā jī mǐ ěr", "21133", {"gloss": "Vladimir"}),
+        ("普京", "pǔ jīng", "31", {"gloss": "Putin"}),
+        ("之间", "zhī jiān", "11", {"hsk": 4}),
         ("的", "de", "5"),
-        ("威权", "wēi quán", "12", {"gloss": "authority", "study": True}),
-        ("民族主义", "mín zú zhǔ yì", "2234", {"gloss": "nationalism", "study": True}),
-        ("世界观", "shì jiè guān", "441", {"gloss": "worldview", "study": True}),
+        ("联系", "lián xì", "24", {"gloss": "connection; bond", "hsk": 3, "study": True}),
         ("。",),
     )
-    sp = pair("w-s1", 0, (zh, ws), None, ("共同的威权民族主义世界观",))
-    assert cloze_text(sp.zh, deletion_groups(sp, [], {})) == (
-        "他们有着共同的{{c1::威权民族主义世界观::authority · nationalism · worldview}}。"
-    )
+    en = "the bond between Xi Jinping and Vladimir Putin."
+    sp = pair("w-s1", 0, (zh, ws), en, (zh[:-1],))
+    blank = phrase_blank(sp, phrase("w-p1", sp, zh[:-1], en[:-1]))
+    assert (zh[blank.start : blank.end], blank.hint) == ("联系", "bond")

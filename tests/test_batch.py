@@ -28,25 +28,17 @@ def invoke(runner, *args):
 
 
 def expected_counts(ss) -> dict[str, tuple[int, int]]:
-    """(notes, cards) per note type, straight from the study set."""
-    spans: dict[str, list] = {}
-    for p in ss.phrases:
-        spans.setdefault(p.sentence, []).append(p.zh_span)
-    extra = 0  # emphasised spans of a sentence that are not among its phrases (repeats)
-    for pair in ss.sentences:
-        taken = spans.setdefault(pair.id, [])
-        for e in pair.zh_emphasis:
-            if han_count(e.text) and not any(s.start < e.end and e.start < s.end for s in taken):
-                extra += 1
-                taken.append(e)
-    with_clozes = [s for s in ss.sentences if spans.get(s.id)]
+    """(notes, cards) per note type, straight from the study set: a recall card for each
+    phrase with English that is not a clause, one cloze note (one card) per phrase."""
+    recall = sum(1 for p in ss.phrases if p.en and han_count(p.zh) <= 8)
+    clozes = sum(1 for p in ss.phrases if han_count(p.zh))
     return {
-        "LearnKit Phrase": (len(ss.phrases), len(ss.phrases) + sum(1 for p in ss.phrases if p.en)),
+        "LearnKit Phrase": (len(ss.phrases), len(ss.phrases) + recall),
         "LearnKit Sentence": (
             len(ss.sentences),
             len(ss.sentences) + sum(1 for s in ss.sentences if s.en),
         ),
-        "LearnKit Cloze": (len(with_clozes), len(ss.phrases) + extra),
+        "LearnKit Cloze": (clozes, clozes),
     }
 
 
@@ -183,6 +175,140 @@ def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(
         col.close()
 
 
+# ---------------------------------------------------------------- edits a learner makes
+
+# Each edit of the sample, as (old, new) replacements of its text, and what it must do.
+EDITS = {
+    "append": (
+        [
+            ("美国是一种扩张主义的威胁", "美国是一种**扩张主义**的威胁"),
+            ("as an expansionist threat", "as an **expansionist** threat"),
+        ],
+        {"new": 2, "retired": 0},  # the phrase's note and its cloze
+    ),
+    "insert-before": (
+        [
+            ("两国才能团结一致", "两国才能**团结一致**"),
+            ("This unity is underscored", "This **unity** is underscored"),
+        ],
+        {"new": 2, "retired": 0},
+    ),
+    "remove": (
+        [
+            ("**习近平和弗拉基米尔·普京之间的联系**", "习近平和弗拉基米尔·普京之间的联系"),
+            (
+                "**bond between** **Xi Jinping and Vladimir Putin**",
+                "bond between Xi Jinping and Vladimir Putin",
+            ),
+        ],
+        {"new": 0, "retired": 2},  # the phrase's note and its cloze, kept and tagged
+    ),
+    "zh-punctuation": (
+        [("**威权民族主义世界观**. 文章", "**威权民族主义世界观**。文章")],
+        {"new": 0, "retired": 0},
+    ),
+    "en-fix": (
+        [("**The enduring partnership**", "**The lasting partnership**")],
+        {"new": 0, "retired": 0},
+    ),
+}
+
+
+def _visible(question: str) -> str:
+    """A card's question as compared across an edit: punctuation and spaces aside."""
+    from learnkit.ids import normalize
+
+    return normalize(question)
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_every_review_survives_an_edit(tmp_path, sample_path, edit):
+    import difflib
+
+    from learnkit.anki.notes import RETIRED, RETIRED_TAG
+
+    replacements, expect = EDITS[edit]
+    article = article_copy(sample_path, tmp_path / "in", "a.md")
+    out = tmp_path / "decks"  # rebuilt in place: the previous package is the ledger
+    (v1,) = build_decks([article], out, timestamp=time.time() - 3600).outputs
+    col = open_collection(tmp_path / "col")
+    try:
+        import_package(col, v1)
+        before = {c.card_id: c for c in render_all(col)}
+        reviewed = answer_cards(col, len(before))  # every card answered once
+        states = card_states(col)
+        # a learner's tag on a note no edit touches (the third paragraph's phrase)
+        (mine,) = col.find_notes('"Hanzi:中美关系解冻"')
+        note = col.get_note(mine)
+        note.tags.append("mine")
+        col.update_note(note)
+        mod = col.get_note(mine).mod
+
+        text = article.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text
+            text = text.replace(old, new)
+        article.write_text(text, encoding="utf-8")
+        (v2,) = build_decks([article], out).outputs
+        log = import_package(col, v2)
+        after = {c.card_id: c for c in render_all(col)}
+
+        assert len(log.new) == expect["new"]
+        # every reviewed card is still there, with its history, asking the same thing
+        assert {c: card_states(col)[c] for c in reviewed} == {c: states[c] for c in reviewed}
+        assert col.db.scalar("select count() from revlog") == len(reviewed)
+        for cid in reviewed:
+            was, now = before[cid], after[cid]
+            assert (now.key, now.template) == (was.key, was.template)
+            assert not now.empty and "No cloze" not in now.question
+            shown = _visible(now.question.replace(RETIRED, ""))
+            ratio = difflib.SequenceMatcher(None, _visible(was.question), shown).ratio()
+            assert ratio > 0.9, (was.question, now.question)
+        # retired notes are tagged and say so on every front
+        retired = col.find_notes(f"tag:{RETIRED_TAG}")
+        assert len(retired) == expect["retired"]
+        for card in after.values():
+            assert (RETIRED in card.question) == (col.get_card(card.card_id).nid in retired)
+        # no live duplicate: one note per text and note type among the rest
+        live = col.db.all(
+            "select mid, sfld, flds from notes where tags not like ?", f"%{RETIRED_TAG}%"
+        )
+        keys = [(mid, flds.split("\x1f")[0]) for mid, _, flds in live]
+        assert len(keys) == len(set(keys))
+        # the learner's tag on the untouched note stays: the re-import left it alone
+        assert "mine" in col.get_note(mine).tags and col.get_note(mine).mod == mod
+    finally:
+        col.close()
+
+
+def test_a_rebuild_with_no_edit_touches_no_note(tmp_path, sample_path):
+    article = article_copy(sample_path, tmp_path / "in", "a.md")
+    out = tmp_path / "decks"
+    (v1,) = build_decks([article], out, timestamp=time.time() - 3600).outputs
+    col = open_collection(tmp_path / "col")
+    try:
+        import_package(col, v1)
+        (v2,) = build_decks([article], out).outputs
+        log = import_package(col, v2)
+        assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 0, col.note_count())
+    finally:
+        col.close()
+
+
+def test_a_corrected_character_keeps_the_ids(tmp_path, sample_path):
+    from learnkit.anki.ledger import read_ledger
+
+    article = article_copy(sample_path, tmp_path / "in", "a.md")
+    out = tmp_path / "decks"
+    (v1,) = build_decks([article], out, timestamp=time.time() - 3600).outputs
+    keys = {(n.kind, n.key) for n in read_ledger(v1).notes}
+    article_copy(sample_path, tmp_path / "in", "a.md", edit=("双重遏制", "双重遏止"))
+    (v2,) = build_decks([article], out).outputs
+    notes = read_ledger(v2).notes
+    assert {(n.kind, n.key) for n in notes} == keys  # nothing new, nothing retired
+    assert any("双重遏止" in n.field("Hanzi") for n in notes)
+
+
 # ---------------------------------------------------------------- batches and errors
 
 
@@ -263,18 +389,37 @@ def test_single_package_holds_every_article_as_a_subdeck(runner, tmp_path, sampl
         col.close()
 
 
+def test_single_refuses_a_path_that_is_not_a_package(runner, tmp_path, sample_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("my notes")
+    result = invoke(runner, sample_path, "--single", target)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {target}: --single needs a file name ending in .apkg\n"
+    assert target.read_text() == "my notes"
+
+
+def test_a_failed_build_creates_nothing(runner, tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Title\n\nOnly English here.\n", encoding="utf-8")
+    result = invoke(runner, bad, "-o", tmp_path / "out" / "decks")
+    assert result.exit_code == 2
+    assert not (tmp_path / "out").exists()
+
+
 def test_failed_write_keeps_the_existing_deck_and_leaves_no_temp_file(
-    runner, tmp_path, sample_path, full_disk, sample_study_set
+    runner, tmp_path, sample_path, sample_deck, full_disk, sample_study_set
 ):
     out = tmp_path / "out"
     out.mkdir()
     existing = out / f"2024-05-20-{sample_study_set.id}.apkg"
-    existing.write_bytes(b"last week's deck")
+    (last_week,) = sample_deck[0].iterdir()  # built before the disk filled up
+    existing.write_bytes(last_week.read_bytes())
+    before = existing.read_bytes()
 
     result = invoke(runner, sample_path, "-o", out)
     assert result.exit_code == 2
     assert result.stderr == f"Error: {existing}: cannot write deck: No space left on device\n"
-    assert existing.read_bytes() == b"last week's deck"
+    assert existing.read_bytes() == before
     assert [p.name for p in out.iterdir()] == [existing.name]
 
 

@@ -1,4 +1,4 @@
-"""Which words of a long phrase a cloze blanks."""
+"""The one cloze engine: what a phrase blanks, for the Anki cloze and the quiz alike."""
 
 from __future__ import annotations
 
@@ -49,9 +49,9 @@ SAMPLE = (
     [
         (1, ["持久"]),
         (3, ["持久", "伙伴", "政治"]),
-        (6, ["两国之间", "持久", "伙伴", "关系", "仍然", "政治"]),
+        (7, ["持久", "伙伴", "政治", "仍然", "关系", "两国之间", "地缘"]),
     ],
-    ids=["one", "three", "six"],
+    ids=["one", "three", "all-study-words"],
 )
 def test_curriculum_words_come_before_rare_looking_compounds(limit, expected):
     assert [x.text for x in key_words(SAMPLE, 0, 22, limit)] == expected
@@ -59,9 +59,79 @@ def test_curriculum_words_come_before_rare_looking_compounds(limit, expected):
 
 def test_only_words_inside_the_span_count():
     assert [x.text for x in key_words(SAMPLE, 9, 16, 2)] == ["伙伴", "仍然"]
-    assert [x.text for x in key_words(SAMPLE, 11, 16, 2)] == ["关系", "仍然"]
+    assert [x.text for x in key_words(SAMPLE, 11, 16, 2)] == ["仍然", "关系"]
 
 
 def test_single_characters_only_when_nothing_longer():
     words = (w("我", 0, hsk=1, study=False), w("，", 1, han=False), w("他", 2, hsk=1))
     assert [x.text for x in key_words(words, 0, 3, 1)] == ["他"]
+
+
+def test_names_and_function_words_are_never_key_words():
+    words = (w("习近平", 0, study=False), w("和", 3, hsk=1, study=False), w("普京", 4, study=False))
+    assert key_words(words, 0, 6, 3) == []
+
+
+# ---------------------------------------------------------------- one engine, two users
+
+
+@pytest.fixture(scope="module")
+def sample_set(sample_study_set):
+    return sample_study_set
+
+
+def _anki_blanks(ss):
+    """(phrase id, blanked text, hint) as the Anki cloze notes write them."""
+    import re
+
+    from learnkit.anki.notes import deck_spec
+    from learnkit.anki.notetypes import CLOZE
+
+    out = {}
+    for note in deck_spec(ss).notes:
+        if note.note_type is CLOZE:
+            text = note.field("Text")
+            m = re.search(r"\{\{c1::([^:}]*)(?:::([^}]*))?\}\}", text)
+            start = len(text[: m.start()])  # the sample's sentences need no escaping
+            out[note.key] = (start, start + len(m.group(1)), m.group(1), m.group(2) or "")
+    return out
+
+
+def test_anki_and_quiz_blank_identical_offsets(sample_set):
+    from learnkit.study.quiz import build_items
+
+    anki = _anki_blanks(sample_set)
+    quiz = {
+        i.id: (i.start, i.end, i.answer, i.english)
+        for i in build_items(sample_set)
+        if i.kind == "phrase"
+    }
+    assert set(anki) == set(quiz) == {p.id for p in sample_set.phrases}
+    for key, (start, end, text, _hint) in anki.items():
+        assert quiz[key][:3] == (start, end, text), key
+
+
+@pytest.mark.parametrize(
+    ("phrase", "blank", "hint"),
+    [
+        # a clause blanks its key word; the hint is that word's English in the pairing
+        ("中俄两国之间持久的伙伴关系仍然是地缘政治方面的一个重大问题", "持久", "enduring"),
+        ("双重遏制", "双重遏制", "dual containment"),
+        ("习近平和弗拉基米尔·普京之间的联系", "联系", "bond"),  # never the name
+        ("习近平与普京的友谊", "友谊", "bond"),  # the pairing's word, not CC-CEDICT's
+        ("中美关系解冻", "中美关系解冻", "US-China rapprochement"),
+    ],
+    ids=["clause-key-word", "short", "name-skipped", "aligned-not-gloss", "whole"],
+)
+def test_what_each_sample_phrase_blanks(sample_set, phrase, blank, hint):
+    from learnkit.study.quiz import build_items
+
+    (start, end, text, anki_hint) = next(
+        v
+        for k, v in _anki_blanks(sample_set).items()
+        if next(p for p in sample_set.phrases if p.id == k).zh == phrase
+    )
+    assert (text, anki_hint) == (blank, hint)
+    item = next(i for i in build_items(sample_set) if i.answer == blank)
+    en = item.sentence.en
+    assert en[item.hint_span.start : item.hint_span.end] == hint  # the quiz highlights it

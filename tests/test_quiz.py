@@ -35,13 +35,13 @@ def test_one_item_per_phrase_in_document_order():
         ("对手", "两国有着共同的", "。", "dui4 shou3", "rival"),
         # quotes around an emphasised phrase stay in the sentence, outside the blank
         ("双重遏制", '这篇文章探讨了"', '"。', "shuang1 chong2 e4 zhi4", "dual containment"),
-        # a 17-character clause blanks its study word; the phrase's English stays
+        # a 17-character clause blanks its study word, with that word's English
         (
             "伙伴关系",
             "中俄两国之间持久的",
             "仍然重要。",
             "huo3 ban4 guan1 xi4",
-            "The enduring partnership",
+            "partnership",
         ),
         ("好了", "我们", "！", "hao3 le5", None),
     ],

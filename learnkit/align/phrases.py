@@ -311,3 +311,29 @@ def _cosines(phrase: str, candidates: list[str]) -> list[float]:
 
     vectors = embed([phrase, *candidates])
     return [float(v) for v in vectors[1:] @ vectors[0]]
+
+
+# --- one word's English inside a paired phrase ---------------------------------------------
+
+
+def word_counterpart(
+    zh: str, en: str, words: Sequence[Word], phrase: Span, en_span: Span, word: Span
+) -> Span | None:
+    """The English of ``word`` (offsets into ``zh``) inside ``en_span``, the English of the
+    emphasised ``phrase`` (offsets into ``en``): the tokens its glosses explain, else the one
+    token no other word of the phrase explains. None when neither is a short run."""
+    tokens = [t for t in _inside(_tokens(en), en_span) if t.content]
+    units = [u for u in _units(zh, words, phrase) if u.content]
+    mine = [u for u in units if word.start <= u.start and u.end <= word.end]
+    others = [u for u in units if u not in mine]
+    hit = [t for t in tokens if any(_explains(u.gloss, t.norm) for u in mine)]
+    silent = [u for u in others if not any(_explains(u.gloss, t.norm) for t in tokens)]
+    if not hit and not silent:  # the one token nothing else explains is the word's
+        hit = [t for t in tokens if not any(_explains(u.gloss, t.norm) for u in others)]
+        hit = hit if len(hit) == 1 else []
+    if not hit or len(hit) > 3:
+        return None
+    start, end = hit[0].start, hit[-1].end
+    if sum(1 for t in tokens if start <= t.start and t.end <= end) > 3:
+        return None  # the hits are scattered over the phrase
+    return Span(start, end, en[start:end])

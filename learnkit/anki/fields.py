@@ -19,7 +19,9 @@ _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text as field HTML: only ``<``, ``>`` and ``&`` escaped, so Anki's search finds
+    ``Today's`` and ``"dual containment"`` as written."""
+    return html.escape(text, quote=False)
 
 
 def han_count(text: str) -> int:
@@ -76,18 +78,33 @@ def level_text(level: int | None) -> str:
     return f"{HSK_STANDARD} · {'7–9' if level >= 7 else level}"
 
 
-def sentence_level(words: Iterable[Word]) -> int | None:
-    """Highest HSK level among the listed words worth studying (None if there are none)."""
-    levels = [w.hsk for w in words if w.is_han and w.study and w.hsk]
-    return max(levels, default=None)
+def word_level(word: Word) -> int | None:
+    """A Han word's HSK level; a study word no HSK list has counts as 7 (7–9, beyond
+    the lists); names and other unlisted words have none."""
+    if not word.is_han:
+        return None
+    if word.hsk:
+        return word.hsk
+    return 7 if word.study else None
 
 
-def short_gloss(gloss: str | None, limit: int = 40) -> str:
-    """The first sense of a CC-CEDICT gloss, for a cloze hint."""
-    if not gloss:
+def phrase_level(words: Iterable[Word]) -> int | None:
+    """The level of the phrase's hardest word (None when no word has a level)."""
+    return max((lv for lv in map(word_level, words) if lv), default=None)
+
+
+def sentence_level(words: Iterable[Word]) -> float | None:
+    """The average level of the sentence's words that have one, to one decimal: unlike
+    the hardest word (7–9 in almost every news sentence) it tells sentences apart."""
+    levels = [lv for lv in map(word_level, words) if lv]
+    return round(sum(levels) / len(levels), 1) if levels else None
+
+
+def sentence_level_text(average: float | None, hardest: int | None) -> str:
+    if average is None:
         return ""
-    first = re.split(r"[/;]", gloss, maxsplit=1)[0].strip()
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+    top = "7–9" if (hardest or 0) >= 7 else str(hardest)
+    return f"{HSK_STANDARD} · {average:.1f} average · hardest {top}"
 
 
 def breakdown(words: Iterable[Word]) -> str:
@@ -143,6 +160,6 @@ def source(title_zh: str | None, title_en: str | None, meta: Meta) -> str:
     """The article's titles (linked to the original when known), date and author."""
     title = " · ".join(esc(t) for t in (title_zh, title_en) if t) or "article"
     url = safe_url(meta.source_url)
-    parts = [f'<a href="{esc(url)}">{title}</a>' if url else title]
+    parts = [f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title]
     parts += [esc(x) for x in (iso_date(meta), meta.author) if x]
     return " · ".join(parts)

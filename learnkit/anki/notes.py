@@ -2,26 +2,35 @@
 
 A note's identity is its note type's kind and its study-set item id
 (``Phrase.id`` / ``SentencePair.id``), never its text: the GUID derives from it, so a
-corrected translation updates the learner's note in place.
+corrected translation updates the learner's note in place. Each phrase has its own cloze
+note (deletion c1), so no edit of its sentence can renumber it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from learnkit.anki import fields as f
-from learnkit.anki.cloze import cloze_text, deletion_groups
-from learnkit.anki.notetypes import CLOZE, PHRASE, SENTENCE, NoteType
-from learnkit.ids import normalize
+from learnkit.anki.cloze import cloze_text
+from learnkit.anki.ledger import Ledger, OldNote
+from learnkit.anki.notetypes import CLOZE, NOTE_TYPES, PHRASE, SENTENCE, NoteType
 from learnkit.models import Phrase, SentencePair, StudySet
+from learnkit.study.cloze import is_long, phrase_blank
 
 DECK_ROOT = "LearnKit"
 CEDICT_CREDIT = (
     'Word glosses from <a href="https://cc-cedict.org/wiki/">CC-CEDICT</a> '
     "(MDBG), licensed under "
     '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.'
+)
+
+
+RETIRED_TAG = "LearnKit::retired"
+RETIRED = (
+    "Retired: this item is no longer in the article (removed or rewritten). "
+    "Suspend or delete it: search tag:LearnKit::retired"
 )
 
 
@@ -32,6 +41,7 @@ class NoteSpec:
     fields: tuple[str, ...]  # HTML, in ``note_type.fields`` order
     tags: tuple[str, ...]
     cards: int  # cards Anki makes for this note
+    mod: int | None = None  # keep this modification time (unchanged since the last build)
 
     def field(self, name: str) -> str:
         return self.fields[self.note_type.fields.index(name)]
@@ -50,17 +60,24 @@ class DeckSpec:
     def cards(self) -> int:
         return sum(n.cards for n in self.notes)
 
+    @property
+    def retired(self) -> int:
+        return sum(1 for n in self.notes if RETIRED_TAG in n.tags)
+
+
+def _cards(note_type: NoteType, values: dict[str, str]) -> int:
+    if note_type.cloze:
+        return len(set(re.findall(r"\{\{c(\d+)::", values.get("Text", ""))))
+    return sum(1 for t in note_type.templates if all(values.get(f) for f in t.requires))
+
 
 def _note(note_type: NoteType, key: str, tags: tuple[str, ...], **values: str) -> NoteSpec:
     unknown = set(values) - set(note_type.fields)
     if unknown:
         raise ValueError(f"{note_type.name} has no field {sorted(unknown)}")
+    values["Key"] = key
     row = tuple(values.get(name, "") for name in note_type.fields)
-    if note_type.cloze:
-        cards = len(set(re.findall(r"\{\{c(\d+)::", values.get("Text", ""))))
-    else:
-        cards = sum(1 for t in note_type.templates if t.requires and values.get(t.requires))
-    return NoteSpec(note_type, key, row, tags, cards)
+    return NoteSpec(note_type, key, row, tags, _cards(note_type, values))
 
 
 def _tag(*parts: str) -> str:
@@ -81,6 +98,12 @@ def _level_tag(level: int | None) -> tuple[str, ...]:
     if level is None:
         return ()
     return (_tag(f.HSK_STANDARD.replace(" ", ""), "7-9" if level >= 7 else str(level)),)
+
+
+def _average_tag(average: float | None) -> tuple[str, ...]:
+    if average is None:
+        return ()
+    return (_tag(f.HSK_STANDARD.replace(" ", ""), "average", str(int(average))),)
 
 
 def deck_title(ss: StudySet) -> str:
@@ -124,80 +147,112 @@ def traditional(zh: str, script: str) -> str:
 def phrase_note(
     ss: StudySet, phrase: Phrase, pair: SentencePair | None, tags: tuple[str, ...], src: str
 ) -> NoteSpec:
+    level = f.phrase_level(phrase.words)
     return _note(
         PHRASE,
         phrase.id,
-        tags + _level_tag(phrase.hsk),
-        Key=phrase.id,
+        tags + _level_tag(level),
         Hanzi=f.esc(phrase.zh),
         Pinyin=f.esc(phrase.pinyin),
         English=f.esc(phrase.en or ""),
-        Colored=f.colored(phrase.words),
+        Color=f.colored(phrase.words),
         Ruby=f.ruby(phrase.words),
         Traditional=traditional(phrase.zh, ss.script),
         Words=f.breakdown(phrase.words),
-        Level=f.level_text(phrase.hsk),
+        Level=f.level_text(level),
         Sentence=f.highlight(pair.zh, [phrase.zh_span]) if pair else "",
         SentencePinyin=f.esc(pair.pinyin) if pair else "",
         SentenceEnglish=f.highlight(pair.en, [phrase.en_span]) if pair else "",
         Source=src,
+        # a clause is not said from its English: its sentence cards already ask that
+        Recall="y" if phrase.en and not is_long(phrase.zh) else "",
     )
 
 
-def sentence_values(pair: SentencePair, level: int | None, script: str, src: str) -> dict[str, str]:
-    """The fields a sentence note and its cloze note share; ``level`` is the pair's HSK level."""
+def sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]:
+    """The fields a sentence note and its phrases' cloze notes share."""
     return dict(
-        Key=pair.id,
         Hanzi=f.esc(pair.zh),
         Pinyin=f.esc(pair.pinyin),
         English=f.esc(pair.en or ""),
-        Colored=f.colored(pair.words),
+        Color=f.colored(pair.words),
         Ruby=f.ruby(pair.words),
         Traditional=traditional(pair.zh, script),
         Words=f.breakdown(pair.words),
-        Level=f.level_text(level),
         Source=src,
     )
 
 
 def sentence_note(pair: SentencePair, values: dict[str, str], tags: tuple[str, ...]) -> NoteSpec:
-    """``values``: the pair's :func:`sentence_values`; ``tags`` include its level tag."""
-    return _note(SENTENCE, pair.id, tags, **values)
+    average = f.sentence_level(pair.words)
+    hardest = f.phrase_level(pair.words)
+    return _note(
+        SENTENCE,
+        pair.id,
+        tags + _average_tag(average),
+        Level=f.sentence_level_text(average, hardest),
+        **values,
+    )
 
 
 def cloze_note(
-    pair: SentencePair,
-    values: dict[str, str],
-    phrases: list[Phrase],
-    known: dict[str, Phrase],
-    tags: tuple[str, ...],
+    phrase: Phrase, pair: SentencePair, values: dict[str, str], tags: tuple[str, ...]
 ) -> NoteSpec | None:
-    groups = deletion_groups(pair, phrases, known)
-    if not groups:
+    """The phrase's cloze note: its sentence with the engine's blank as deletion c1."""
+    blank = phrase_blank(pair, phrase)
+    if blank is None:
         return None
-    return _note(CLOZE, pair.id, tags, Text=cloze_text(pair.zh, groups), **values)
+    level = f.phrase_level(phrase.words)
+    return _note(
+        CLOZE,
+        phrase.id,
+        tags + _level_tag(level),
+        Text=cloze_text(pair.zh, blank),
+        Level=f.level_text(level),
+        **{**values, "English": f.highlight(pair.en, [blank.en])},
+    )
 
 
-def deck_spec(ss: StudySet) -> DeckSpec:
-    """All notes of a study set: phrases, then sentences, then clozes (the study order)."""
+def _retired(old: OldNote) -> NoteSpec:
+    """A note of the previous build whose item is gone: kept, marked on its front."""
+    nt = next(nt for nt in NOTE_TYPES if nt.kind == old.kind)
+    values = dict(zip(nt.fields, old.fields, strict=True))
+    values["Status"] = values["Status"] or RETIRED
+    tags = old.tags if RETIRED_TAG in old.tags else (*old.tags, RETIRED_TAG)
+    return NoteSpec(nt, old.key, tuple(values[n] for n in nt.fields), tags, _cards(nt, values))
+
+
+def _keep_unchanged(notes: list[NoteSpec], ledger: Ledger) -> list[NoteSpec]:
+    """Notes as in the previous build keep its modification time: a re-import leaves them
+    (and whatever the learner changed on them) alone."""
+    old = ledger.by_key()
+    out = []
+    for note in notes:
+        prev = old.get((note.note_type.kind, note.key))
+        same = prev is not None and prev.fields == note.fields and prev.tags == note.tags
+        out.append(replace(note, mod=prev.mod) if same else note)
+    return out
+
+
+def deck_spec(ss: StudySet, ledger: Ledger | None = None) -> DeckSpec:
+    """All notes of a study set: phrases, sentences, clozes (the study order), then the
+    previous build's notes (``ledger``) whose items are gone, tagged retired."""
     tags = article_tags(ss)
     src = f.source(ss.title_zh, ss.title_en, ss.meta)
     pairs = {p.id: p for p in ss.sentences}
-    by_sentence: dict[str, list[Phrase]] = {}
-    for phrase in ss.phrases:
-        by_sentence.setdefault(phrase.sentence, []).append(phrase)
-    known = {normalize(p.zh): p for p in ss.phrases}
     notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in ss.phrases]
-    clozes = []
-    for pair in ss.sentences:  # a sentence note, then its cloze note after all of them
-        level = f.sentence_level(pair.words)
-        values = sentence_values(pair, level, ss.script, src)
-        pair_tags = tags + _level_tag(level)
-        notes.append(sentence_note(pair, values, pair_tags))
-        cloze = cloze_note(pair, values, by_sentence.get(pair.id, []), known, pair_tags)
+    values = {pair.id: sentence_values(pair, ss.script, src) for pair in ss.sentences}
+    notes += [sentence_note(pair, values[pair.id], tags) for pair in ss.sentences]
+    for phrase in ss.phrases:
+        pair = pairs.get(phrase.sentence)
+        cloze = cloze_note(phrase, pair, values[pair.id], tags) if pair else None
         if cloze is not None:
-            clozes.append(cloze)
-    notes += clozes
+            notes.append(cloze)
+    if ledger is not None:
+        ledger = ledger.article(ss.id)
+        present = {(n.note_type.kind, n.key) for n in notes}
+        notes += [_retired(n) for n in ledger.notes if (n.kind, n.key) not in present]
+        notes = _keep_unchanged(notes, ledger)
     return DeckSpec(
         deck_id(ss.id),
         f"{DECK_ROOT}::{deck_title(ss)}",

@@ -3,12 +3,12 @@
 The ids and field lists are a contract with every collection the decks were imported
 into: adding, removing or renaming a field or a template (or changing an id) makes Anki
 import a copy of the note type and stop updating existing notes. Templates and CSS may
-change freely. Fields are designed once, including some left empty for now (``Audio``,
-``Traditional``) so a later version can fill them without a schema change.
+change freely. Fields are designed once, including ``Audio``, left empty for the
+learner's own recordings.
 
 Fronts use plain ``{{Field}}`` references inside ``{{#Required}}`` sections only, so
 genanki's required-field computation (which cannot evaluate filters) decides the same
-cards as Anki does.
+cards as Anki does. The ids and fields below are final (frozen by tests/test_anki.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ class Template:
     name: str
     front: str
     back: str
-    requires: str | None  # the field the card needs to exist (None: cloze template)
+    requires: tuple[str, ...]  # the fields the card needs to exist (empty: cloze template)
+    browser_front: str = ""  # the browser's Question / Answer columns
+    browser_back: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,22 @@ def _div(cls: str, field: str) -> str:
     return _section(field, f'<div class="{cls}">{{{{{field}}}}}</div>')
 
 
+def _front(kind: str, body: str, requires: tuple[str, ...]) -> str:
+    # A retired note says so on its front, where the learner sees it before answering.
+    # The required fields' sections wrap it all, so Status alone never makes a card.
+    html = _page(kind, _div("status", "Status") + "\n" + body)
+    for field in reversed(requires):
+        html = _section(field, html)
+    return html
+
+
+# The learner's own recording if the Audio field has one (the Chinese Support add-on
+# fills it), else Anki's text-to-speech with the system's Chinese voice: no downloads.
+_AUDIO = "{{#Audio}}{{Audio}}{{/Audio}}{{^Audio}}{{tts zh_CN:Hanzi}}{{/Audio}}"
 _EXTRAS = "\n".join(
     [
         _div("level", "Level"),
-        _div("audio", "Audio"),
+        f'<div class="audio">{_AUDIO}</div>',
         _div("traditional", "Traditional"),
         _div("words", "Words"),
     ]
@@ -72,37 +86,35 @@ _CONTEXT = _section(
         ]
     ),
 )
+# Field names the Chinese Support add-on and shared Chinese decks use: Hanzi, Pinyin,
+# English, Color, Ruby, Traditional, Audio. Key (the item id) comes last: Anki's editor
+# and duplicate check look at the first field.
+_HEAD = ("Hanzi", "Pinyin", "English", "Color", "Ruby", "Traditional", "Audio", "Words", "Level")
 
 PHRASE = NoteType(
-    id=1335467200,
+    id=1607392319,
     name="LearnKit Phrase",
     kind="phrase",
     fields=(
-        "Key",
-        "Hanzi",
-        "Pinyin",
-        "English",
-        "Colored",
-        "Ruby",
-        "Traditional",
-        "Words",
-        "Level",
+        *_HEAD,
         "Sentence",
         "SentencePinyin",
         "SentenceEnglish",
         "Source",
-        "Audio",
+        "Recall",
+        "Status",
+        "Key",
     ),
     sort_field="Hanzi",
     templates=(
         Template(
             "Recognition",
-            _page("Phrase · meaning", '<div class="hanzi">{{Hanzi}}</div>'),
+            _front("Phrase · meaning", '<div class="hanzi">{{Hanzi}}</div>', ("Hanzi",)),
             _page(
                 "Phrase · meaning",
                 "\n".join(
                     [
-                        '<div class="hanzi">{{Colored}}</div>',
+                        '<div class="hanzi">{{Color}}</div>',
                         '<hr id="answer">',
                         '<div class="pinyin">{{Pinyin}}</div>',
                         _div("english", "English"),
@@ -112,21 +124,23 @@ PHRASE = NoteType(
                     ]
                 ),
             ),
-            requires="Hanzi",
+            requires=("Hanzi",),
+            browser_front="{{Hanzi}}",
+            browser_back="{{Pinyin}} · {{English}}",
         ),
+        # Only when the Recall field is set (LearnKit sets it for phrases short enough to
+        # say from their English; a learner may set it by hand on any note).
         Template(
             "Recall",
-            _section(
-                "English",
-                _page(
-                    "Phrase · say it in Chinese",
-                    "\n".join(
-                        [
-                            '<div class="english big">{{English}}</div>',
-                            _div("ctx-en", "SentenceEnglish"),
-                        ]
-                    ),
+            _front(
+                "Phrase · say it in Chinese",
+                "\n".join(
+                    [
+                        '<div class="english big">{{English}}</div>',
+                        _div("ctx-en", "SentenceEnglish"),
+                    ]
                 ),
+                ("Recall", "English"),
             ),
             _page(
                 "Phrase · say it in Chinese",
@@ -134,7 +148,7 @@ PHRASE = NoteType(
                     [
                         '<div class="english big">{{English}}</div>',
                         '<hr id="answer">',
-                        '<div class="hanzi">{{Colored}}</div>',
+                        '<div class="hanzi">{{Color}}</div>',
                         '<div class="pinyin">{{Pinyin}}</div>',
                         _EXTRAS,
                         _CONTEXT,
@@ -142,33 +156,23 @@ PHRASE = NoteType(
                     ]
                 ),
             ),
-            requires="English",
+            requires=("Recall", "English"),
+            browser_front="{{English}}",
+            browser_back="{{Hanzi}}",
         ),
     ),
 )
 
 SENTENCE = NoteType(
-    id=1091836891,
+    id=1607392320,
     name="LearnKit Sentence",
     kind="sentence",
-    fields=(
-        "Key",
-        "Hanzi",
-        "Pinyin",
-        "English",
-        "Colored",
-        "Ruby",
-        "Traditional",
-        "Words",
-        "Level",
-        "Source",
-        "Audio",
-    ),
+    fields=(*_HEAD, "Source", "Status", "Key"),
     sort_field="Hanzi",
     templates=(
         Template(
             "Reading",
-            _page("Sentence · read", '<div class="hanzi sentence">{{Hanzi}}</div>'),
+            _front("Sentence · read", '<div class="hanzi sentence">{{Hanzi}}</div>', ("Hanzi",)),
             _page(
                 "Sentence · read",
                 "\n".join(
@@ -181,13 +185,16 @@ SENTENCE = NoteType(
                     ]
                 ),
             ),
-            requires="Hanzi",
+            requires=("Hanzi",),
+            browser_front="{{Hanzi}}",
+            browser_back="{{English}}",
         ),
         Template(
             "Translation",
-            _section(
-                "English",
-                _page("Sentence · translate", '<div class="english sentence">{{English}}</div>'),
+            _front(
+                "Sentence · translate",
+                '<div class="english sentence">{{English}}</div>',
+                ("English",),
             ),
             _page(
                 "Sentence · translate",
@@ -195,42 +202,34 @@ SENTENCE = NoteType(
                     [
                         '<div class="english sentence">{{English}}</div>',
                         '<hr id="answer">',
-                        '<div class="hanzi sentence">{{Colored}}</div>',
+                        '<div class="hanzi sentence">{{Color}}</div>',
                         '<div class="pinyin">{{Pinyin}}</div>',
                         _EXTRAS,
                         _SOURCE,
                     ]
                 ),
             ),
-            requires="English",
+            requires=("English",),
+            browser_front="{{English}}",
+            browser_back="{{Hanzi}}",
         ),
     ),
 )
 
+# One cloze note per phrase, always deletion c1: adding or removing another phrase of the
+# sentence can never renumber it. Text (the sentence with the deletion) comes first: it is
+# what tells two phrases of one sentence apart.
 CLOZE = NoteType(
-    id=1756104596,
+    id=1607392321,
     name="LearnKit Cloze",
     kind="cloze",
-    fields=(
-        "Key",
-        "Text",
-        "Hanzi",
-        "Pinyin",
-        "English",
-        "Colored",
-        "Ruby",
-        "Traditional",
-        "Words",
-        "Level",
-        "Source",
-        "Audio",
-    ),
+    fields=("Text", *_HEAD, "Source", "Status", "Key"),
     sort_field="Hanzi",
     cloze=True,
     templates=(
         Template(
             "Cloze",
-            _page("Cloze", '<div class="hanzi sentence">{{cloze:Text}}</div>'),
+            _front("Cloze", '<div class="hanzi sentence">{{cloze:Text}}</div>', ()),
             _page(
                 "Cloze",
                 "\n".join(
@@ -244,7 +243,9 @@ CLOZE = NoteType(
                     ]
                 ),
             ),
-            requires=None,
+            requires=(),
+            browser_front="{{cloze:Text}}",
+            browser_back="{{English}}",
         ),
     ),
 )
@@ -292,6 +293,8 @@ ruby rt { font-size: .5em; color: #6a707a; }
 .ctx-en, .ctx-en-front { font-size: 17px; color: #3d434b; }
 .hl { background: rgba(255, 214, 0, .35); border-radius: 3px; padding: 0 2px; }
 .cloze { font-weight: bold; color: #0b6bcb; }
+.status { font-size: 14px; color: #9a3412; background: #ffedd5; border-radius: 6px;
+  padding: 2px 8px; margin-bottom: .6em; }
 .source { font-size: 12px; color: #8a8f98; margin-top: 1.2em; }
 .source a { color: inherit; }
 hr#answer { border: 0; border-top: 1px solid #d0d7de; margin: .8em 0; }

@@ -3,7 +3,8 @@
 Packages are written atomically: a temporary file in the destination folder, renamed
 over the destination only once complete. The note timestamp is the build time (Anki
 updates an existing note on re-import only when the incoming one is newer), so callers
-pass ``timestamp`` only for reproducible test builds.
+pass ``timestamp`` only for reproducible test builds; a note unchanged since the previous
+build keeps that build's time (``NoteSpec.mod``), so a re-import leaves it alone.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from learnkit.errors import BuildError
 if TYPE_CHECKING:
     import genanki
 
-GUID_NAMESPACE = "learnkit"
+# "/2": the note types of the final contract (new model ids); notes of the first ones
+# would conflict with them in Anki if they shared GUIDs.
+GUID_NAMESPACE = "learnkit/2"
 
 
 def note_guid(note_type: NoteType, key: str) -> str:
@@ -45,7 +48,16 @@ def _model(note_type: NoteType) -> genanki.Model:
         note_type.id,
         note_type.name,
         fields=[{"name": name} for name in note_type.fields],
-        templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in note_type.templates],
+        templates=[
+            {
+                "name": t.name,
+                "qfmt": t.front,
+                "afmt": t.back,
+                "bqfmt": t.browser_front,
+                "bafmt": t.browser_back,
+            }
+            for t in note_type.templates
+        ],
         css=CSS,
         model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
         sort_field_index=note_type.sort_index,
@@ -115,7 +127,15 @@ def package_bytes(decks: Sequence[DeckSpec], timestamp: float | None = None) -> 
     ids = _id_counter(timestamp)
     conn = sqlite3.connect(":memory:")
     try:
-        genanki.Package([_deck(d) for d in decks]).write_to_db(conn.cursor(), stamp, ids)
+        cursor = conn.cursor()
+        genanki.Package([_deck(d) for d in decks]).write_to_db(cursor, stamp, ids)
+        kept = [
+            (n.mod, note_guid(n.note_type, n.key))
+            for d in decks
+            for n in d.notes
+            if n.mod is not None
+        ]
+        cursor.executemany("update notes set mod = ? where guid = ?", kept)
         conn.commit()
         data = conn.serialize()
     finally:

@@ -1,21 +1,41 @@
-"""The words of a long phrase most worth recalling: what a cloze blanks instead of a clause.
+"""The one cloze engine: which part of its sentence a phrase blanks, from offsets.
 
-One ranking serves the Anki cloze cards and the browser quiz, so both blank the same words.
+The Anki cloze note (:mod:`learnkit.anki.cloze`) and the browser quiz
+(:mod:`learnkit.study.quiz`) both take a phrase's :class:`Blank` from :func:`phrase_blank`,
+so they hide the same characters and show the same English. A short phrase blanks
+itself; a long one (more than ``LONG_PHRASE`` Han characters, a clause nobody can
+recall) blanks its one word most worth recalling, never a name. The hint is English from
+the sentence's translation: the phrase's aligned English, or for a key word the English
+words its glosses explain inside that phrase's English.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from learnkit.models import Word
+from learnkit.models import Phrase, SentencePair, Span, Word
 from learnkit.text.charclass import is_han
 
-LONG_PHRASE = 8  # Han characters: a longer emphasised phrase blanks its key words
+LONG_PHRASE = 8  # Han characters: a longer emphasised phrase blanks its key word
+
+
+@dataclass(frozen=True)
+class Blank:
+    """What a cloze hides: ``[start, end)`` of the sentence's Chinese, its English hint
+    and where that English is in the sentence's translation (None if not known)."""
+
+    start: int
+    end: int
+    hint: str
+    en: Span | None
+    words: tuple[Word, ...]  # the sentence's words inside the blank
+    whole: bool = True  # the whole phrase (False: a long phrase's key word)
 
 
 def is_long(text: str) -> bool:
-    """True for a phrase too long to recall whole: a cloze blanks its key words instead."""
+    """True for a phrase too long to recall whole: a cloze blanks its key word instead."""
     return sum(map(is_han, text)) > LONG_PHRASE
 
 
@@ -29,24 +49,59 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _rank(word: Word) -> tuple[bool, bool, int, float]:
-    # Study words first; among them the learner's curriculum decides (the highest HSK
-    # level), then rarity. Words outside the HSK lists come after listed ones, because
-    # jieba's counts make compositional compounds (两国之间) look rare.
-    return (
-        not word.study,
-        word.hsk is None,
-        -(word.hsk or 0),
-        word.zipf if word.zipf is not None else 0.0,
-    )
+def _rank(word: Word) -> tuple[bool, int, float]:
+    # The learner's curriculum decides (the highest HSK level), then rarity. Words outside
+    # the HSK lists come after listed ones, because jieba's counts make compositional
+    # compounds (两国之间) look rare.
+    return (word.hsk is None, -(word.hsk or 0), word.zipf if word.zipf is not None else 0.0)
 
 
 def key_words(words: Sequence[Word], start: int, end: int, limit: int) -> list[Word]:
-    """Up to ``limit`` words inside ``[start, end)`` most worth recalling, in text order.
+    """Up to ``limit`` study words inside ``[start, end)`` most worth recalling, best first.
 
-    Only Han words of two or more characters qualify unless nothing else is there.
+    Only words of two or more characters qualify unless nothing else is there; names and
+    function words never do (they are not study words).
     """
-    inside = [w for w in words if w.is_han and start <= w.start and w.end <= end]
+    inside = [w for w in words if w.is_han and w.study and start <= w.start and w.end <= end]
     candidates = [w for w in inside if len(w.text) >= 2] or inside
-    best = sorted(candidates, key=_rank)[:limit]
-    return sorted(best, key=lambda w: w.start)
+    return sorted(candidates, key=_rank)[:limit]
+
+
+def _inside(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]:
+    return tuple(w for w in words if start <= w.start and w.end <= end)
+
+
+def phrase_blank(pair: SentencePair, phrase: Phrase) -> Blank | None:
+    """The blank of ``phrase`` in its sentence ``pair`` (None if it has no Han character)."""
+    span = phrase.zh_span
+    if pair.zh[span.start : span.end] != span.text:
+        return None  # offsets from another sentence: never guess by searching
+    start, end = trim(pair.zh, span.start, span.end)
+    if not any(is_han(c) for c in pair.zh[start:end]):
+        return None
+    en_span = phrase.en_span if pair.en else None
+    if is_long(pair.zh[start:end]):
+        key = _key_blank(pair, start, end, en_span)
+        if key is not None:
+            return key
+    return Blank(start, end, phrase.en or "", en_span, _inside(pair.words, start, end))
+
+
+def _key_blank(pair: SentencePair, start: int, end: int, en_span: Span | None) -> Blank | None:
+    """The best key word of a long phrase, preferring one whose English is found."""
+    from learnkit.align.phrases import word_counterpart
+
+    ranked = key_words(pair.words, start, end, 3)
+    if not ranked:
+        return None
+    for word in ranked:
+        found = None
+        if en_span is not None and pair.en:
+            where = Span(word.start, word.end, word.text)
+            found = word_counterpart(
+                pair.zh, pair.en, pair.words, Span(start, end, pair.zh[start:end]), en_span, where
+            )
+        if found is not None:
+            return Blank(word.start, word.end, found.text, found, (word,), whole=False)
+    word = ranked[0]
+    return Blank(word.start, word.end, "", None, (word,), whole=False)

@@ -1,7 +1,8 @@
 """Cloze quiz items built from a study set, with multiple-choice distractors.
 
-One item per emphasised phrase: its sentence with the phrase blanked (a long phrase, a
-whole clause nobody can type from memory, blanks its key word). An article with almost
+One item per emphasised phrase: its sentence with what the phrase's Anki cloze blanks
+blanked (:mod:`learnkit.study.cloze`: a long phrase, a whole clause nobody can type from
+memory, blanks its key word, and its English hint is that word's English). An article with almost
 no emphasis also gets items for its study words, so every article can be quizzed.
 Answer checking lives in :mod:`learnkit.answers`.
 """
@@ -11,9 +12,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
+from learnkit.chinese.pinyin import numbers_line, pinyin_line
 from learnkit.ids import item_id, normalize
 from learnkit.models import SentencePair, Span, StudySet, Word
-from learnkit.study.cloze import is_long, key_words, trim
+from learnkit.study.cloze import phrase_blank
 from learnkit.text.charclass import is_han
 
 MIN_PHRASE_ITEMS = 4  # below this, study words are quizzed too
@@ -47,43 +49,29 @@ class ClozeItem:
         return self.sentence.zh[self.end :]
 
 
-def _locate(pair: SentencePair, span: Span) -> tuple[int, int] | None:
-    """The span's offsets in the sentence, re-found by text if they do not match it."""
-    if pair.zh[span.start : span.end] == span.text:
-        return span.start, span.end
-    at = pair.zh.find(span.text)
-    return None if at < 0 else (at, at + len(span.text))
-
-
 def _phrase_items(ss: StudySet) -> list[ClozeItem]:
+    """One item per phrase, blanking what its Anki cloze blanks (:func:`phrase_blank`)."""
     pairs = {p.id: p for p in ss.sentences}
     items = []
     for phrase in ss.phrases:
         pair = pairs.get(phrase.sentence)
-        where = _locate(pair, phrase.zh_span) if pair else None
-        if pair is None or where is None:
-            continue
-        start, end = trim(pair.zh, *where)
-        pinyin, numbers = phrase.pinyin, phrase.numbers
-        if is_long(pair.zh[start:end]):
-            for key in key_words(pair.words, start, end, 1):
-                start, end, pinyin, numbers = key.start, key.end, key.pinyin, key.numbers
-        if not any(is_han(ch) for ch in pair.zh[start:end]):
+        blank = phrase_blank(pair, phrase) if pair else None
+        if pair is None or blank is None:
             continue
         items.append(
             ClozeItem(
                 id=phrase.id,
                 article=ss.id,
                 kind="phrase",
-                answer=pair.zh[start:end],
-                pinyin=pinyin,
-                numbers=numbers,
-                english=phrase.en,
+                answer=pair.zh[blank.start : blank.end],
+                pinyin=phrase.pinyin if blank.whole else pinyin_line(blank.words),
+                numbers=phrase.numbers if blank.whole else numbers_line(blank.words),
+                english=phrase.en if blank.whole else (blank.hint or blank.words[0].gloss),
                 sentence=pair,
-                start=start,
-                end=end,
-                hint_span=phrase.en_span if pair.en else None,
-                words=phrase.words,
+                start=blank.start,
+                end=blank.end,
+                hint_span=blank.en,
+                words=blank.words,
             )
         )
     return items
