@@ -135,14 +135,16 @@ def build_study_set(article: Article) -> StudySet:
             paragraph=j.paragraph,
             zh=j.zh,
             en=j.en,
-            pinyin=pinyin_line(words),
+            pinyin=pinyin_line(words, j.segmented.simplified),
             words=words,
             zh_emphasis=j.zh_emphasis,
             en_emphasis=j.en_emphasis,
         )
         pairs.append(pair)
         for match in phrases.match_phrases(j.zh, j.en, j.zh_emphasis, j.en_emphasis, words):
-            found.setdefault(normalize(match.zh.text), _phrase(key, pair, match))
+            found.setdefault(
+                normalize(match.zh.text), _phrase(key, pair, match, j.segmented.simplified)
+            )
     zh_title = article.zh.title if article.zh else None
     return StudySet(
         id=key,
@@ -159,13 +161,15 @@ def build_study_set(article: Article) -> StudySet:
     )
 
 
-def _phrase(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:
-    words = annotate.slice_words(pair.words, match.zh.start, match.zh.end)
+def _phrase(key: str, pair: SentencePair, match: PhraseMatch, simplified: str) -> Phrase:
+    """``simplified``: the pair's Chinese in Simplified (converted once, with the sentence)."""
+    start, end = match.zh.start, match.zh.end
+    words = annotate.slice_words(pair.words, start, end, simplified)
     return Phrase(
         id=item_id(key, "phrase", match.zh.text),
         zh=match.zh.text,
         en=match.en.text if match.en else None,
-        pinyin=pinyin_line(words),
+        pinyin=pinyin_line(words, simplified[start:end]),
         numbers=numbers_line(words),
         sentence=pair.id,
         zh_span=match.zh,

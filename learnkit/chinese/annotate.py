@@ -245,8 +245,11 @@ def is_study_word(simplified: str, level: int | None) -> bool:
     )
 
 
-def slice_words(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]:
-    """The words inside ``[start, end)``, boundary words cut per character, offsets from start."""
+def slice_words(
+    words: Sequence[Word], start: int, end: int, simplified: str | None = None
+) -> tuple[Word, ...]:
+    """The words inside ``[start, end)``, boundary words cut per character, offsets from start.
+    ``simplified``: the whole sentence in Simplified, when the caller has it."""
     out: list[Word] = []
     for w in words:
         lo, hi = max(w.start, start), min(w.end, end)
@@ -261,7 +264,8 @@ def slice_words(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]
             continue
         syllables = w.numbers.split()
         cut = syllables[lo - w.start : hi - w.start] if len(syllables) == len(w.text) else []
-        out.append(_word(piece, to_simplified(piece), lo - start, cut))
+        piece_simplified = to_simplified(piece) if simplified is None else simplified[lo:hi]
+        out.append(_word(piece, piece_simplified, lo - start, cut))
     return tuple(out)
 
 

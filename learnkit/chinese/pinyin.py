@@ -31,13 +31,15 @@ def pinyin_lines(lines: Sequence[str], style: Style = "marks", per_char: bool = 
     """Each line's pinyin, exactly as a study set writes that sentence's (``learnkit
     pinyin``). ``per_char``: one tab-separated cell per character instead (Han → its
     syllable, anything else → itself)."""
-    from learnkit.chinese.annotate import annotate_many
+    from learnkit.chinese.annotate import annotate_many, segmented
 
-    annotated = annotate_many(lines)
+    texts = [segmented(line) for line in lines]
+    annotated = annotate_many(texts)
     if per_char:
         return [_cells(words, style) for words in annotated]
-    render = pinyin_line if style == "marks" else numbers_line
-    return [render(words) for words in annotated]
+    if style == "numbers":
+        return [numbers_line(words) for words in annotated]
+    return [pinyin_line(w, t.simplified) for w, t in zip(annotated, texts, strict=True)]
 
 
 def _cells(words: Sequence[Word], style: Style) -> str:
@@ -94,17 +96,19 @@ _GLUE = set("·/")
 _CHUNK = re.compile(r"\s+|[-—]{2,}|[A-Za-z0-9]+(?:[.,:/'\-][A-Za-z0-9]+)*|.")
 
 
-def _orthographic(word: Word) -> str:
+def _orthographic(word: Word, simplified: str | None = None) -> str:
     """A word's syllables written together, with ' before a, o, e (xī'ān); names
-    capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng")."""
-    return _orthographic_text(word.text, word.numbers, word.pinyin)
+    capitalised and grouped as CC-CEDICT writes them ("Xí Jìnpíng", "Běijīng").
+    ``simplified``: the word in Simplified, when the caller has it (else converted)."""
+    if simplified is None:
+        simplified = to_simplified(word.text)
+    return _orthographic_text(word.text, simplified, word.numbers, word.pinyin)
 
 
 @lru_cache(maxsize=65536)
-def _orthographic_text(text: str, numbers: str, pinyin: str) -> str:
+def _orthographic_text(text: str, simplified: str, numbers: str, pinyin: str) -> str:
     syllables = pinyin.split()
     name = cedict.name_numbers(text, numbers)
-    simplified = to_simplified(text)
     if name is None and senses.is_place_compound(simplified, numbers):
         name = numbers.title()  # 中苏 "Zhōng Sū", as CC-CEDICT writes 中俄 "Zhong1 E2"
     elif name is None and names.is_name(simplified):
@@ -123,10 +127,13 @@ def _orthographic_text(text: str, numbers: str, pinyin: str) -> str:
     return out
 
 
-def pinyin_line(words: Sequence[Word]) -> str:
+def pinyin_line(words: Sequence[Word], simplified: str | None = None) -> str:
     """The pinyin of a sentence in tone marks: each word's syllables written together,
-    names capitalised, words separated by spaces, punctuation attached."""
-    return _line(words, _orthographic)
+    names capitalised, words separated by spaces, punctuation attached. ``simplified``:
+    the sentence in Simplified (words' offsets index it), so it is not converted again."""
+    if simplified is None:
+        return _line(words, _orthographic)
+    return _line(words, lambda w: _orthographic(w, simplified[w.start : w.end]))
 
 
 def numbers_line(words: Sequence[Word]) -> str:
