@@ -386,3 +386,35 @@ def test_show_me_grades_again_and_shows_the_answer(page, server, sample_study_se
     expect(feedback).to_have_attribute("data-verdict", "wrong")
     expect(feedback.locator("h1")).to_have_text("The answer")
     expect(feedback).to_contain_text(f"The answer is {item.answer} ({item.pinyin}).")
+
+
+def test_reading_view_pinyin_on_demand_and_gloss_on_click(page, server, sample_study_set):
+    page.goto(f"{server.url}/article/{sample_study_set.id}")
+    page.get_by_test_id("read-article").click()
+    reading = page.get_by_test_id("reading")
+    expect(reading.locator("h1")).to_have_text(sample_study_set.title_zh)
+    pair = sample_study_set.sentences[0]
+    bold = "".join(
+        w.text
+        for w in pair.words
+        if any(s.start < w.end and s.end > w.start for s in pair.zh_emphasis)
+    )
+    assert bold and reading.locator(".paragraph").first.locator(".bold").first.is_visible()
+    first = reading.locator(".paragraph").first.locator(".bold").all_inner_texts()
+    assert "".join(t.split("\n")[0] for t in first).startswith(bold[:4])
+    rt = reading.locator("rt").first
+    expect(rt).to_be_hidden()
+    page.keyboard.press("p")  # pinyin on demand
+    expect(rt).to_be_visible()
+    expect(page.get_by_test_id("toggle-pinyin")).to_have_attribute("aria-pressed", "true")
+    word = next(w for w in pair.words if w.gloss and w.study)
+    reading.locator("button.word", has_text=word.text).first.click()
+    expect(page.get_by_test_id("gloss-panel")).to_contain_text(
+        f"{word.text} {word.pinyin} {word.gloss}"
+    )
+    expect(reading.locator(".reading-en").first).to_be_hidden()
+    page.get_by_test_id("toggle-english").click()
+    expect(reading.locator(".reading-en").first).to_contain_text(pair.en)
+    for name, size in (("desktop", (1280, 800)), ("phone", (390, 844))):
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.screenshot(path=str(SHOTS / f"learnkit-reading-{name}.png"))

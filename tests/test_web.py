@@ -9,6 +9,7 @@ import stat
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -175,7 +176,10 @@ def test_deck_download(client, sample_study_set):
     response = client.get(f"/deck/{sample_study_set.id}.apkg")
     assert response.status_code == 200
     spec = deck_spec(sample_study_set)
-    assert response.headers["Content-Disposition"] == f'attachment; filename="{spec.file_name}"'
+    assert response.headers["Content-Disposition"] == (
+        f"attachment; filename=\"{spec.file_name}\"; filename*=UTF-8''"
+        + quote("2024-05-20 习近平和普京的友谊长存.apkg", safe="")
+    )
     with zipfile.ZipFile(io.BytesIO(response.data)) as z:
         collection = sqlite3.connect(":memory:")
         collection.deserialize(z.read("collection.anki2"))
@@ -240,7 +244,7 @@ def test_review_what_is_due(client, clock, sample_study_set, sample_items):
     clock.now += timedelta(minutes=2)
     page = client.get("/").text
     assert '<strong data-testid="items-due">1</strong> due' in page
-    assert "Review what is due (1)" in page
+    assert f"Review: 1 due + {len(sample_items) - 1} new" in page  # what the session holds
     url = start_quiz(client)
     assert current(client, url)[0] == first  # the due item comes first
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, render_template, request
 
+from learnkit.models import StudySet
 from learnkit.study.library import Entry
+from web import quiz
 from web.db import get_library, get_store, now
 
 bp = Blueprint("browse", __name__)
@@ -54,7 +57,7 @@ def index() -> str:
         "browse/index.html",
         rows=rows(shown),
         errors=sorted(library.errors.values()),
-        due=store.due_count(now(), library.items(store)),
+        plan=[len(part) for part in quiz.review_plan()],
         page=page,
         pages=pages,
         articles=len(entries),
@@ -75,13 +78,35 @@ def article(key: str) -> str:
     return render_template("browse/article.html", row=row, ss=entry.study_set, pairs=pairs)
 
 
+def deck_file_name(ss: StudySet) -> str:
+    """ "2024-05-20 习近平和普京的友谊长存.apkg": the article's date and title, without the
+    characters file systems refuse."""
+    title = ss.title_zh or ss.title_en or ss.id
+    title = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", title).strip(" .")[:80] or ss.id
+    date = (ss.meta.date or "")[:10]
+    return f"{date} {title}.apkg" if date else f"{title}.apkg"
+
+
+@bp.get("/article/<key>/read")
+def read(key: str) -> str:
+    """The whole article to read: bold phrases marked, pinyin on demand, glosses on click."""
+    ss = entry_or_404(key).study_set
+    paragraphs: list[list] = []
+    for pair in ss.sentences:
+        if not paragraphs or paragraphs[-1][0].paragraph != pair.paragraph:
+            paragraphs.append([])
+        paragraphs[-1].append(pair)
+    return render_template("browse/read.html", ss=ss, paragraphs=paragraphs)
+
+
 @bp.get("/deck/<key>.apkg")
 def deck(key: str) -> Response:
     import learnkit
     from learnkit.anki.notes import deck_spec
 
     ss = entry_or_404(key).study_set
-    name = re.sub(r"[^\w.-]", "_", deck_spec(ss).file_name, flags=re.ASCII)
+    name = deck_file_name(ss)
+    fallback = re.sub(r"[^\w.-]", "_", deck_spec(ss).file_name, flags=re.ASCII)
     try:
         data = learnkit.deck_bytes([ss])
     except learnkit.BuildError:  # nothing to study in it
@@ -90,7 +115,8 @@ def deck(key: str) -> Response:
         data,
         mimetype="application/octet-stream",
         headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Disposition": f'attachment; filename="{fallback}"; '
+            f"filename*=UTF-8''{quote(name, safe='')}",
             "Cache-Control": "no-store",
         },
     )

@@ -38,11 +38,21 @@ def _session_items(article: str | None) -> list[str]:
             (i for i in ids if i in studied and i not in due), key=store.due_dates(ids).__getitem__
         )
         return (due + new + later)[:SESSION_SIZE]
+    due, new = review_plan()
+    return due + new
+
+
+def review_plan() -> tuple[list[str], list[str]]:
+    """What a "review" session across the library holds: the due items (most overdue
+    first), then up to NEW_PER_REVIEW new ones, SESSION_SIZE in all. The library's review
+    button says these counts ("5 due + 5 new"), so a session holds what it promised."""
+    store, library = get_store(), get_library()
     items = library.items(store)
-    due = store.due_items(now(), items)
+    due = store.due_items(now(), items)[:SESSION_SIZE]
     studied = store.studied_items()
-    new = [i for i in items if i not in studied][:NEW_PER_REVIEW]
-    return (due + new)[:SESSION_SIZE]
+    room = min(NEW_PER_REVIEW, SESSION_SIZE - len(due))
+    new = [i for i in items if i not in studied][:room]
+    return due, new
 
 
 @bp.post("/start")

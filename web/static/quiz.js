@@ -89,3 +89,43 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// The reading view: pinyin and English on demand (P, E), a word's gloss on click.
+document.addEventListener("DOMContentLoaded", () => {
+  const reading = document.getElementById("reading");
+  if (!reading) return;
+  const panel = document.getElementById("gloss-panel");
+  const toggle = (button, apply) => {
+    const on = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", String(on));
+    apply(on);
+  };
+  const pinyin = document.getElementById("toggle-pinyin");
+  const english = document.getElementById("toggle-english");
+  const showPinyin = () => toggle(pinyin, (on) => reading.classList.toggle("with-pinyin", on));
+  const showEnglish = () => toggle(english, (on) => {
+    reading.querySelectorAll(".reading-en").forEach((p) => { p.hidden = !on; });
+  });
+  pinyin.addEventListener("click", showPinyin);
+  english.addEventListener("click", showEnglish);
+  reading.addEventListener("click", (event) => {
+    const word = event.target.closest("button.word");
+    if (!word) return;
+    reading.querySelectorAll("button.word.picked").forEach((w) => w.classList.remove("picked"));
+    word.classList.add("picked");
+    const text = word.querySelector("ruby").firstChild.textContent;
+    panel.replaceChildren();
+    const zh = document.createElement("strong");
+    zh.lang = "zh";
+    zh.textContent = text;
+    const py = document.createElement("span");
+    py.className = "py";
+    py.textContent = ` ${word.dataset.pinyin} `;
+    panel.append(zh, py, word.dataset.gloss || "(no dictionary entry)");
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "p" || event.key === "P") showPinyin();
+    else if (event.key === "e" || event.key === "E") showEnglish();
+  });
+});
