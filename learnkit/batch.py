@@ -343,6 +343,9 @@ def summary(report: BuildReport) -> str:
         f"{n} article{'s' * (n != 1)}, {report.notes} notes, {report.cards} cards, "
         f"{report.warnings} warning{'s' * (report.warnings != 1)}"
     )
+    retired = sum(r.deck.retired for r in report.built if r.deck is not None)
+    if retired:
+        text += f", {retired} retired (tag:LearnKit::retired)"
     if report.failures:
         text += f", {len(report.failures)} failed"
     where = ", ".join(str(p) for p in report.outputs[:1])

@@ -91,7 +91,7 @@ def make_set(s2_en: str = S2_EN, p3_en: str | None = None):
     p3 = pair("a1-s3", 1, S3, S3_EN, ("中美关系解冻",))
     p4 = pair("a1-s4", 2, S4, None)
     phrases = (
-        phrase("a1-p1", p1, LONG, S1_EN.split(",")[0], hsk=None),
+        phrase("a1-p1", p1, LONG, S1_EN.split(",")[0], hsk=7),
         phrase("a1-p2", p2, "双重遏制", "dual containment", hsk=None),
         phrase("a1-p3", p3, "中美关系解冻", p3_en, hsk=None),
     )

@@ -249,7 +249,10 @@ def test_every_review_survives_an_edit(tmp_path, sample_path, edit):
             assert old in text
             text = text.replace(old, new)
         article.write_text(text, encoding="utf-8")
-        (v2,) = build_decks([article], out).outputs
+        result = CliRunner().invoke(cli, ["build", str(article), "-o", str(out)])
+        retired_note = f", {expect['retired']} retired (tag:LearnKit::retired)"
+        assert (retired_note in result.stdout) == bool(expect["retired"]), result.stdout
+        (v2,) = out.iterdir()
         log = import_package(col, v2)
         after = {c.card_id: c for c in render_all(col)}
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from learnkit.chinese.annotate import word_level
 from learnkit.models import Meta, Span, Word
 from learnkit.text.charclass import is_han
 
@@ -78,25 +79,10 @@ def level_text(level: int | None) -> str:
     return f"{HSK_STANDARD} · {'7–9' if level >= 7 else level}"
 
 
-def word_level(word: Word) -> int | None:
-    """A Han word's HSK level; a study word no HSK list has counts as 7 (7–9, beyond
-    the lists); names and other unlisted words have none."""
-    if not word.is_han:
-        return None
-    if word.hsk:
-        return word.hsk
-    return 7 if word.study else None
-
-
-def phrase_level(words: Iterable[Word]) -> int | None:
-    """The level of the phrase's hardest word (None when no word has a level)."""
-    return max((lv for lv in map(word_level, words) if lv), default=None)
-
-
 def sentence_level(words: Iterable[Word]) -> float | None:
     """The average level of the sentence's words that have one, to one decimal: unlike
     the hardest word (7–9 in almost every news sentence) it tells sentences apart."""
-    levels = [lv for lv in map(word_level, words) if lv]
+    levels = [lv for lv in map(word_level, words) if lv]  # names and the like have none
     return round(sum(levels) / len(levels), 1) if levels else None
 
 

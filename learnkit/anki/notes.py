@@ -16,6 +16,7 @@ from learnkit.anki import fields as f
 from learnkit.anki.cloze import cloze_text
 from learnkit.anki.ledger import Ledger, OldNote
 from learnkit.anki.notetypes import CLOZE, NOTE_TYPES, PHRASE, SENTENCE, NoteType
+from learnkit.chinese.annotate import phrase_level
 from learnkit.models import Phrase, SentencePair, StudySet
 from learnkit.study.cloze import is_long, phrase_blank
 
@@ -147,7 +148,7 @@ def traditional(zh: str, script: str) -> str:
 def phrase_note(
     ss: StudySet, phrase: Phrase, pair: SentencePair | None, tags: tuple[str, ...], src: str
 ) -> NoteSpec:
-    level = f.phrase_level(phrase.words)
+    level = phrase.hsk
     return _note(
         PHRASE,
         phrase.id,
@@ -185,7 +186,7 @@ def sentence_values(pair: SentencePair, script: str, src: str) -> dict[str, str]
 
 def sentence_note(pair: SentencePair, values: dict[str, str], tags: tuple[str, ...]) -> NoteSpec:
     average = f.sentence_level(pair.words)
-    hardest = f.phrase_level(pair.words)
+    hardest = phrase_level(pair.words)
     return _note(
         SENTENCE,
         pair.id,
@@ -202,7 +203,7 @@ def cloze_note(
     blank = phrase_blank(pair, phrase)
     if blank is None:
         return None
-    level = f.phrase_level(phrase.words)
+    level = phrase.hsk
     return _note(
         CLOZE,
         phrase.id,

@@ -273,12 +273,21 @@ def _shift(w: Word, delta: int) -> Word:
     return replace(w, start=w.start + delta, end=w.end + delta)
 
 
+UNLISTED_LEVEL = 7  # a study word no HSK list has: beyond the lists, so 7–9
+
+
+def word_level(word: Word) -> int | None:
+    """A word's HSK level; a study word no list has counts as 7 (7–9); others unlisted
+    (names, non-Han text) have none."""
+    if word.hsk:
+        return word.hsk
+    return UNLISTED_LEVEL if word.study and word.is_han else None
+
+
 def phrase_level(words: Sequence[Word]) -> int | None:
-    """Highest HSK level among the study words; None if one of them is not listed."""
-    study = [w for w in words if w.study]
-    if not study:
-        listed = [w.hsk for w in words if w.hsk is not None]
-        return max(listed) if listed else None
-    if any(w.hsk is None for w in study):
-        return None
-    return max(w.hsk for w in study if w.hsk is not None)
+    """The level of the hardest study word (an unlisted one counts as 7); with no study
+    word, the highest listed level; None when nothing has a level."""
+    study = [lv for lv in (word_level(w) for w in words if w.study) if lv]
+    if study:
+        return max(study)
+    return max((w.hsk for w in words if w.hsk), default=None)
