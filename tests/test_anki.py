@@ -507,3 +507,16 @@ def test_a_long_phrase_never_blanks_a_name():
     sp = pair("w-s1", 0, (zh, ws), en, (zh[:-1],))
     blank = phrase_blank(sp, phrase("w-p1", sp, zh[:-1], en[:-1]))
     assert (zh[blank.start : blank.end], blank.hint) == ("联系", "bond")
+
+
+def test_backs_speak_the_chinese_and_the_browser_shows_it(imported):
+    col, _, _ = imported
+    for cid in col.db.list("select id from cards order by id"):
+        card = col.get_card(cid)
+        hanzi = text(card.note()["Hanzi"])
+        tags = card.render_output(reload=True).answer_av_tags
+        assert [(t.lang, t.field_text) for t in tags] == [("zh_CN", hanzi)]
+        assert not card.render_output(reload=True).question_av_tags  # fronts stay silent
+        browser = col._backend.render_existing_card(card_id=cid, browser=True, partial_render=False)
+        column = text("".join(n.text for n in browser.question_nodes))
+        assert "Phrase ·" not in column and "Sentence ·" not in column and column
