@@ -23,3 +23,7 @@ class BusyError(LearnkitError):
 
 class TimeLimitError(LearnkitError):
     """A heavy job ran past its time limit and was stopped."""
+
+
+class ArticleTooLarge(ArticleError):
+    """An article beyond the size limits of :mod:`learnkit.limits`."""

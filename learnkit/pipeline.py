@@ -11,6 +11,7 @@ from learnkit.align import beads, phrases
 from learnkit.chinese import annotate
 from learnkit.chinese.pinyin import numbers_line, pinyin_line
 from learnkit.ids import article_id, item_id, normalize
+from learnkit.limits import check_sentences
 from learnkit.models import (
     Article,
     Bead,
@@ -122,7 +123,10 @@ def build_study_set(article: Article) -> StudySet:
     """Split, align, annotate and pair the phrases of a parsed article."""
     key = article_id(article)
     warnings = list(article.warnings)
-    joined = _join_beads(split_half(article.zh), split_half(article.en), warnings)
+    zh_sents, en_sents = split_half(article.zh), split_half(article.en)
+    check_sentences(len(zh_sents), "zh", article.source)
+    check_sentences(len(en_sents), "en", article.source)
+    joined = _join_beads(zh_sents, en_sents, warnings)
     # the whole article at once: the polyphone model runs once, not once per sentence
     annotated = annotate.annotate_many([j.segmented for j in joined], [j.en for j in joined])
     pairs: list[SentencePair] = []

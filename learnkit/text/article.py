@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnkit.errors import ArticleError
+from learnkit.limits import check_characters
 from learnkit.models import Article, Half, Meta, Paragraph
 from learnkit.text.charclass import detect_lang
 from learnkit.text.inline import clean_inline, strip_links
@@ -97,6 +98,7 @@ def parse_article(text: str, source: str = "<text>") -> Article:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{source}: empty file")
+    check_characters(text, source)
     lines = text.split("\n")
     fields, lines = _front_matter(lines)
     source_urls: list[str] = []
