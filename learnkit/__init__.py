@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from learnkit.errors import ArticleError, BuildError, LearnkitError, StoreError
+from learnkit.errors import (
+    ArticleError,
+    ArticleTooLarge,
+    BuildError,
+    LearnkitError,
+    StoreError,
+)
 from learnkit.models import (
     Article,
     Bead,
@@ -44,6 +50,7 @@ _VERBS = {
 __all__ = [
     "Article",
     "ArticleError",
+    "ArticleTooLarge",
     "Bead",
     "BuildError",
     "Half",

@@ -191,7 +191,7 @@ def _worker_start(lanes: Any = None, count: int = 1) -> None:
         with lanes.get_lock():
             set_id_lane(lanes.value, count)
             lanes.value += 1
-    _one_blas_thread()
+    one_blas_thread()
     gc.disable()
     atexit.register(os._exit, 0)  # runs after multiprocessing's own exit handling
 
@@ -220,7 +220,7 @@ def _worker_article(source: str, *args: Any) -> ArticleResult:
             _models_frozen = True
 
 
-def _one_blas_thread() -> None:
+def one_blas_thread() -> None:
     """Ask numpy's BLAS for one thread (effective if numpy is not loaded yet; an explicit
     setting wins). The models' matrices are small: extra BLAS threads only spin, and
     several workers' threads on the same cores made a parallel build slower than a
@@ -247,7 +247,7 @@ def build_decks(
     """
     from learnkit.anki.package import publish, write_package
 
-    _one_blas_thread()
+    one_blas_thread()
     sources = find_articles(paths)
     if not sources:
         names = ", ".join(os.fspath(p) for p in paths)

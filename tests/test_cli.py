@@ -58,8 +58,18 @@ def test_extract_prints_the_study_set_as_json(runner, sample_path):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
         (b"# \xd6\xd0\xce\xc4\n\n\xc4\xe3\xba\xc3", "not UTF-8 text"),
         ("# Title\n\nOnly English here.\n", "no Chinese text"),
+        (
+            "中。" + "a" * 2_000_000,
+            "too large: 2,000,002 characters (the limit is 2,000,000); split it into several"
+            " articles",
+        ),
+        (
+            "好。" * 10_001,
+            "too long: 10,001 Chinese sentences (the limit is 10,000); split it into several"
+            " articles",
+        ),
     ],
-    ids=["missing", "empty", "binary", "gbk", "english-only"],
+    ids=["missing", "empty", "binary", "gbk", "english-only", "too-many-chars", "too-many-sents"],
 )
 def test_extract_bad_input_is_one_line_error(runner, write_article, tmp_path, content, problem):
     path = tmp_path / "missing.md" if content is None else write_article(content)

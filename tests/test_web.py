@@ -312,8 +312,13 @@ def test_upload_a_file_is_stored_under_a_generated_name(client, app):
             "This article cannot be used: upload: binary file, not text",
         ),
         (b"\xc4\xe3\xba\xc3 gbk", "This article cannot be used: upload: not UTF-8 text"),
+        (
+            "好。" * 10_001,
+            "This article cannot be used: upload: too long: 10,001 Chinese sentences (the limit"
+            " is 10,000); split it into several articles",
+        ),
     ],
-    ids=["empty", "blank", "no-chinese", "binary", "not-utf8"],
+    ids=["empty", "blank", "no-chinese", "binary", "not-utf8", "too-many-sentences"],
 )
 def test_bad_upload_shows_a_message_and_saves_nothing(client, app, content, message):
     if isinstance(content, bytes):
