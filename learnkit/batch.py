@@ -65,10 +65,10 @@ class BuildReport:
         return sum(len(r.warnings) for r in self.results)
 
 
-def _load(source: str) -> StudySet:
+def _load(source: str, progress: Callable[[str, int, int], None] | None = None) -> StudySet:
     from learnkit.pipeline import load
 
-    return load(source)
+    return load(source, progress)
 
 
 def _article(
@@ -76,6 +76,7 @@ def _article(
     out_dir: str | None = None,
     timestamp: float | None = None,
     single: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> ArticleResult:
     """Load one article and make its deck (runs in worker processes for big batches).
 
@@ -88,7 +89,7 @@ def _article(
     from learnkit.ids import carry_ids
 
     try:
-        ss = _load(source)
+        ss = _load(source, progress)
         target = Path(out_dir) / package_name(ss) if out_dir is not None else None
         ledger = _ledger(os.fspath(target if target is not None else single or ""))
         ledger = ledger.article(ss.id)
@@ -137,7 +138,12 @@ def default_jobs(articles: int) -> int:
     return max(1, min(cpus or 1, articles // PARALLEL_FROM, MAX_JOBS))
 
 
-def _results(sources: Sequence[str], jobs: int, *args: object) -> Iterator[ArticleResult]:
+def _results(
+    sources: Sequence[str],
+    jobs: int,
+    *args: object,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Iterator[ArticleResult]:
     """Each source's ``_article(source, *args)``, in input order.
 
     With ``jobs`` > 1, that many worker processes share the articles. This process loads
@@ -145,7 +151,7 @@ def _results(sources: Sequence[str], jobs: int, *args: object) -> Iterator[Artic
     the models object by object takes ~0.4 s).
     """
     if jobs <= 1:
-        yield from (_article(source, *args) for source in sources)
+        yield from (_article(source, *args, progress=progress) for source in sources)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -236,6 +242,7 @@ def build_decks(
     on_article: Callable[[ArticleResult], None] | None = None,
     timestamp: float | None = None,
     jobs: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
     """Build the decks of every article found at ``paths``.
 
@@ -244,6 +251,8 @@ def build_decks(
     ``on_article`` sees each result as soon as it is known (progress, error lines).
     ``jobs``: worker processes (None: :func:`default_jobs`).
     ``timestamp`` pins the note time: for reproducible tests only.
+    ``progress``: each article's stages (see :func:`learnkit.pipeline.build_study_set`),
+    when they run in this process.
     """
     from learnkit.anki.package import publish, write_package
 
@@ -263,7 +272,7 @@ def build_decks(
     stage = (
         (os.fspath(out_dir), timestamp) if single is None else (None, timestamp, os.fspath(single))
     )
-    for result in _results(sources, jobs, *stage):
+    for result in _results(sources, jobs, *stage, progress=progress):
         source, deck = result.source, result.deck
         if deck is not None and deck.article in seen:
             if result.staged is not None:

@@ -52,8 +52,13 @@ def extract(path: str, indent: int) -> None:
     one_blas_thread()  # before numpy loads: idle BLAS threads spun for 1/3 of extract's CPU
     from learnkit import codec
     from learnkit.pipeline import load
+    from learnkit.progress import article_bar
 
-    click.echo(codec.dumps(load(path), indent=indent or None))
+    with article_bar() as report:
+        ss = load(path, report)
+    out = sys.stdout
+    codec.dump(ss, out, indent=indent or None)
+    out.write("\n")
 
 
 @cli.command()
@@ -108,11 +113,12 @@ def build(
     reported and skipped; the exit status is then 2.
     """
     from learnkit.batch import ArticleResult, build_decks, summary
-    from learnkit.progress import progress_bar
+    from learnkit.progress import MANY, article_bar, progress_bar
     from learnkit.sources import find_articles
 
     paths = paths or ("seeds",)
-    with progress_bar(len(find_articles(paths))) as advance:
+    count = len(find_articles(paths))
+    with progress_bar(count) as advance, article_bar() as stages:
 
         def show(result: ArticleResult) -> None:
             if result.error:
@@ -121,7 +127,14 @@ def build(
                 click.echo(f"Warning: {result.source}: {warning}", err=True)
             advance()
 
-        report = build_decks(paths, out_dir, single, on_article=show, jobs=jobs)
+        report = build_decks(
+            paths,
+            out_dir,
+            single,
+            on_article=show,
+            jobs=jobs,
+            progress=stages if count < MANY else None,  # one bar at a time
+        )
     click.echo(summary(report))
     if report.failures:
         raise SystemExit(2)

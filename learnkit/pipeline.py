@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from learnkit.align import beads, phrases
@@ -62,7 +62,10 @@ def _join(parts: Sequence[Sentence], sep: str) -> tuple[str, tuple[Span, ...]]:
 
 
 def _beads(
-    zh: Sequence[Sentence], en: Sequence[Sentence], zh_words: Sequence[annotate.Segmented]
+    zh: Sequence[Sentence],
+    en: Sequence[Sentence],
+    zh_words: Sequence[annotate.Segmented],
+    progress: Callable[[int, int], None],
 ) -> tuple[Bead, ...]:
     if not en:
         return tuple(Bead((i,), ()) for i in range(len(zh)))
@@ -72,6 +75,7 @@ def _beads(
         [s.text for s in en],
         [s.paragraph for s in en],
         zh_words=[w.words for w in zh_words],
+        progress=progress,
     )
 
 
@@ -87,12 +91,15 @@ class _Joined(NamedTuple):
 
 
 def _join_beads(
-    zh_sents: Sequence[Sentence], en_sents: Sequence[Sentence], warnings: list[str]
+    zh_sents: Sequence[Sentence],
+    en_sents: Sequence[Sentence],
+    warnings: list[str],
+    progress: Callable[[int, int], None],
 ) -> list[_Joined]:
     # each sentence converted to Simplified and segmented once, for alignment and annotation
     segmented = [annotate.segmented(s.text) for s in zh_sents]
     joined = []
-    for bead in _beads(zh_sents, en_sents, segmented):
+    for bead in _beads(zh_sents, en_sents, segmented, progress):
         if not bead.zh:
             dropped = " ".join(en_sents[i].text for i in bead.en)
             warnings.append(f"English sentence with no Chinese counterpart: {dropped[:80]}")
@@ -119,21 +126,31 @@ def _sentence_id(key: str, zh: str, taken: set[str], tried: dict[str, int]) -> s
     return sid
 
 
-def build_study_set(article: Article) -> StudySet:
-    """Split, align, annotate and pair the phrases of a parsed article."""
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def build_study_set(article: Article, progress: Progress | None = None) -> StudySet:
+    """Split, align, annotate and pair the phrases of a parsed article.
+
+    ``progress(stage, done, total)`` hears how far each stage is (a bar for long articles).
+    """
+    report = progress or (lambda stage, done, total: None)
     key = article_id(article)
     warnings = list(article.warnings)
     zh_sents, en_sents = split_half(article.zh), split_half(article.en)
     check_sentences(len(zh_sents), "zh", article.source)
     check_sentences(len(en_sents), "en", article.source)
-    joined = _join_beads(zh_sents, en_sents, warnings)
+    joined = _join_beads(zh_sents, en_sents, warnings, lambda d, t: report("Aligning", d, t))
     # the whole article at once: the polyphone model runs once, not once per sentence
+    report("Annotating", 0, len(joined))
     annotated = annotate.annotate_many([j.segmented for j in joined], [j.en for j in joined])
     pairs: list[SentencePair] = []
     found: dict[str, Phrase] = {}  # by normalised Chinese: a phrase bolded twice counts once
     taken: set[str] = set()
     tried: dict[str, int] = {}
-    for j, words in zip(joined, annotated, strict=True):
+    for done, (j, words) in enumerate(zip(joined, annotated, strict=True)):
+        if not done % 64:
+            report("Pairing phrases", done, len(joined))
         pair = SentencePair(
             id=_sentence_id(key, j.zh, taken, tried),
             paragraph=j.paragraph,
@@ -188,6 +205,6 @@ def study_set(text: str, source: str | None = None) -> StudySet:
     return build_study_set(parse_article(text, source=source or "<text>"))
 
 
-def load(path: str | os.PathLike[str]) -> StudySet:
-    """Read, parse and process one article file."""
-    return build_study_set(load_article(path))
+def load(path: str | os.PathLike[str], progress: Progress | None = None) -> StudySet:
+    """Read, parse and process one article file (``progress``: see build_study_set)."""
+    return build_study_set(load_article(path), progress)

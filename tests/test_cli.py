@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -85,3 +86,32 @@ def test_extract_directory_is_one_line_error(runner, tmp_path):
     result = runner.invoke(cli, ["extract", str(tmp_path)])
     assert result.exit_code == 2
     assert result.output.strip() == f"Error: {tmp_path}: is a directory, not an article file"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("total", "drawn"), [(499, False), (500, True)], ids=["short article", "long article"]
+)
+def test_article_bar_draws_on_a_terminal_for_long_articles_only(monkeypatch, total, drawn):
+    from learnkit.progress import article_bar
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with article_bar() as report:
+        report("Aligning", 0, total)
+        report("Pairing phrases", total // 2, total)
+    assert ("Pairing phrases" in terminal.getvalue()) is drawn
+
+
+def test_article_bar_is_silent_off_a_terminal(monkeypatch):
+    from learnkit.progress import article_bar
+
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", pipe)
+    with article_bar() as report:
+        report("Aligning", 0, 10_000)
+    assert pipe.getvalue() == ""

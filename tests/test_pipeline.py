@@ -163,3 +163,13 @@ def test_traditional_article_end_to_end():
     by_text = {w.text: w for w in first.words}
     assert by_text["宣布"].gloss.startswith("to announce")  # looked up in Simplified
     assert by_text["興建"].numbers == "xing1 jian4"  # shown in the article's own script
+
+
+def test_build_reports_each_stage_in_order(sample_path):
+    from learnkit.pipeline import load
+
+    seen = []
+    load(sample_path, lambda stage, done, total: seen.append((stage, total)))
+    stages = list(dict.fromkeys(stage for stage, _ in seen))
+    assert stages == ["Aligning", "Annotating", "Pairing phrases"]
+    assert {total for stage, total in seen if stage == "Aligning"} == {14}  # Chinese sentences
