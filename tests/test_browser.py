@@ -418,3 +418,80 @@ def test_reading_view_pinyin_on_demand_and_gloss_on_click(page, server, sample_s
     for name, size in (("desktop", (1280, 800)), ("phone", (390, 844))):
         page.set_viewport_size({"width": size[0], "height": size[1]})
         page.screenshot(path=str(SHOTS / f"learnkit-reading-{name}.png"))
+
+
+# -- accessibility: axe-core (npm, package-lock.json) on every page, light and dark --------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe(page, name: str, found: dict[str, list[str]]) -> None:
+    page.wait_for_load_state()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    found[name] = [
+        f"{v['id']}: {v['nodes'][0]['html'][:120]} ({v['nodes'][0]['failureSummary'][:160]})"
+        for v in result["violations"]
+    ]
+
+
+def _tones_wrong(numbers: str) -> str:
+    return re.sub(r"[1-4]", lambda m: str(int(m.group()) % 4 + 1), numbers)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe(browser, server, sample_study_set, answers, scheme):
+    if not AXE.exists():
+        message = f"{AXE} is missing (npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)  # to inject axe
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    page.goto(server.url + "/")
+    _axe(page, "library", found)
+    page.goto(f"{server.url}/article/{sample_study_set.id}")
+    _axe(page, "article", found)
+    page.get_by_test_id("read-article").click()
+    _axe(page, "reading", found)
+    page.keyboard.press("p")
+    page.locator("button.word").first.click()
+    _axe(page, "reading with pinyin and a gloss", found)
+    page.goto(f"{server.url}/article/{sample_study_set.id}")
+    page.get_by_test_id("quiz-start").click()
+    _axe(page, "quiz item", found)
+    total = len(answers)
+    typed = [
+        ("right", lambda i: i.answer),
+        ("toneless", lambda i: re.sub(r"\d", "", i.numbers)),
+        ("tones", lambda i: _tones_wrong(i.numbers)),
+        ("wrong", lambda i: "错误"),
+        ("shown", lambda i: ""),
+    ]
+    for n in range(total):
+        item = current_item(page, answers)
+        verdict, answer = typed[n] if n < len(typed) else ("shown", lambda i: "")
+        type_answer(page, answer(item))
+        expect(page.get_by_test_id("feedback")).to_be_visible()
+        if n < len(typed):
+            _axe(page, f"feedback ({verdict})", found)
+        page.keyboard.press("Enter")
+    expect(page.get_by_test_id("summary")).to_be_visible()
+    _axe(page, "summary", found)
+    page.goto(server.url + "/upload/")
+    _axe(page, "upload form", found)
+    page.get_by_test_id("upload-text").fill(UPLOAD)
+    page.get_by_test_id("upload-submit").click()
+    expect(page.locator("table.phrases")).to_be_visible()
+    _axe(page, "upload preview", found)
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill("Just English, no Chinese at all.")
+    page.get_by_test_id("upload-submit").click()
+    expect(page.get_by_test_id("upload-error")).to_be_visible()
+    _axe(page, "upload error", found)
+    page.goto(server.url + "/no-such-page")
+    _axe(page, "not found", found)
+    context.close()
+    assert {name: v for name, v in found.items() if v} == {}
+    assert len(found) == 15
