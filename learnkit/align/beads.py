@@ -4,15 +4,21 @@
 lexical evidence, then aligns the sentences inside each aligned paragraph group by dynamic
 programming over beads up to 1-4 / 3-2. A bead's score adds a Gale-Church length term (the
 English/Chinese character ratio is measured on the group, shrunk towards a prior),
-CC-CEDICT gloss and anchor overlap (:mod:`learnkit.align_features`), a bead-type prior
+CC-CEDICT gloss and anchor overlap (:mod:`learnkit.align.features`), a bead-type prior
 and, for long groups only, the cosine of multilingual sentence embeddings
-(:mod:`learnkit.embed`; groups of sentences use the cosine of their summed vectors).
+(:mod:`learnkit.align.embed`; groups of sentences use the cosine of their summed vectors).
 
-Embeddings cost a model load (~1 s) and ~1 ms a sentence, far more than the rest, so by
+Embeddings cost a model load (~1 s) and ~10 ms a sentence, far more than the rest, so by
 default (``embeddings="auto"``) they are used only for groups longer than
-``EMBED_MIN_SENTENCES`` on one side (unparagraphed text such as the MAC novel chapters);
-news paragraphs are aligned on length and lexical evidence alone. ``"always"`` and
-``"never"`` force the choice.
+``EMBED_MIN_SENTENCES`` on one side (unparagraphed text such as the MAC novel chapters)
+and at most ``EMBED_MAX_SENTENCES`` long (a book-length flat paragraph is aligned on
+length and lexical evidence, within its time budget); news paragraphs are aligned on
+length and lexical evidence alone. ``"always"`` and ``"never"`` force the choice.
+
+Cost is linear in the text however it is paragraphed: a problem larger than
+``FULL_CELLS`` is first solved over blocks twice as large (recursively), and the exact
+programme then visits only the cells near that coarse path (Vecalign's scheme), with
+pairwise evidence computed on demand (``bench/scale.py``).
 """
 
 from __future__ import annotations
