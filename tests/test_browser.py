@@ -194,12 +194,17 @@ def test_upload_download_deck_and_quiz_it(page, server):
     with page.expect_download() as info:
         page.get_by_test_id("deck-download").click()
     download = info.value
-    assert download.suggested_filename.endswith(".apkg")
+    assert download.suggested_filename == "2025-01-02 经济讨论.apkg"  # date and title
     with zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes())) as z:
         assert "collection.anki2" in z.namelist()
+    article = page.url
     page.get_by_test_id("quiz-start").click()
     expect(page.get_by_test_id("cloze-prompt")).to_contain_text("(blank)")
     expect(page.get_by_test_id("choice-4")).to_be_visible()
+    page.goto(article)
+    page.get_by_test_id("delete-article").click()  # delete the upload
+    expect(page.locator("p.flash")).to_contain_text("Deleted “经济讨论”")
+    expect(page.locator("li.card")).to_have_count(1)  # the seed article only
 
 
 def test_bad_upload_shows_the_reason(page, server):

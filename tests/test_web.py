@@ -287,6 +287,31 @@ def test_upload_preview_save_quiz_and_deck(client, app):
     assert uploads(app) == [name]
 
 
+def test_delete_an_uploaded_article(client, app, sample_study_set):
+    saved = post(client, "/upload/save", text=UPLOAD)
+    key = saved.location.rsplit("/", 1)[1]
+    url = start_quiz(client, key)
+    answer(client, url, answer="")
+    article = client.get(f"/article/{key}").text
+    assert 'data-testid="delete-article"' in article
+    seed = client.get(f"/article/{sample_study_set.id}").text
+    assert 'data-testid="delete-article"' not in seed  # seed articles stay
+    assert client.post(f"/article/{key}/delete").status_code == 400  # no CSRF token
+    deleted = post(client, f"/article/{key}/delete")
+    assert deleted.status_code == 302 and deleted.location.endswith("/")
+    assert uploads(app) == []
+    page = client.get("/").text
+    assert "Deleted “经济讨论”. Its review history is kept." in page
+    assert f'data-article="{key}"' not in page
+    assert client.get(f"/article/{key}").status_code == 404
+    assert post(client, f"/article/{key}/delete").status_code == 404
+    assert post(client, f"/article/{sample_study_set.id}/delete").status_code == 404
+    with app.app_context():
+        from web.db import get_store
+
+        assert get_store().db.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
+
+
 def test_upload_a_file_is_stored_under_a_generated_name(client, app):
     data = {
         "csrf_token": token(client),

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
+from learnkit.errors import ArticleError
 from learnkit.models import StudySet
 from learnkit.study.library import Entry
 from web import quiz
@@ -85,6 +86,18 @@ def deck_file_name(ss: StudySet) -> str:
     title = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", title).strip(" .")[:80] or ss.id
     date = (ss.meta.date or "")[:10]
     return f"{date} {title}.apkg" if date else f"{title}.apkg"
+
+
+@bp.post("/article/<key>/delete")
+def delete(key: str) -> Response:
+    """Delete an uploaded article (CSRF-checked like every POST)."""
+    try:
+        entry = get_library().delete_upload(key, get_store())
+    except ArticleError:
+        abort(404)
+    title = entry.study_set.title_zh or entry.study_set.title_en or key
+    flash(f"Deleted “{title}”. Its review history is kept.")
+    return redirect(url_for("browse.index"))
 
 
 @bp.get("/article/<key>/read")

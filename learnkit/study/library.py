@@ -196,3 +196,15 @@ class Library:
             entry = self._entry(path, True, store)
         assert entry is not None
         return entry
+
+    def delete_upload(self, key: str, store: Store) -> Entry:
+        """Remove an uploaded article's file (its review history stays in the store, its
+        items leave the library); ArticleError for an unknown or a seed article."""
+        with self._lock:
+            entry = self.get(key, store)
+            if entry is None or not entry.uploaded:
+                raise ArticleError(f"{key}: not an uploaded article (seed articles stay)")
+            entry.path.unlink(missing_ok=True)
+            self._files.pop(entry.path, None)
+            self._uploads_seen = (None, [])  # list the folder again
+            return entry
