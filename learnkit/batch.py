@@ -311,10 +311,12 @@ def build_decks(
 def write_deck(
     study_sets: Iterable[StudySet], path: str | os.PathLike[str], timestamp: float | None = None
 ) -> Path:
-    """Write one ``.apkg`` at ``path`` holding a subdeck per study set (atomically)."""
+    """Write one ``.apkg`` at ``path`` holding a subdeck per study set (atomically). A
+    package already at ``path`` is the ledger, as for ``learnkit build``: corrected items
+    keep their ids, vanished ones are carried as retired, unchanged notes are left alone."""
     from learnkit.anki.package import write_package
 
-    return write_package(_decks(study_sets), path, timestamp)
+    return write_package(_decks(study_sets, _ledger(os.fspath(path))), path, timestamp)
 
 
 def deck_bytes(study_sets: Iterable[StudySet], timestamp: float | None = None) -> bytes:
@@ -324,10 +326,18 @@ def deck_bytes(study_sets: Iterable[StudySet], timestamp: float | None = None) -
     return apkg_bytes(_decks(study_sets), timestamp)
 
 
-def _decks(study_sets: Iterable[StudySet]) -> list[DeckSpec]:
+def _decks(study_sets: Iterable[StudySet], ledger: Ledger | None = None) -> list[DeckSpec]:
+    from learnkit.ids import carry_ids
+
     if isinstance(study_sets, StudySet):  # one study set given on its own
         study_sets = [study_sets]
-    decks = [deck_spec(ss) for ss in study_sets]
+    decks = []
+    for ss in study_sets:
+        if ledger is None:
+            decks.append(deck_spec(ss))
+            continue
+        previous = ledger.article(ss.id)
+        decks.append(deck_spec(carry_ids(ss, previous.items()), previous))
     if not any(d.notes for d in decks):
         raise BuildError("nothing to study: no phrase or sentence to make a card from")
     return decks

@@ -106,12 +106,21 @@ def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
     return out
 
 
+def study_items(ss: StudySet) -> list[Item]:
+    """The items of a study set: its sentences, then its phrases."""
+    return [Item("sentence", s.id, s.zh) for s in ss.sentences] + [
+        Item("phrase", p.id, p.zh) for p in ss.phrases
+    ]
+
+
 def carry_ids(ss: StudySet, previous: Sequence[Item]) -> StudySet:
     """``ss`` with the ids of the previous build's items that its items correct."""
-    sentences = [Item("sentence", s.id, s.zh) for s in ss.sentences]
-    phrases = [Item("phrase", p.id, p.zh) for p in ss.phrases]
-    moved = _matches(sentences, [i for i in previous if i.kind == "sentence"])
-    moved |= _matches(phrases, [i for i in previous if i.kind == "phrase"])
+    new = study_items(ss)
+    moved: dict[str, str] = {}
+    for kind in ("sentence", "phrase"):
+        moved |= _matches(
+            [i for i in new if i.kind == kind], [i for i in previous if i.kind == kind]
+        )
     if not moved:
         return ss
     return replace(

@@ -312,6 +312,24 @@ def test_a_corrected_character_keeps_the_ids(tmp_path, sample_path):
     assert any("双重遏止" in n.field("Hanzi") for n in notes)
 
 
+def test_write_deck_uses_the_package_it_replaces_as_ledger(tmp_path, sample_path):
+    import learnkit
+    from learnkit.anki.ledger import read_ledger
+
+    path = tmp_path / "deck.apkg"
+    text = sample_path.read_text(encoding="utf-8")
+    learnkit.write_deck([learnkit.study_set(text)], path, timestamp=time.time() - 3600)
+    keys = {(n.kind, n.key) for n in read_ledger(path).notes}
+    edited = learnkit.study_set(text.replace("双重遏制", "双重遏止"))
+    learnkit.write_deck([edited], path)
+    notes = read_ledger(path).notes
+    assert {(n.kind, n.key) for n in notes} == keys  # nothing new, nothing retired
+    assert any("双重遏止" in n.field("Hanzi") for n in notes)
+    fresh = tmp_path / "fresh.apkg"  # no package to replace: the edited text's own ids
+    learnkit.write_deck([edited], fresh)
+    assert {(n.kind, n.key) for n in read_ledger(fresh).notes} != keys
+
+
 # ---------------------------------------------------------------- batches and errors
 
 

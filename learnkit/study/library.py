@@ -19,6 +19,7 @@ from pathlib import Path
 
 from learnkit.diskcache import package_fingerprint
 from learnkit.errors import ArticleError, LearnkitError
+from learnkit.ids import carry_ids, study_items
 from learnkit.models import StudySet
 from learnkit.sources import article_files
 from learnkit.study.quiz import ClozeItem, build_items
@@ -101,12 +102,16 @@ class Library:
 
     def study_set(self, data: bytes, source: str, store: Store, parser: Parser = parse) -> StudySet:
         """The study set of article bytes, from the cache or parsed by ``parser`` (and then
-        cached)."""
+        cached). An edited article keeps the ids of the items its edit corrects (the
+        version cached before is the ledger), so quiz reviews stay with their items."""
         key = content_key(data)
         cached = store.cached_study_set(key)
         if cached is not None:
             return cached
         ss = parser(data, source)
+        previous = store.latest_study_set(ss.id)
+        if previous is not None:
+            ss = carry_ids(ss, study_items(previous))
         store.cache_study_set(key, ss, self.clock())
         return ss
 

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS study_sets (
 CREATE TABLE IF NOT EXISTS cards (
     card_id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, article TEXT NOT NULL,
     due TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS study_sets_article ON study_sets (article, created);
 CREATE INDEX IF NOT EXISTS cards_due ON cards (due);
 CREATE INDEX IF NOT EXISTS cards_article ON cards (article, item, due);
 CREATE TABLE IF NOT EXISTS reviews (
@@ -136,6 +137,15 @@ class Store:
 
     def cached_study_set(self, key: str) -> StudySet | None:
         row = self.db.execute("SELECT data FROM study_sets WHERE key = ?", (key,)).fetchone()
+        return codec.loads(row[0]) if row else None
+
+    def latest_study_set(self, article: str) -> StudySet | None:
+        """The study set of ``article`` cached last (its previous version, for ids)."""
+        row = self.db.execute(
+            "SELECT data FROM study_sets WHERE article = ? ORDER BY created DESC, rowid DESC"
+            " LIMIT 1",
+            (article,),
+        ).fetchone()
         return codec.loads(row[0]) if row else None
 
     def cache_study_set(self, key: str, ss: StudySet, now: datetime) -> None:
