@@ -497,6 +497,8 @@ def test_every_page_passes_axe(browser, server, sample_study_set, answers, schem
     _axe(page, "upload error", found)
     page.goto(server.url + "/no-such-page")
     _axe(page, "not found", found)
+    page.goto(server.url + "/stats")
+    _axe(page, "statistics", found)
     context.close()
     assert {name: v for name, v in found.items() if v} == {}
-    assert len(found) == 15
+    assert len(found) == 16

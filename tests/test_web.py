@@ -460,3 +460,28 @@ def test_serve_missing_seeds_folder(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--seeds", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert result.output.strip().endswith(f"Error: {tmp_path / 'nope'}: no such folder of articles")
+
+
+def test_statistics_page(client, clock, sample_study_set, sample_items):
+    day1 = clock.now
+    url = start_quiz(client, sample_study_set.id)
+    first = sample_items[current(client, url)[0]]
+    answer(client, url, answer=first.answer)  # Good: due in 10 minutes
+    answer(client, url, answer="")  # Again: due in a minute
+    clock.now += timedelta(days=1)
+    url = start_quiz(client, sample_study_set.id)
+    answer(client, url, answer="")  # the item due again comes first
+    page = " ".join(client.get("/stats").text.split())
+    assert '<strong data-testid="streak">2</strong> days in a row · 3 answers in all' in page
+    assert f"{day1.date().isoformat()}</time></td><td>2</td>" in page
+    assert f"{clock.now.date().isoformat()}</time></td><td>1</td>" in page
+    total = len(sample_items)
+    assert "<tr><td>today (and overdue)</td><td>2</td></tr>" in page  # the two from day 1
+    assert (
+        f'<tr data-article="{sample_study_set.id}"> <td><a href="/article/{sample_study_set.id}"'
+        f' lang="zh">{sample_study_set.title_zh}</a></td> <td>2 of {total}</td>'
+    ) in page
+    assert 'href="/stats">Statistics</a>' in page
+    clock.now += timedelta(days=2)  # a day without answers ends the streak
+    page = client.get("/stats").text
+    assert '<strong data-testid="streak">0</strong> days in a row' in page

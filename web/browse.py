@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -86,6 +87,40 @@ def deck_file_name(ss: StudySet) -> str:
     title = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", title).strip(" .")[:80] or ss.id
     date = (ss.meta.date or "")[:10]
     return f"{date} {title}.apkg" if date else f"{title}.apkg"
+
+
+@bp.get("/stats")
+def stats() -> str:
+    """Reviews per day, the streak, what falls due in the next 7 days, progress by article."""
+    store, library = get_store(), get_library()
+    today = now().date()
+    per_day = store.reviews_per_day()
+    streak, day = 0, today
+    if day.isoformat() not in per_day:  # a streak still counts until today is over
+        day -= timedelta(days=1)
+    while day.isoformat() in per_day:
+        streak, day = streak + 1, day - timedelta(days=1)
+    recent = [(today - timedelta(days=n)).isoformat() for n in range(13, -1, -1)]
+    items = library.items(store)
+    dues = store.due_dates_of(items)
+    forecast = [
+        (
+            "today (and overdue)" if n == 0 else (today + timedelta(days=n)).strftime("%a %d %b"),
+            sum(
+                (d.date() <= today) if n == 0 else (d.date() == today + timedelta(days=n))
+                for d in dues
+            ),
+        )
+        for n in range(8)
+    ]
+    return render_template(
+        "browse/stats.html",
+        per_day=[(d, per_day.get(d, 0)) for d in recent],
+        total=sum(per_day.values()),
+        streak=streak,
+        forecast=forecast,
+        rows=rows(library.entries(store)),
+    )
 
 
 @bp.post("/article/<key>/delete")

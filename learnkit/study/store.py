@@ -265,6 +265,20 @@ class Store:
             (card_id, item, session, grade.rating, grade.verdict, grade.answer, _iso(now)),
         )
 
+    # -- statistics -----------------------------------------------------------------------
+
+    def reviews_per_day(self) -> dict[str, int]:
+        """Answers (reviews and practice) per UTC day, "2025-03-01": 12, oldest first."""
+        rows = self.db.execute(
+            "SELECT substr(reviewed, 1, 10) AS day, count(*) FROM reviews GROUP BY day ORDER BY day"
+        )
+        return dict(rows.fetchall())
+
+    def due_dates_of(self, items: Container[str]) -> list[datetime]:
+        """When each studied item among ``items`` is due."""
+        rows = self.db.execute("SELECT item, due FROM cards")
+        return [datetime.fromisoformat(due) for item, due in rows if item in items]
+
     # -- sessions -------------------------------------------------------------------------
 
     def create_session(self, article: str | None, items: Sequence[str], now: datetime) -> str:
