@@ -91,6 +91,8 @@ def phrase_dict(p: Phrase) -> dict[str, Any]:
         "sentence": p.sentence,
         "zh_span": _span(p.zh_span),
         "en_span": _span(p.en_span),
+        "en_confidence": p.en_confidence,
+        "zh_confidence": p.zh_confidence,
         "hsk": p.hsk,
         "words": [word_dict(w) for w in p.words],
     }
@@ -107,6 +109,8 @@ def _phrase(d: dict[str, Any], sentences: dict[str, SentencePair]) -> Phrase:
         sentence=d["sentence"],
         zh_span=_unspan(d["zh_span"], pair.zh),
         en_span=_unspan(d["en_span"], pair.en),
+        en_confidence=d.get("en_confidence"),
+        zh_confidence=d.get("zh_confidence"),
         words=tuple(_word(w) for w in d["words"]),
         hsk=d["hsk"],
     )

@@ -102,11 +102,17 @@ class Word:
 
 @dataclass(frozen=True)
 class PhraseMatch:
-    """An emphasised Chinese span and its English counterpart (None when not found)."""
+    """An emphasised span and its counterpart on the other side (None when not found).
 
-    zh: Span
+    ``zh_found``: the English was the emphasised side and ``zh`` came from a search.
+    ``confidence`` (0-1) is that of the counterpart, kept even when it was withheld.
+    """
+
+    zh: Span | None
     en: Span | None
     score: float = 0.0
+    confidence: float = 0.0
+    zh_found: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,8 @@ class Phrase:
     en_span: Span | None  # offsets into the sentence pair's ``en``
     words: tuple[Word, ...] = ()
     hsk: int | None = None  # highest HSK level among its words (None if any is unlisted)
+    en_confidence: float | None = None  # of ``en`` found for a bold Chinese phrase
+    zh_confidence: float | None = None  # of ``zh`` found for bold English (None: zh was bold)
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,12 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
         )
         pairs.append(pair)
         for match in phrases.match_phrases(j.zh, j.en, j.zh_emphasis, j.en_emphasis, words):
+            if match.zh is None:  # bold English with no Chinese counterpart found
+                warnings.append(
+                    f"bold English {match.en.text!r} has no Chinese counterpart in its "
+                    f"sentence; not a study phrase"
+                )
+                continue
             found.setdefault(
                 normalize(match.zh.text), _phrase(key, pair, match, j.segmented.simplified)
             )
@@ -197,6 +203,8 @@ def _phrase(key: str, pair: SentencePair, match: PhraseMatch, simplified: str) -
         en_span=match.en,
         words=words,
         hsk=annotate.phrase_level(words),
+        en_confidence=None if match.zh_found else match.confidence,
+        zh_confidence=match.confidence if match.zh_found else None,
     )
 
 

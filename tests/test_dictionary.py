@@ -84,7 +84,7 @@ def test_compose_gloss(word, expected):
     [
         ("普京", {"vladimir", "putin", "president", "russia"}),
         ("解冻", {"defrost", "melt", "relax", "thaw"}),
-        ("中美", {"china", "usa"}),
+        ("中美", {"china", "usa", "china-usa"}),  # a hyphenated word whole and in parts
         ("双重", {"double"}),
         ("伙伴", {"companion", "comrade", "partner"}),
         (

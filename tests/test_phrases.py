@@ -16,9 +16,9 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
     en, en_emph = clean_inline(en_md, "en") if en_md is not None else (None, ())
     matches = match_phrases(zh, en, zh_emph, en_emph, annotate(zh))
     for m in matches:
-        assert zh[m.zh.start : m.zh.end] == m.zh.text
+        assert m.zh is None or zh[m.zh.start : m.zh.end] == m.zh.text
         assert m.en is None or en[m.en.start : m.en.end] == m.en.text
-    return [(m.zh.text, m.en.text if m.en else None) for m in matches]
+    return [(m.zh.text if m.zh else None, m.en.text if m.en else None) for m in matches]
 
 
 @pytest.mark.parametrize(
@@ -69,8 +69,8 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
         pytest.param(
             "这些紧张局势大多处于暗潮涌动的状态。",
             "These tensions remain **largely subsurface**.",
-            [],
-            id="en-only-dropped",
+            [(None, "largely subsurface")],  # kept, zh None: the pipeline warns
+            id="en-only-no-counterpart-kept",
         ),
         pytest.param(
             "**习近平与普京的友谊**有望继续存续。",
@@ -81,8 +81,8 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
         pytest.param(
             "**贸易伙伴**很重要。",
             "Trade **partners** matter, and so does **peace**.",
-            [("贸易伙伴", "partners")],
-            id="unpaired-en-dropped",
+            [("贸易伙伴", "partners"), (None, "peace")],
+            id="unpaired-en-kept",
         ),
         pytest.param(
             "**習近平**會見了**普京**。",
@@ -102,6 +102,42 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("气候变化", "climate change")],
             id="zh-only-plain",
         ),
+        pytest.param(
+            "**通货膨胀**和**经济增长**都放缓了。",
+            "Both **growth**, **inflation** slowed.",
+            [("通货膨胀", "inflation"), ("经济增长", "growth")],
+            id="joint-adjacent-en-bold-kept-apart",
+        ),
+        pytest.param(
+            "**监管机构**周二叫停了计划，**股价**下跌。",
+            "On Tuesday **regulators** halted the plan.",
+            [("监管机构", "regulators"), ("股价", None)],
+            id="joint-one-en-bold-for-three-zh",
+        ),
+        pytest.param(
+            "他的建议是个**馊主意**。",
+            "His suggestion was a **lousy idea**.",
+            [("馊主意", "lousy idea")],
+            id="both-bold-prior",
+        ),
+        pytest.param(
+            "他在**火车站**等我。",
+            "He waited for me at the train station.",
+            [("火车站", "train station")],
+            id="complete-span-head-kept",
+        ),
+        pytest.param(
+            "这项计划**不可行**。",
+            "The plan is not feasible.",
+            [("不可行", "not feasible")],
+            id="negation-kept",
+        ),
+        pytest.param(
+            "他们签署了协议。",
+            "They signed the **agreement** on **Monday**.",
+            [("协议", "agreement"), (None, "Monday")],
+            id="en-only-both-outcomes",
+        ),
     ],
 )
 def test_match_phrases(zh, en, expected):
@@ -112,7 +148,9 @@ def test_words_cut_at_span_edges():
     zh = "中美关系解冻了。"
     words = annotate(zh)
     assert [w.text for w in words][:2] == ["中美", "关系"]
-    (match,) = match_phrases(zh, "Sino-American ties thawed.", (Span(0, 3, "中美关"),), (), words)
+    (match,) = match_phrases(
+        zh, "Sino-American ties thawed.", (Span(0, 3, "中美关"),), (), words, threshold=0.0
+    )
     assert match.en == Span(0, 13, "Sino-American")
 
 
@@ -123,3 +161,30 @@ def test_scores_and_order():
     assert [m.zh.start for m in matches] == [0, 5]
     assert all(0.3 <= m.score <= 1.0 for m in matches)
     assert matches[0].en == Span(10, 18, "Cold War")
+
+
+def test_confidence_kept_when_answer_withheld():
+    zh, zh_emph = clean_inline("他们讨论了**气候变化**。", "zh")
+    en = "They discussed climate change."
+    (found,) = match_phrases(zh, en, zh_emph, (), annotate(zh), threshold=0.0)
+    (withheld,) = match_phrases(zh, en, zh_emph, (), annotate(zh), threshold=1.01)
+    assert found.en is not None and 0.0 < found.confidence <= 1.0
+    assert withheld.en is None and withheld.confidence == found.confidence
+
+
+def test_english_only_bold_in_study_set():
+    from learnkit import codec
+    from learnkit.pipeline import study_set
+
+    text = (
+        "---\ntitle: 协议\n---\n\n# 协议\n\n他们签署了协议，也谈到了天气。\n\n"
+        "# The agreement\n\nThey signed the **agreement** and talked about **Monday**.\n"
+    )
+    ss = study_set(text)
+    (phrase,) = ss.phrases
+    assert (phrase.zh, phrase.en, phrase.en_confidence) == ("协议", "agreement", None)
+    assert 0.5 <= phrase.zh_confidence <= 1.0
+    assert any("'Monday'" in w for w in ss.warnings)
+    d = codec.to_dict(ss)["phrases"][0]
+    assert d["zh_confidence"] == phrase.zh_confidence and d["en_confidence"] is None
+    assert codec.loads(codec.dumps(ss)) == ss

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from learnkit.chinese import dictionary as cedict
+from learnkit.text import english
 from learnkit.text.charclass import HAN_RUN
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -39,17 +40,7 @@ _MAGNITUDE = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿|thousand|million|billion|trillion)", re.IGNORECASE
 )
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_EN_WORD = re.compile(r"[A-Za-z]+")
 _QUOTE = re.compile('["“”「」『』《》]')
-_EN_STOP = frozenset(
-    """a an the of to and or in on at by for from with as into onto upon about over under
-    is are be been being was were am it its this that these those he she they we you i me
-    him her them us my your his their our not no so such than then there here which who
-    whom whose what when where why how all any both each few more most other some own same
-    too very can will just should would could may might must shall do does did done have
-    has had having s t but if while because until against between through during before
-    after above below up down out off again further once only also into onto""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -58,20 +49,13 @@ class Unit:
 
     length: int  # characters (Chinese: spaces excluded)
     glosses: tuple[frozenset[str], ...] = ()  # Chinese: one gloss-stem set per word
-    stems: frozenset[str] = frozenset()  # English content stems; Chinese: union of glosses
+    stems: frozenset[str] = frozenset()  # English content lemmas; Chinese: union of glosses
     anchors: frozenset[str] = frozenset()  # numbers, Latin words, '"' (quoted text), "?", "!"
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    if word.endswith("'s") or word.endswith("’s"):
-        word = word[:-2]
-    return word[:5]
 
 
 @lru_cache(maxsize=65536)
 def _gloss_stems(word: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in cedict.english_words(word) if w not in _EN_STOP)
+    return frozenset(map(english.match_key, cedict.english_words(word)))
 
 
 @lru_cache(maxsize=65536)
@@ -133,8 +117,7 @@ def zh_unit(text: str, words: Sequence[tuple[int, int]] | None = None) -> Unit:
 def en_unit(text: str) -> Unit:
     """Features of an English sentence."""
     text = unicodedata.normalize("NFKC", text)
-    words = _EN_WORD.findall(text)
-    stems = frozenset(_stem(w) for w in words if w.lower() not in _EN_STOP)
+    stems = frozenset(english.match_key(w) for w in english.words(text) if not english.is_stop(w))
     # Latin words that may appear verbatim in Chinese text: names and acronyms.
     latin = {w.lower() for w in _LATIN.findall(text) if w[0].isupper()}
     return Unit(

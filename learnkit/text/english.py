@@ -1,0 +1,134 @@
+"""English normalisation: word tokens, the one stop-word list, and lemmas (``lemminflect``).
+
+Every module that compares English words (sentence-alignment features, CC-CEDICT gloss
+words, phrase pairing) tokenises and lemmatises through here, so "re-election" is one
+word everywhere and "policymakers", "policymaker" meet on one lemma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Initialisms (U.S., K.M.T.), then words with inner hyphens or an apostrophe kept whole
+# ("re-election", "standard-bearer", "don't", "China's").
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*(?:['’][A-Za-z]+)?")
+
+STOP_WORDS = frozenset(
+    """a an the of to and or in on at by for from with as into onto upon about over under
+    is are be been being was were am do does did done has have had having will would shall
+    should may might can could must it its this that these those they them their theirs he
+    him his she her hers we us our you your i me my which who whom whose what when where how
+    why than then there here so such not no nor very much more most also just only both
+    either each all any some few other own same too s t one up down out off but if while
+    because until against between through during before after above below again further
+    once""".split()
+)
+
+# One spelling for the ways English names a country or its people.
+_SYNONYMS = {
+    "us": "america",
+    "usa": "america",
+    "american": "america",
+    "americans": "america",
+    "chinese": "china",
+    "sino": "china",
+    "prc": "china",
+    "russian": "russia",
+    "russians": "russia",
+    "uk": "britain",
+    "british": "britain",
+    "japanese": "japan",
+    "korean": "korea",
+    "european": "europe",
+    "europeans": "europe",
+    "eu": "europe",
+    "french": "france",
+    "german": "germany",
+    "indian": "india",
+    "taiwanese": "taiwan",
+    "ukrainian": "ukraine",
+    "soviet": "ussr",
+    "iranian": "iran",
+    "israeli": "israel",
+    "vietnamese": "vietnam",
+}
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One English word: offsets into its text, its lemma, and whether it is a content word."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    content: bool
+
+
+def is_stop(word: str) -> bool:
+    """Whether ``word`` (any case) is a function word."""
+    return word.lower() in STOP_WORDS
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text`` as written."""
+    return TOKEN.findall(text)
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of ``text`` with offsets, lemma and content flag."""
+    return [
+        Token(m.start(), m.end(), m.group(0), lemma(m.group(0)), not is_stop(m.group(0)))
+        for m in TOKEN.finditer(text)
+    ]
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemmas of the content words of ``text``, in order."""
+    return [lemma(w) for w in TOKEN.findall(text) if not is_stop(w)]
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str) -> str:
+    """Lower-case lemma: no possessive or initialism dots, one spelling per country.
+
+    Nouns before verbs ("dams" → "dam", "talks" → "talk"), an adjective or adverb kept
+    as written ("unintended"); words unknown to lemminflect get its rule-based noun form
+    ("policymakers" → "policymaker"). Hyphenated words are lemmatised on their last part.
+    """
+    w = word.lower().replace("’", "'").replace("‐", "-").replace("‑", "-")
+    w = _POSSESSIVE.sub("", w).replace(".", "")
+    if w in _SYNONYMS:
+        return _SYNONYMS[w]
+    if not w.isalpha():
+        if "-" in w:
+            head, _, last = w.rpartition("-")
+            return f"{head}-{lemma(last)}" if last.isalpha() else w
+        return w
+    return _lemma(w)
+
+
+@lru_cache(maxsize=131072)
+def _lemma(w: str) -> str:
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    found = getAllLemmas(w)
+    for pos in ("NOUN", "VERB", "AUX", "ADJ", "ADV", "PROPN"):
+        if pos in found:
+            return found[pos][0].lower()
+    if found:
+        return next(iter(found.values()))[0].lower()
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return getAllLemmasOOV(w, "NOUN")["NOUN"][0].lower()
+    if len(w) > 5 and w.endswith(("ing", "ed")):
+        return getAllLemmasOOV(w, "VERB")["VERB"][0].lower()
+    return w
+
+
+def match_key(word: str) -> str:
+    """A coarse key for fuzzy matching of whole texts: the lemma's first five letters, so
+    derivations meet ("economy", "economic"; "regulator", "regulation")."""
+    return lemma(word)[:5]

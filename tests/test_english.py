@@ -1,0 +1,70 @@
+"""The one English normaliser: tokens, stop words, lemmas."""
+
+from __future__ import annotations
+
+import pytest
+
+from learnkit.text import english
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("seek re-election", ["seek", "re-election"], id="hyphen-whole"),
+        pytest.param("a standard-bearer", ["a", "standard-bearer"], id="hyphen-noun"),
+        pytest.param("the U.S. economy", ["the", "U.S.", "economy"], id="initialism"),
+        pytest.param("China’s don't", ["China’s", "don't"], id="apostrophes"),
+        pytest.param(
+            "1.5 degrees, 460,000 pods", ["1", "5", "degrees", "460", "000", "pods"], id="numbers"
+        ),
+        pytest.param("pro‑Soviet", ["pro‑Soviet"], id="non-breaking-hyphen"),
+    ],
+)
+def test_words(text, expected):
+    assert english.words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("policymakers", "policymaker"),  # unknown to the lexicon: rule-based noun form
+        ("consequences", "consequence"),
+        ("dependencies", "dependency"),
+        ("stealing", "steal"),
+        ("dams", "dam"),  # noun before verb
+        ("was", "be"),
+        ("Regulators", "regulator"),
+        ("China’s", "china"),
+        ("Chinese", "china"),  # one spelling per country
+        ("U.S.", "america"),
+        ("re-elections", "re-election"),  # a hyphenated word: its last part lemmatised
+        ("news", "news"),
+        ("crisis", "crisis"),
+    ],
+)
+def test_lemma(word, expected):
+    assert english.lemma(word) == expected
+
+
+def test_tokens_offsets_and_content():
+    text = "The regulators halted it."
+    toks = english.tokens(text)
+    assert [(t.text, t.lemma, t.content) for t in toks] == [
+        ("The", "the", False),
+        ("regulators", "regulator", True),
+        ("halted", "halt", True),
+        ("it", "it", False),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+@pytest.mark.parametrize(
+    ("word", "stop"), [("the", True), ("Of", True), ("between", True), ("truce", False)]
+)
+def test_stop_words(word, stop):
+    assert english.is_stop(word) is stop
+
+
+def test_match_key_joins_derivations():
+    assert english.match_key("economy") == english.match_key("economic")
+    assert english.content_lemmas("The regulators of China") == ["regulator", "china"]
