@@ -279,7 +279,7 @@ def _explains(gloss: frozenset[str], norm: str) -> bool:
         return True
     # a hyphenated word ("Sino-Soviet", "re-election") is explained by one of its parts
     return "-" in norm and any(
-        _explains(gloss, english.lemma(part)) for part in norm.split("-") if len(part) > 2
+        _explains(gloss, english.lemma(part)) for part in norm.split("-") if len(part) > 1
     )
 
 
@@ -404,10 +404,10 @@ def word_counterpart(
     units = [u for u in _units(zh, words, phrase) if u.content]
     mine = [u for u in units if word.start <= u.start and u.end <= word.end]
     others = [u for u in units if u not in mine]
-    hit = [t for t in tokens if any(_explains(u.gloss, t.norm) for u in mine)]
-    silent = [u for u in others if not any(_explains(u.gloss, t.norm) for t in tokens)]
+    hit = [t for t in tokens if any(_explains(u.gloss, t.lemma) for u in mine)]
+    silent = [u for u in others if not any(_explains(u.gloss, t.lemma) for t in tokens)]
     if not hit and not silent:  # the one token nothing else explains is the word's
-        hit = [t for t in tokens if not any(_explains(u.gloss, t.norm) for u in others)]
+        hit = [t for t in tokens if not any(_explains(u.gloss, t.lemma) for u in others)]
         hit = hit if len(hit) == 1 else []
     if not hit or len(hit) > 3:
         return None

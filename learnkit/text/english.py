@@ -15,15 +15,15 @@ from functools import lru_cache
 # ("re-election", "standard-bearer", "don't", "China's").
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*(?:['’][A-Za-z]+)?")
 
+# Function words. Prepositions that carry a meaning a dictionary gloss gives ("between",
+# "after", "against", "during") are content words: 之间 ↔ "between" is evidence.
 STOP_WORDS = frozenset(
     """a an the of to and or in on at by for from with as into onto upon about over under
     is are be been being was were am do does did done has have had having will would shall
     should may might can could must it its this that these those they them their theirs he
     him his she her hers we us our you your i me my which who whom whose what when where how
     why than then there here so such not no nor very much more most also just only both
-    either each all any some few other own same too s t one up down out off but if while
-    because until against between through during before after above below again further
-    once""".split()
+    either each all any some s t one up out off but if""".split()
 )
 
 # One spelling for the ways English names a country or its people.
@@ -108,11 +108,11 @@ def lemma(word: str) -> str:
             head, _, last = w.rpartition("-")
             return f"{head}-{lemma(last)}" if last.isalpha() else w
         return w
-    return _lemma(w)
+    return _lemma(w, word[:1].isupper())
 
 
 @lru_cache(maxsize=131072)
-def _lemma(w: str) -> str:
+def _lemma(w: str, capital: bool = False) -> str:
     from lemminflect import getAllLemmas, getAllLemmasOOV
 
     found = getAllLemmas(w)
@@ -121,6 +121,8 @@ def _lemma(w: str) -> str:
             return found[pos][0].lower()
     if found:
         return next(iter(found.values()))[0].lower()
+    if capital:  # a name unknown to the lexicon ("Jinping") is no inflected word
+        return w
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return getAllLemmasOOV(w, "NOUN")["NOUN"][0].lower()
     if len(w) > 5 and w.endswith(("ing", "ed")):
