@@ -138,6 +138,18 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("协议", "agreement"), (None, "Monday")],
             id="en-only-both-outcomes",
         ),
+        pytest.param(
+            "这些**政策制定者**很谨慎。",
+            "These policymakers are cautious.",
+            [("政策制定者", "policymakers")],  # no gloss says it: the embeddings do
+            id="paraphrase-compound",
+        ),
+        pytest.param(
+            "双方签署了**停火协议**。",
+            "The two sides signed a **truce**.",
+            [("停火协议", "truce")],
+            id="lone-bold-pair",
+        ),
     ],
 )
 def test_match_phrases(zh, en, expected):

@@ -1,14 +1,22 @@
-"""Pair emphasised phrases across one aligned sentence pair by meaning (CC-CEDICT glosses).
+"""Pair emphasised phrases across one aligned sentence pair (CC-CEDICT glosses, embeddings).
 
 A Chinese span is a sequence of *units* (jieba words, split further into CC-CEDICT
-headwords when jieba's word is not one), each with the set of English words its glosses
-use; an English span is a sequence of content tokens. Their similarity is an F1 of how
-much of each side the other explains, where leftover units on both sides may explain
-each other at half credit (the dictionary lacks a sense, the span is still the right size).
+headwords when jieba's word is not one), each with the English lemmas its glosses use; an
+English span is a sequence of tokens (:mod:`learnkit.text.english`: hyphenated words
+whole, lemmas). Their similarity is an F1 of how much of each side the other explains,
+where leftover units on both sides may explain each other at half credit.
 
-Emphasised spans of both sides are paired first (best pairs first); a Chinese span left
-over is searched for in the English sentence, an English one in the Chinese sentence.
-Below the thresholds nothing is guessed: the Chinese phrase keeps ``en=None``.
+1. The bold spans of both sides are assigned jointly (one English span per phrase, none
+   used twice): gloss score, USE-multilingual cosine and position in the bead; the bold
+   itself is strong evidence, so a weak cue pairs them.
+2. A bold Chinese span left over is searched for in the English sentence: candidates with
+   gloss evidence, checked and ranked with embeddings and by how wholly they say one
+   dictionary meaning ("county seat", not "county"; a negation kept); without gloss
+   evidence, the run of words the embeddings find clearly closest (a paraphrase).
+3. A bold English span left over is searched for in the Chinese sentence the same way;
+   not found, it is returned with ``zh=None`` so that the caller warns.
+
+Every answer carries a confidence (0-1); below :data:`THRESHOLD` the answer is None.
 """
 
 from __future__ import annotations
@@ -33,6 +41,10 @@ MIN_COSINE = 0.45  # USE-multilingual cosine below which a candidate is not a tr
 MAX_WORDS = 14
 PAIR_COSINE = 0.2  # both sides bold: a cosine this high pairs them without gloss evidence
 POSITION_WEIGHT = 0.3  # weak prior: bold spans at the same relative place in the bead
+LONE_PAIR_CONFIDENCE = 0.55  # the only bold span on each side, no other evidence
+PARAPHRASE_WORDS = 4  # longest English run tried without gloss evidence
+PARAPHRASE_COSINE = 0.5  # ... and the cosine it needs
+LEXICAL_BONUS = 0.3  # ... where partial gloss evidence still helps rank
 COVERAGE_WEIGHT = 0.5  # candidate ranking: how wholly a span says a dictionary meaning
 THRESHOLD = 0.5  # confidence below which the counterpart is given as None
 
@@ -146,6 +158,8 @@ def _assign(
                 continue
             epos = (e.start + e.end) / 2 / max(len(en), 1)
             value[i, j] = lex[i][j] + cos[i][j] + POSITION_WEIGHT * (1 - abs(zpos - epos))
+    if n == m == 1 and not value:  # one bold span each side: the bold is the evidence
+        return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
     best: tuple[float, list[tuple[int, int]]] = (0.0, [])
 
     def walk(i: int, taken: frozenset[int], total: float, chosen: list[tuple[int, int]]):
@@ -361,7 +375,7 @@ def _search(
             found[start, end] = score
     best = sorted(found, key=lambda k: (-found[k], k[1] - k[0], k[0]))[:MAX_CHECKED]
     if not best:
-        return None
+        return _paraphrase(phrase, source, targets, text, used, negated) if zh_side else None
     cosines = _cosines(phrase.text, [text[a:b] for a, b in best])
     ranked = []
     for k, cos in zip(best, cosines, strict=True):
@@ -378,6 +392,39 @@ def _search(
     (start, end), score, cos, cov = top[3], found[top[3]], top[4], top[5]
     confidence = round(_search_confidence(score, cos) * (0.5 + 0.5 * cov), 3)
     return Span(start, end, text[start:end]), round(score, 3), confidence
+
+
+def _paraphrase(
+    phrase: Span, units: list, tokens: list, text: str, used: Sequence[Span], negated: bool
+) -> tuple[Span, float, float] | None:
+    """No gloss evidence: the English words whose meaning the embeddings find closest to the
+    phrase (a paraphrase, a compound the dictionary splits otherwise), if clearly closest.
+
+    Candidates are runs of up to ``PARAPHRASE_WORDS`` words; the best needs a cosine of
+    ``PARAPHRASE_COSINE`` and a lead over every candidate that does not overlap it."""
+    spans = [
+        (cand[0].start, cand[-1].end)
+        for cand in _windows(tokens, text, PARAPHRASE_WORDS, negated)
+        if not any(cand[0].start < u.end and cand[-1].end > u.start for u in used)
+    ]
+    if not spans:
+        return None
+    cosines = _cosines(phrase.text, [text[a:b] for a, b in spans])
+    ranked = []
+    for (a, b), cos in zip(spans, cosines, strict=True):
+        cand = _inside(tokens, Span(a, b, ""))
+        ranked.append((cos + LEXICAL_BONUS * _score(units, cand), cos, a, b, cand))
+    _, cos, a, b, cand = max(ranked, key=lambda r: (r[0], -(r[3] - r[2])))
+    rival = max((r[1] for r in ranked if r[3] <= a or r[2] >= b), default=0.0)
+    if cos < PARAPHRASE_COSINE:
+        return None
+    margin = cos - rival
+    confidence = (
+        min(1.0, (cos - 0.35) / 0.45)
+        * min(1.0, max(0.0, margin) / 0.2)
+        * (0.5 + 0.5 * _coverage(units, cand))
+    )
+    return Span(a, b, text[a:b]), 0.0, round(confidence, 3)
 
 
 def _vectors(texts: list[str]):
