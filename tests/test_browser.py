@@ -502,3 +502,20 @@ def test_every_page_passes_axe(browser, server, sample_study_set, answers, schem
     context.close()
     assert {name: v for name, v in found.items() if v} == {}
     assert len(found) == 16
+
+
+def test_undo_a_slip_by_keyboard(page, server, sample_study_set, answers):
+    start_sample_quiz(page, server, sample_study_set)
+    item = current_item(page, answers)
+    type_answer(page, "错")
+    expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "wrong")
+    page.keyboard.press("u")  # undo: the same question again
+    expect(page.locator(".progress span")).to_have_text(f"1 / {len(answers)}")
+    assert current_item(page, answers) == item
+    type_answer(page, item.answer)
+    expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")
+    db = sqlite3.connect(server.instance / "learnkit.sqlite3")
+    assert db.execute("SELECT verdict, undone FROM reviews ORDER BY id").fetchall() == [
+        ("wrong", 1),
+        ("right", 0),
+    ]

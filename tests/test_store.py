@@ -199,7 +199,7 @@ def test_practice_before_due_is_logged_without_moving_the_schedule(store, rating
     assert grade(store, "a-p1", GOOD, due) - due == timedelta(days=2)
 
 
-def test_an_older_database_gains_the_practice_column(db_path):
+def test_an_older_database_gains_the_new_columns(db_path):
     db = sqlite3.connect(db_path)
     db.execute(
         "CREATE TABLE reviews (id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL, item TEXT NOT"
@@ -209,4 +209,21 @@ def test_an_older_database_gains_the_practice_column(db_path):
     db.close()
     with Store.create(db_path) as store:
         columns = [r[1] for r in store.db.execute("PRAGMA table_info(reviews)")]
-    assert columns[-1] == "practice"
+    assert columns[-3:] == ["practice", "before", "undone"]
+
+
+def test_undo_restores_the_card_and_keeps_the_review(store):
+    grade(store, "a-p1", GOOD, T0)
+    card = store.db.execute("SELECT due, data FROM cards").fetchone()
+    at = T0 + timedelta(minutes=10)
+    sid = store.create_session(None, ["a-p1", "a-p2"], at)
+    grade(store, "a-p1", AGAIN, at, "wrong", sid=sid)
+    assert store.undo_last(sid, 1) is False  # not the last answer
+    assert store.undo_last(sid, 0) is True
+    assert store.db.execute("SELECT due, data FROM cards").fetchone() == card
+    assert store.session(sid).position == 0
+    assert store.undo_last(sid, 0) is False  # once
+    assert grade(store, "a-p1", GOOD, at, sid=sid) - at == timedelta(days=2)  # regraded
+    rows = store.db.execute("SELECT rating, undone FROM reviews ORDER BY id").fetchall()
+    assert rows == [(GOOD, 0), (AGAIN, 1), (GOOD, 0)]
+    assert [r.rating for r in store.session_reviews(sid)] == [GOOD]

@@ -485,3 +485,35 @@ def test_statistics_page(client, clock, sample_study_set, sample_items):
     clock.now += timedelta(days=2)  # a day without answers ends the streak
     page = client.get("/stats").text
     assert '<strong data-testid="streak">0</strong> days in a row' in page
+
+
+def test_undo_the_last_answer_regrades_and_keeps_the_log(
+    client, app, sample_study_set, sample_items
+):
+    url = start_quiz(client, sample_study_set.id)
+    item, position, _ = current(client, url)
+    answer(client, url, answer="错")  # a slip: Again
+    sid = url.rsplit("/", 1)[-1]
+    assert post(client, f"{url}/undo", position=position).status_code == 302
+    assert current(client, url)[:2] == (item, position)  # asked again
+    _, response = answer(client, url, answer=sample_items[item].answer)
+    assert verdict(response) == "right"
+    assert "Next review in 10 minutes." in response.text  # Good from the card as it was
+    # only the last answer can be undone, once
+    assert (
+        "Nothing to undo"
+        in client.post(
+            f"{url}/undo",
+            data={"csrf_token": token(client), "position": "5"},
+            follow_redirects=True,
+        ).text
+    )
+    with app.app_context():
+        from web.db import get_store
+
+        rows = (
+            get_store()
+            .db.execute("SELECT verdict, undone FROM reviews WHERE session = ? ORDER BY id", (sid,))
+            .fetchall()
+        )
+    assert rows == [("wrong", 1), ("right", 0)]  # the log keeps the undone answer

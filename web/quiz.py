@@ -128,6 +128,17 @@ def answer(sid: str) -> Response | str:
     )
 
 
+@bp.post("/<sid>/undo")
+def undo(sid: str) -> Response:
+    """Take back the last answer (a slip of the finger): it is asked again and regraded;
+    the first answer stays in the log, marked undone."""
+    position = request.form.get("position", type=int)
+    if position is None or not get_store().undo_last(sid, position):
+        _load(sid)  # 404 for an unknown session
+        flash("Nothing to undo: that answer is no longer the last one.")
+    return redirect(url_for("quiz.show", sid=sid))
+
+
 def _judge(sid: str, item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rating]]:
     """Check the posted answer to the item (inside the answer's transaction): a choice is
     numbered in the session's order of choices; "Show me" counts as an empty answer."""

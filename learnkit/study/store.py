@@ -36,12 +36,18 @@ CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL REFERENCES cards (card_id),
     item TEXT NOT NULL, session TEXT, rating INTEGER NOT NULL, verdict TEXT NOT NULL,
     answer TEXT NOT NULL, reviewed TEXT NOT NULL, log TEXT NOT NULL,
-    practice INTEGER NOT NULL DEFAULT 0);
+    practice INTEGER NOT NULL DEFAULT 0, before TEXT, undone INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS reviews_session ON reviews (session);
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, article TEXT, items TEXT NOT NULL, position INTEGER NOT NULL,
     created TEXT NOT NULL);
 """
+
+ADDED_COLUMNS = (
+    ("practice", "INTEGER NOT NULL DEFAULT 0"),  # answered before due: the card is unchanged
+    ("before", "TEXT"),  # the card's due date and data before this review, for undo
+    ("undone", "INTEGER NOT NULL DEFAULT 0"),  # taken back by undo: kept, no longer counted
+)
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,9 @@ class Store:
         try:
             store.db.executescript(SCHEMA)
             columns = {r[1] for r in store.db.execute("PRAGMA table_info(reviews)")}
-            if "practice" not in columns:  # a database from before practice was logged
-                store.db.execute(
-                    "ALTER TABLE reviews ADD COLUMN practice INTEGER NOT NULL DEFAULT 0"
-                )
+            for name, kind in ADDED_COLUMNS:  # a database from before these were logged
+                if name not in columns:
+                    store.db.execute(f"ALTER TABLE reviews ADD COLUMN {name} {kind}")
         except sqlite3.Error as exc:
             store.close()
             raise StoreError(f"{store.path}: cannot create the quiz tables ({exc})") from None
@@ -205,15 +210,26 @@ class Store:
         session: str | None,
     ) -> datetime:
         card_id, data = card
+        before = self.db.execute("SELECT due FROM cards WHERE card_id = ?", (card_id,)).fetchone()
         done = schedule.review(data, rating, now, fuzzing=self.fuzzing)
         self.db.execute(
             "UPDATE cards SET due = ?, data = ? WHERE card_id = ?",
             (_iso(done.due), done.card, card_id),
         )
         self.db.execute(
-            "INSERT INTO reviews (card_id, item, session, rating, verdict, answer, reviewed, log)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (card_id, item, session, rating, verdict, answer, _iso(now), done.log),
+            "INSERT INTO reviews (card_id, item, session, rating, verdict, answer, reviewed, log,"
+            " before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                card_id,
+                item,
+                session,
+                rating,
+                verdict,
+                answer,
+                _iso(now),
+                done.log,
+                json.dumps([before[0] if before else _iso(now), data]),
+            ),
         )
         return done.due
 
@@ -265,12 +281,41 @@ class Store:
             (card_id, item, session, grade.rating, grade.verdict, grade.answer, _iso(now)),
         )
 
+    def undo_last(self, session: str, position: int) -> bool:
+        """Take back the answer to the session's item at ``position`` (the last one given):
+        the card gets back its state from before, the session steps back so the item is
+        asked again, and the review stays in the log marked undone. False (changing
+        nothing) when that is not the session's last answer."""
+        with self._write():
+            moved = self.db.execute(
+                "UPDATE sessions SET position = position - 1 WHERE id = ? AND position = ?",
+                (session, position + 1),
+            ).rowcount
+            if not moved:
+                return False
+            row = self.db.execute(
+                "SELECT id, card_id, practice, before FROM reviews WHERE session = ? AND undone = 0"
+                " ORDER BY id DESC LIMIT 1",
+                (session,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"quiz session {session}: no answer to undo")
+            review_id, card_id, practice, before = row
+            if not practice and before:
+                due, data = json.loads(before)
+                self.db.execute(
+                    "UPDATE cards SET due = ?, data = ? WHERE card_id = ?", (due, data, card_id)
+                )
+            self.db.execute("UPDATE reviews SET undone = 1 WHERE id = ?", (review_id,))
+            return True
+
     # -- statistics -----------------------------------------------------------------------
 
     def reviews_per_day(self) -> dict[str, int]:
         """Answers (reviews and practice) per UTC day, "2025-03-01": 12, oldest first."""
         rows = self.db.execute(
-            "SELECT substr(reviewed, 1, 10) AS day, count(*) FROM reviews GROUP BY day ORDER BY day"
+            "SELECT substr(reviewed, 1, 10) AS day, count(*) FROM reviews WHERE undone = 0"
+            " GROUP BY day ORDER BY day"
         )
         return dict(rows.fetchall())
 
@@ -300,7 +345,7 @@ class Store:
     def session_reviews(self, sid: str) -> list[ReviewRow]:
         rows = self.db.execute(
             "SELECT r.item, r.rating, r.verdict, r.answer, r.reviewed, c.due FROM reviews r"
-            " JOIN cards c USING (card_id) WHERE r.session = ? ORDER BY r.id",
+            " JOIN cards c USING (card_id) WHERE r.session = ? AND r.undone = 0 ORDER BY r.id",
             (sid,),
         ).fetchall()
         return [

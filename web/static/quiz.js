@@ -86,6 +86,12 @@ document.addEventListener("DOMContentLoaded", () => {
       listen(answerButton ? "listen-answer" : "listen-sentence");
     } else if ((event.key === "s" || event.key === "S") && answerButton) {
       listen("listen-sentence");
+    } else if (event.key === "u" || event.key === "U") {
+      const undo = document.querySelector('[data-testid="undo"]');
+      if (undo) {
+        event.preventDefault();
+        undo.click();
+      }
     }
   });
 });
