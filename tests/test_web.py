@@ -362,6 +362,8 @@ def test_upload_over_2_mb_is_413(client, app):
     response = client.post("/upload/", data={"csrf_token": token(client), "text": big})
     assert response.status_code == 413
     assert "The upload is too large: the limit is 2 MB." in response.text
+    assert 'data-testid="upload-error"' in response.text  # on the upload form, to try again
+    assert 'data-testid="upload-text"' in response.text
     assert uploads(app) == []
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -29,6 +29,8 @@ def _page(title: str, message: str, status: int) -> tuple[str, int]:
 
 def _http(exc: HTTPException) -> tuple[str, int]:
     code = exc.code or 500
+    if code == 413 and request.blueprint == "upload":  # the form again, with the reason
+        return render_template("upload/form.html", error=_too_large(), text=""), 413
     message = _too_large() if code == 413 else MESSAGES.get(code, exc.description or exc.name)
     return _page(f"{code} {exc.name}", message, code)
 
