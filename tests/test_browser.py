@@ -510,6 +510,7 @@ def test_undo_a_slip_by_keyboard(page, server, sample_study_set, answers):
     type_answer(page, "错")
     expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "wrong")
     page.keyboard.press("u")  # undo: the same question again
+    expect(page.get_by_test_id("answer-input")).to_be_focused()
     expect(page.locator(".progress span")).to_have_text(f"1 / {len(answers)}")
     assert current_item(page, answers) == item
     type_answer(page, item.answer)
