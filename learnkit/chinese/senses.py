@@ -17,12 +17,12 @@ from functools import cache, lru_cache
 
 from learnkit.chinese import dictionary as cedict
 from learnkit.data import data_path
+from learnkit.text import english
 from learnkit.text.charclass import HAN, HAN_CLASS
 
 LEARNER_FILE = "learner_senses.tsv"
 APPROX = "≈ "  # prefix of a gloss composed from the characters' senses
 
-_WORD = re.compile(r"[a-z]{2,}")  # "Russia's" → russia (no stray "s")
 _QUOTED = re.compile(r'"([^"]+)"')
 _PARENS = re.compile(r"\([^()]*\)")
 _CJK = re.compile(  # Chinese words and references: "個|个[ge4]", "孫中山|孙中山"
@@ -50,26 +50,15 @@ _LIGHT = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light English stem: "countries" → "country", "perceived" → "perceiv"."""
-    if len(word) <= 4:  # "this", "news", "bias" stay whole
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
-
-
 def _stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower())]
+    """Lemmas of the words of ``text`` (the one English normaliser); hyphenated words by
+    their parts ("US-China"), numbers left out."""
+    parts = (p for word in english.words(text) for p in re.split(r"[-‐‑]", word))
+    return [lemma for lemma in map(english.lemma, parts) if len(lemma) >= 2 and lemma.isalpha()]
 
 
-_META_STEMS = frozenset(map(stem, _META))
-_LIGHT_STEMS = frozenset(map(stem, _LIGHT))
+_META_STEMS = frozenset(map(english.lemma, _META))
+_LIGHT_STEMS = frozenset(map(english.lemma, _LIGHT))
 
 
 def context(english: str | None) -> frozenset[str] | None:
