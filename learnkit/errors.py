@@ -27,3 +27,19 @@ class TimeLimitError(LearnkitError):
 
 class ArticleTooLarge(ArticleError):
     """An article beyond the size limits of :mod:`learnkit.limits`."""
+
+
+class NotText(ArticleError):
+    """An article file that is binary (a picture, PDF, Word file) or not UTF-8/UTF-16 text."""
+
+
+class NoChinese(ArticleError):
+    """An article with no Chinese paragraphs."""
+
+
+class DuplicateArticle(ArticleError):
+    """An upload of an article already in the library; ``key`` is that article's id."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key

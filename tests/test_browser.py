@@ -211,7 +211,8 @@ def test_bad_upload_shows_the_reason(page, server):
     page.goto(server.url + "/upload/")
     page.get_by_test_id("upload-text").fill("Just English, no Chinese at all.")
     page.get_by_test_id("upload-submit").click()
-    expect(page.get_by_test_id("upload-error")).to_contain_text("no Chinese text found")
+    expect(page.get_by_test_id("upload-error")).to_contain_text("No Chinese text was found")
+    expect(page.get_by_test_id("upload-text")).to_have_value("Just English, no Chinese at all.")
 
 
 def test_restart_keeps_progress(page, server, sample_study_set, answers):

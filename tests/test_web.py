@@ -283,7 +283,8 @@ def test_upload_preview_save_quiz_and_deck(client, app):
     assert current(client, url)[0].startswith(key)
     duplicate = post(client, "/upload/save", text=UPLOAD)
     assert duplicate.status_code == 400
-    assert "Not saved: upload: this article is already in the library" in duplicate.text
+    assert "This article is already in your library." in duplicate.text
+    assert f'href="/article/{key}" data-testid="upload-existing"' in duplicate.text
     assert uploads(app) == [name]
 
 
@@ -331,16 +332,16 @@ def test_upload_a_file_is_stored_under_a_generated_name(client, app):
     [
         ("", "Paste an article or choose a file first."),
         ("   \n ", "Paste an article or choose a file first."),
-        ("Only English here.", "This article cannot be used: upload: no Chinese text found"),
         (
-            b"\x89PNG\r\n\x1a\n\x00\x00",
-            "This article cannot be used: upload: binary file, not text",
+            "Only English here.",
+            "No Chinese text was found. Paste the Chinese half first, then a line with ---,",
         ),
-        (b"\xc4\xe3\xba\xc3 gbk", "This article cannot be used: upload: not UTF-8 text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "This file is not plain text: it looks like a picture"),
+        (b"\xc4\xe3\xba\xc3 gbk", "or it is saved in an encoding other than UTF-8"),
         (
             "好。" * 10_001,
-            "This article cannot be used: upload: too long: 10,001 Chinese sentences (the limit"
-            " is 10,000); split it into several articles",
+            "This article is too long to use in one piece: 10,001 Chinese sentences (the limit"
+            " is 10,000); split it into several articles.",
         ),
     ],
     ids=["empty", "blank", "no-chinese", "binary", "not-utf8", "too-many-sentences"],

@@ -19,7 +19,15 @@ from flask import (
     url_for,
 )
 
-from learnkit.errors import BusyError, LearnkitError, TimeLimitError
+from learnkit.errors import (
+    ArticleTooLarge,
+    BusyError,
+    DuplicateArticle,
+    LearnkitError,
+    NoChinese,
+    NotText,
+    TimeLimitError,
+)
 from learnkit.models import StudySet
 from learnkit.study.library import parse
 from learnkit.text.article import decode
@@ -44,8 +52,32 @@ def _submitted() -> str:
     return _clean(request.form.get("text", ""))
 
 
-def _form(message: str, text: str = "", status: int = 400) -> tuple[str, int]:
-    return render_template("upload/form.html", error=message, text=text), status
+def _form(
+    message: str, text: str = "", status: int = 400, existing: str | None = None
+) -> tuple[str, int]:
+    return (
+        render_template("upload/form.html", error=message, text=text, existing=existing),
+        status,
+    )
+
+
+def _plain(exc: LearnkitError) -> str:
+    """What went wrong, in a learner's words (the technical line stays for the CLI)."""
+    if isinstance(exc, NotText):
+        return (
+            "This file is not plain text: it looks like a picture, a PDF or a Word document, "
+            "or it is saved in an encoding other than UTF-8. Save the article as plain text "
+            "(UTF-8, .txt or .md) and choose that file, or paste the text."
+        )
+    if isinstance(exc, NoChinese):
+        return (
+            "No Chinese text was found. Paste the Chinese half first, then a line with ---, "
+            "then the English half."
+        )
+    if isinstance(exc, ArticleTooLarge):
+        return f"This article is too long to use in one piece: {str(exc).split(': ', 2)[-1]}."
+    message = str(exc).removeprefix("upload: ")
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 
 def _pooled(data: bytes, source: str) -> StudySet:
@@ -85,7 +117,7 @@ def preview() -> Response | tuple[str, int] | str:
     except (BusyError, TimeLimitError) as exc:
         return _heavy_failure(exc, text)
     except LearnkitError as exc:
-        return _form(f"This article cannot be used: {exc}", text)
+        return _form(_plain(exc), text)
     pairs = {p.id: p for p in ss.sentences}
     return render_template("upload/preview.html", ss=ss, pairs=pairs, text=text)
 
@@ -99,7 +131,9 @@ def save() -> Response | tuple[str, int]:
         entry = get_library().save_upload(text.encode("utf-8"), get_store(), _pooled)
     except (BusyError, TimeLimitError) as exc:
         return _heavy_failure(exc, text)
+    except DuplicateArticle as exc:
+        return _form("This article is already in your library.", text, existing=exc.key)
     except LearnkitError as exc:
-        return _form(f"Not saved: {exc}", text)
+        return _form(f"Not saved. {_plain(exc)}", text)
     flash("Saved. Quiz it now, or download its deck for Anki.")
     return redirect(url_for("browse.article", key=entry.key))

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from learnkit.diskcache import package_fingerprint
-from learnkit.errors import ArticleError, LearnkitError
+from learnkit.errors import ArticleError, DuplicateArticle, LearnkitError
 from learnkit.ids import carry_ids, study_items
 from learnkit.models import StudySet
 from learnkit.sources import article_files
@@ -185,13 +185,14 @@ class Library:
             return by_id
 
     def save_upload(self, data: bytes, store: Store, parser: Parser = parse) -> Entry:
-        """Store an uploaded article under a generated name; ArticleError if it is a duplicate."""
+        """Store an uploaded article under a generated name; DuplicateArticle if it is one."""
         ss = self.study_set(data, "upload", store, parser)
         with self._lock:
             existing = self.get(ss.id, store)
             if existing is not None:
-                raise ArticleError(
-                    f"upload: this article is already in the library ({existing.path.name})"
+                raise DuplicateArticle(
+                    f"upload: this article is already in the library ({existing.path.name})",
+                    existing.key,
                 )
             self.uploads.mkdir(parents=True, exist_ok=True)
             path = self.uploads / f"{secrets.token_hex(8)}.md"

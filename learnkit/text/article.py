@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from learnkit.errors import ArticleError
+from learnkit.errors import ArticleError, NoChinese, NotText
 from learnkit.limits import check_characters
 from learnkit.models import Article, Half, Meta, Paragraph
 from learnkit.text.charclass import detect_lang
@@ -79,16 +79,14 @@ def decode(data: bytes, source: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ArticleError(
-                f"{source}: not valid UTF-16 text despite its byte-order mark"
-            ) from None
+            raise NotText(f"{source}: not valid UTF-16 text despite its byte-order mark") from None
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise ArticleError(f"{source}: binary file, not text (NUL byte at offset {nul})")
+        raise NotText(f"{source}: binary file, not text (NUL byte at offset {nul})")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ArticleError(
+        raise NotText(
             f"{source}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
 
@@ -110,7 +108,7 @@ def parse_article(text: str, source: str = "<text>") -> Article:
     halves = {lang: _half(lang, blocks, meta) for lang, blocks in by_lang.items()}
     zh, en = halves.get("zh"), halves.get("en")
     if zh is None or not zh.paragraphs:
-        raise ArticleError(f"{source}: no Chinese text found (LearnKit needs Chinese paragraphs)")
+        raise NoChinese(f"{source}: no Chinese text found (LearnKit needs Chinese paragraphs)")
     if en is None or not en.paragraphs:
         en = None
         warnings.append(
