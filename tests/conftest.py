@@ -64,3 +64,23 @@ def full_disk(monkeypatch):
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(package.os, "fdopen", FullDisk)
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """``make_app(**config)``: a test app on the seeds, its instance folder in tmp_path."""
+    from web import create_app
+
+    def make(**config):
+        return create_app(
+            {
+                "TESTING": True,
+                "INSTANCE_PATH": str(tmp_path / "instance"),
+                "SEEDS_DIR": str(SEEDS),
+                "SECRET_KEY": "test-secret",
+                "FSRS_FUZZING": False,
+                **config,
+            }
+        )
+
+    return make

@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-from test_security import make_app  # noqa: F401 (fixture)
 from test_web import UPLOAD, token
 
 from learnkit.errors import ArticleError, BusyError, TimeLimitError
@@ -62,7 +61,7 @@ def upload(client):
     return client.post("/upload/", data={"csrf_token": token(client), "text": UPLOAD})
 
 
-def test_busy_pool_answers_with_the_busy_page(make_app):  # noqa: F811
+def test_busy_pool_answers_with_the_busy_page(make_app):
     app = make_app(UPLOAD_WORKERS=1, UPLOAD_TIME_LIMIT=30.0)
     job = occupy(app.extensions["learnkit.jobs"], 2.0)
     try:
@@ -75,7 +74,7 @@ def test_busy_pool_answers_with_the_busy_page(make_app):  # noqa: F811
     assert "经济政策" in response.text  # the pasted text is kept
 
 
-def test_upload_past_the_time_limit_gets_a_clear_message(make_app):  # noqa: F811
+def test_upload_past_the_time_limit_gets_a_clear_message(make_app):
     # A fresh worker process spends well over 0.25 s importing the pipeline.
     app = make_app(UPLOAD_WORKERS=1, UPLOAD_TIME_LIMIT=0.25)
     response = upload(app.test_client())

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_security import make_app  # noqa: F401 (fixture)
 from test_web import HOSTILE, UPLOAD, token
 
 import web.browse
 
 
 @pytest.fixture
-def client(make_app, monkeypatch):  # noqa: F811
+def client(make_app, monkeypatch):
     monkeypatch.setattr(web.browse, "PAGE_SIZE", 1)
     client = make_app().test_client()
     for text in (UPLOAD, HOSTILE):

@@ -4,28 +4,9 @@ redirects without the Host header, headers on every response, the login page."""
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
 from test_web import token
 
-from web import create_app
 from web.security import HEADERS
-
-
-@pytest.fixture
-def make_app(tmp_path):
-    def make(**config):
-        return create_app(
-            {
-                "TESTING": True,
-                "INSTANCE_PATH": str(tmp_path / "instance"),
-                "SEEDS_DIR": str(SEEDS),
-                "SECRET_KEY": "test-secret",
-                "FSRS_FUZZING": False,
-                **config,
-            }
-        )
-
-    return make
 
 
 @pytest.fixture

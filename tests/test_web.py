@@ -13,7 +13,6 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
 
 from learnkit.anki.notes import deck_spec
 from learnkit.cli import cli
@@ -63,21 +62,9 @@ def clock():
 
 
 @pytest.fixture
-def make_app(tmp_path, clock):
-    def make(**config):
-        return create_app(
-            {
-                "TESTING": True,
-                "INSTANCE_PATH": str(tmp_path / "instance"),
-                "SEEDS_DIR": str(SEEDS),
-                "SECRET_KEY": "test-secret",
-                "FSRS_FUZZING": False,
-                "CLOCK": clock,
-                **config,
-            }
-        )
-
-    return make
+def make_app(make_app, clock):
+    """conftest's ``make_app`` on this module's clock (a test may still pass its own)."""
+    return lambda **config: make_app(**{"CLOCK": clock, **config})
 
 
 @pytest.fixture
