@@ -41,7 +41,7 @@ def main() -> int:
     default, phrases.THRESHOLD = phrases.THRESHOLD, 0.0
     items: list[tuple[str, dict, str | None, float | None]] = []  # name, gold item, en, conf
     for name, article in sorted(gold.items()):
-        found = {sp.norm_zh(p.zh): p for p in load(DATA / article["file"]).phrases}
+        found = {sp.norm_zh(p.zh): p for p in load(DATA / article["file"]).phrases if p.zh}
         for item in article["phrases"]:
             p = found.get(sp.norm_zh(item["zh"]))
             items.append((name, item, p.en if p else None, p.en_confidence if p else None))

@@ -12,6 +12,10 @@ The rule:
    the id of the previous item of the same kind that it matches: same text first, then
    the most similar text (at least ``SIMILAR`` of its characters in common, in order),
    each previous id used once; items left over in the previous build are retired.
+
+A phrase with no Chinese (bold English whose counterpart was not found) has no card and
+no quiz item: its id (:func:`english_phrase_id`) is a digest of its English under a prefix
+of its own, so it can never equal a Chinese item's id, and rule 2 never gives it one.
 """
 
 from __future__ import annotations
@@ -61,6 +65,12 @@ def item_id(article_key: str, kind: str, zh: str) -> str:
     return f"{article_key}-{kind[0]}{_digest(kind, article_key, normalize(zh))}"
 
 
+def english_phrase_id(article_key: str, en: str) -> str:
+    """Id of a phrase with no Chinese: its article and its English (case folded). The
+    ``-e`` prefix keeps it apart from every id :func:`item_id` gives (``-p``, ``-s``, …)."""
+    return f"{article_key}-e{_digest('english phrase', article_key, normalize(en).casefold())}"
+
+
 @dataclass(frozen=True)
 class Item:
     """An item of a previous build: ``kind`` "sentence" or "phrase", its id and Chinese."""
@@ -107,9 +117,10 @@ def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
 
 
 def study_items(ss: StudySet) -> list[Item]:
-    """The items of a study set: its sentences, then its phrases."""
+    """The items of a study set: its sentences, then its phrases with Chinese (a phrase
+    without has no card whose reviews an id could carry)."""
     return [Item("sentence", s.id, s.zh) for s in ss.sentences] + [
-        Item("phrase", p.id, p.zh) for p in ss.phrases
+        Item("phrase", p.id, p.zh) for p in ss.phrases if p.zh is not None
     ]
 
 

@@ -131,15 +131,19 @@ class SentencePair:
 
 @dataclass(frozen=True)
 class Phrase:
-    """An emphasised phrase worth studying, linked to its sentence pair."""
+    """An emphasised phrase worth studying, linked to its sentence pair.
+
+    ``zh`` is None for bold English whose Chinese was not found in its sentence: it is
+    kept (with a warning) but has no pinyin, words, card or quiz item.
+    """
 
     id: str
-    zh: str
+    zh: str | None
     en: str | None
     pinyin: str
     numbers: str
     sentence: str  # SentencePair.id
-    zh_span: Span  # offsets into the sentence pair's ``zh``
+    zh_span: Span | None  # offsets into the sentence pair's ``zh`` (None with ``zh``)
     en_span: Span | None  # offsets into the sentence pair's ``en``
     words: tuple[Word, ...] = ()
     hsk: int | None = None  # highest HSK level among its words (None if any is unlisted)

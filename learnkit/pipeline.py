@@ -10,7 +10,7 @@ from typing import NamedTuple
 from learnkit.align import beads, phrases
 from learnkit.chinese import annotate
 from learnkit.chinese.pinyin import numbers_line, pinyin_line
-from learnkit.ids import article_id, item_id, normalize
+from learnkit.ids import article_id, english_phrase_id, item_id, normalize
 from learnkit.limits import check_sentences
 from learnkit.models import (
     Article,
@@ -145,7 +145,8 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
     report("Annotating", 0, len(joined))
     annotated = annotate.annotate_many([j.segmented for j in joined], [j.en for j in joined])
     pairs: list[SentencePair] = []
-    found: dict[str, Phrase] = {}  # by normalised Chinese: a phrase bolded twice counts once
+    # by normalised Chinese (a phrase without: ("en", its id)); bolded twice counts once
+    found: dict[str | tuple[str, str], Phrase] = {}
     taken: set[str] = set()
     tried: dict[str, int] = {}
     for done, (j, words) in enumerate(zip(joined, annotated, strict=True)):
@@ -163,11 +164,13 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
         )
         pairs.append(pair)
         for match in phrases.match_phrases(j.zh, j.en, j.zh_emphasis, j.en_emphasis, words):
-            if match.zh is None:  # bold English with no Chinese counterpart found
+            if match.zh is None:  # bold English with no Chinese counterpart found: kept
                 warnings.append(
                     f"bold English {match.en.text!r} has no Chinese counterpart in its "
-                    f"sentence; not a study phrase"
+                    f"sentence; kept without Chinese (no card, no quiz item)"
                 )
+                english = _english(key, pair, match)
+                found.setdefault(("en", english.id), english)
                 continue
             found.setdefault(
                 normalize(match.zh.text), _phrase(key, pair, match, j.segmented.simplified)
@@ -205,6 +208,21 @@ def _phrase(key: str, pair: SentencePair, match: PhraseMatch, simplified: str) -
         hsk=annotate.phrase_level(words),
         en_confidence=None if match.zh_found else match.confidence,
         zh_confidence=match.confidence if match.zh_found else None,
+    )
+
+
+def _english(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:
+    """Bold English whose Chinese was not found: a phrase with ``zh`` None, id from its English."""
+    return Phrase(
+        id=english_phrase_id(key, match.en.text),
+        zh=None,
+        en=match.en.text,
+        pinyin="",
+        numbers="",
+        sentence=pair.id,
+        zh_span=None,
+        en_span=match.en,
+        zh_confidence=match.confidence,
     )
 
 

@@ -211,6 +211,14 @@ EDITS = {
         [("**The enduring partnership**", "**The lasting partnership**")],
         {"new": 0, "retired": 0},
     ),
+    "en-bold-found-in-zh": (
+        [("Today's western governments", "Today's **western governments**")],
+        {"new": 2, "retired": 0},  # 西方政府 from the search: its phrase note and cloze
+    ),
+    "en-bold-not-in-zh": (
+        [("remain largely subsurface", "remain **largely subsurface**")],
+        {"new": 0, "retired": 0},  # kept in the study set without Chinese: no note
+    ),
 }
 
 

@@ -193,8 +193,9 @@ def test_english_only_bold_in_study_set():
         "# The agreement\n\nThey signed the **agreement** and talked about **Monday**.\n"
     )
     ss = study_set(text)
-    (phrase,) = ss.phrases
+    phrase, monday = ss.phrases  # bold English not found is kept, with zh None
     assert (phrase.zh, phrase.en, phrase.en_confidence) == ("协议", "agreement", None)
+    assert (monday.zh, monday.en, monday.zh_span) == (None, "Monday", None)
     assert 0.5 <= phrase.zh_confidence <= 1.0
     assert any("'Monday'" in w for w in ss.warnings)
     d = codec.to_dict(ss)["phrases"][0]

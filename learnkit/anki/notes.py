@@ -236,15 +236,17 @@ def _keep_unchanged(notes: list[NoteSpec], ledger: Ledger) -> list[NoteSpec]:
 
 
 def deck_spec(ss: StudySet, ledger: Ledger | None = None) -> DeckSpec:
-    """All notes of a study set: phrases, sentences, clozes (the study order), then the
-    previous build's notes (``ledger``) whose items are gone, tagged retired."""
+    """All notes of a study set: phrases with Chinese, sentences, clozes (the study order),
+    then the previous build's notes (``ledger``) whose items are gone, tagged retired."""
     tags = article_tags(ss)
     src = f.source(ss.title_zh, ss.title_en, ss.meta)
     pairs = {p.id: p for p in ss.sentences}
-    notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in ss.phrases]
+    # bold English with no Chinese found has nothing to ask: no note carries a guess
+    studied = [p for p in ss.phrases if p.zh is not None]
+    notes = [phrase_note(ss, p, pairs.get(p.sentence), tags, src) for p in studied]
     values = {pair.id: sentence_values(pair, ss.script, src) for pair in ss.sentences}
     notes += [sentence_note(pair, values[pair.id], tags) for pair in ss.sentences]
-    for phrase in ss.phrases:
+    for phrase in studied:
         pair = pairs.get(phrase.sentence)
         cloze = cloze_note(phrase, pair, values[pair.id], tags) if pair else None
         if cloze is not None:

@@ -72,8 +72,11 @@ def _inside(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]:
 
 
 def phrase_blank(pair: SentencePair, phrase: Phrase) -> Blank | None:
-    """The blank of ``phrase`` in its sentence ``pair`` (None if it has no Han character)."""
+    """The blank of ``phrase`` in its sentence ``pair`` (None if it has no Han character,
+    or no Chinese at all: bold English whose counterpart was not found)."""
     span = phrase.zh_span
+    if span is None:
+        return None
     if pair.zh[span.start : span.end] != span.text:
         return None  # offsets from another sentence: never guess by searching
     start, end = trim(pair.zh, span.start, span.end)

@@ -50,7 +50,8 @@ class ClozeItem:
 
 
 def _phrase_items(ss: StudySet) -> list[ClozeItem]:
-    """One item per phrase, blanking what its Anki cloze blanks (:func:`phrase_blank`)."""
+    """One item per phrase, blanking what its Anki cloze blanks (:func:`phrase_blank`); a
+    phrase without Chinese has no blank, so no item."""
     pairs = {p.id: p for p in ss.sentences}
     items = []
     for phrase in ss.phrases:
