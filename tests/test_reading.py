@@ -58,6 +58,46 @@ def test_read_alone_equals_batch(classic_readings, sentence, word, expected):
     assert read(sentence) == classic_readings[sentence]
 
 
+# Read word by word (jieba's words): a phrase of pypinyin's table that straddles two words
+# no longer decides a reading (了局 in 稳定了局面, 行长 in 进行长期, 的当 in 的当代).
+ACROSS_WORDS = [
+    ("他还是稳定了局面。", "稳定了", "wen3 ding4 le5"),
+    ("他们在该地区进行长期投资。", "进行长期", "jin4 xing2 chang2 qi1"),
+    ("受命于美国的当代附庸。", "的当代", "de5 dang1 dai4"),
+    ("我们经历了无数困难。", "经历了", "jing1 li4 le5"),
+    ("胜利变成了得不偿失的胜利。", "了得不偿失", "le5 de2 bu4 chang2 shi1"),
+    ("他重新开始，这是很重要的行为。", "重新", "chong2 xin1"),
+    ("他重新开始，这是很重要的行为。", "重要的行为", "zhong4 yao4 de5 xing2 wei2"),
+    ("这条河很长，孩子们都长大了。", "长大了", "zhang3 da4 le5"),
+    ("银行行长重新开会。", "银行行长", "yin2 hang2 hang2 zhang3"),
+    ("带有趣味地传达他的想法。", "趣味地", "qu4 wei4 de5"),
+    ("样的临时纪念地表示悼念。", "纪念地", "ji4 nian4 di4"),  # 地 inside a word: no particle
+    ("我还没还书。", "还书", "huan2 shu1"),  # single-character words: the table joins them
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"), ACROSS_WORDS, ids=[w for _, w, _ in ACROSS_WORDS]
+)
+def test_read_word_by_word(sentence, word, expected):
+    start = sentence.index(word)
+    assert " ".join(read(sentence)[start : start + len(word)]) == expected
+
+
+def test_read_many_takes_the_words_given():
+    """The caller's words (annotation's) are the ones read: no segmentation of its own."""
+    from learnkit.chinese.annotate import segmented
+
+    text = "中国银行的行长在会上发言。"
+    cut = segmented(text)
+    assert read_many([text], [cut.simplified], [cut.words]) == [read(text)]
+    # cut otherwise, a phrase of pypinyin's table inside a word decides: 了局 liao3
+    assert read_many(["稳定了局面"], ["稳定了局面"], [((0, 2), (2, 4), (4, 5))]) == [
+        ("wen3", "ding4", "liao3", "ju2", "mian4")
+    ]
+    assert read("稳定了局面") == ("wen3", "ding4", "le5", "ju2", "mian4")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

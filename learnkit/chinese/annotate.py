@@ -126,7 +126,9 @@ def annotate_many(
     englishes = [None] * len(texts) if englishes is None else list(englishes)
     if len(englishes) != len(texts):
         raise ValueError(f"annotate_many: {len(texts)} texts but {len(englishes)} englishes")
-    readings = read_many([t.text for t in texts], [t.simplified for t in texts])
+    readings = read_many(
+        [t.text for t in texts], [t.simplified for t in texts], [t.words for t in texts]
+    )
     return [
         _annotate(seg, english, reading)
         for seg, english, reading in zip(texts, englishes, readings, strict=True)

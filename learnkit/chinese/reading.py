@@ -6,23 +6,24 @@ Simplified and Traditional input are both accepted; the result is per original c
 
 Polyphonic characters are read by g2pM's bi-LSTM (:mod:`learnkit.polyphone`) over the
 whole sentence, combined with pypinyin's phrase dictionary and particle rules
-(:mod:`learnkit.particles`); every other character takes pypinyin's reading. On CPP dev
-this beats each of them alone (bench/pinyin_cpp.py).
+(:mod:`learnkit.particles`); every other character takes pypinyin's reading
+(:func:`learnkit.chinese.syllables.dictionary_reading`, word by word: the sentence's
+words are those of :func:`learnkit.chinese.annotate.segmented`, so text is never split
+two ways). On CPP dev this beats each of them alone (bench/pinyin_cpp.py).
 Tone marks: :func:`learnkit.syllables.to_marks`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from learnkit.chinese.particles import choose
+from learnkit.chinese.syllables import dictionary_reading
 from learnkit.text.charclass import HAN, is_han
 
 Reading = tuple[str | None, ...]
-
-_SYLLABLE = re.compile(r"[a-z]+(?:u:[a-z]*)?[1-5]")
+Words = tuple[tuple[int, int], ...]  # [start, end) of each word, covering the text
 
 # pypinyin's phrase table writes the spoken sandhi of 一 and 不 (一个 yi2, 不要 bu2);
 # learners' dictionaries and LearnKit use their citation tones.
@@ -34,110 +35,103 @@ def read(text: str) -> Reading:
     return read_many((text,))[0]
 
 
-def read_many(texts: Iterable[str], simplified: Sequence[str] | None = None) -> list[Reading]:
+def read_many(
+    texts: Iterable[str],
+    simplified: Sequence[str] | None = None,
+    words: Sequence[Words] | None = None,
+) -> list[Reading]:
     """:func:`read` for many texts: the polyphone model runs once over all of them.
-    ``simplified``: the texts already converted by :func:`to_simplified` (not redone).
+    ``simplified``: the texts already converted by :func:`to_simplified` (not redone);
+    ``words``: their words (:func:`learnkit.chinese.annotate.segmented`'s, found here
+    when not given).
 
     A text read before in this process is not read again (a sentence repeated across the
     articles of a batch): the model reads each sentence on its own, so its reading is the
     same in any batch."""
     texts = list(texts)
-    simplified = [to_simplified(text) for text in texts] if simplified is None else simplified
-    keys = list(zip(texts, simplified, strict=True))
+    if words is None:
+        from learnkit.chinese.annotate import segmented  # the one segmentation (jieba)
+
+        cut = [segmented(text) for text in texts]
+        simplified, words = [c.simplified for c in cut], [c.words for c in cut]
+    elif simplified is None:
+        simplified = [to_simplified(text) for text in texts]
+    keys = list(zip(texts, simplified, words, strict=True))
     new = list(dict.fromkeys(key for key in keys if key not in _READ))
     if new:
         if len(_READ) + len(new) > _READ_MAX:
             _READ.clear()
-        _READ.update(zip(new, _read_many([t for t, _ in new], [s for _, s in new]), strict=True))
+        _READ.update(zip(new, _read_many(new), strict=True))
     return [_READ[key] for key in keys]
 
 
-_READ: dict[tuple[str, str], Reading] = {}  # (text, its Simplified) → reading
+_READ: dict[tuple[str, str, Words], Reading] = {}  # (text, its Simplified, words) → reading
 _READ_MAX = 20_000
 
 
-def _read_many(texts: list[str], simplified: list[str]) -> list[Reading]:
+def _read_many(texts: list[tuple[str, str, Words]]) -> list[Reading]:
     from learnkit.chinese import polyphone  # numpy and the model's weights: loaded on first use
 
     readings: list[list[str | None]] = []
     phrase_readings: list[dict[int, str]] = []
-    word_starts: list[list[int]] = []
-    for text in simplified:
-        syllables, phrases, starts = _dictionary_reading(text)
+    piece_starts: list[list[int]] = []
+    word_starts: list[set[int]] = []
+    for _, text, words in texts:
+        syllables, phrases, starts = _dictionary_reading(text, words)
         readings.append(syllables)
         phrase_readings.append(phrases)
-        word_starts.append(starts)
+        piece_starts.append(starts)
+        word_starts.append({start for start, _ in words})
+    simplified = [text for _, text, _ in texts]
     targets = polyphone.targets(simplified)
     for target, scores in zip(targets, polyphone.scores(simplified, targets), strict=True):
         phrase = phrase_readings[target.sentence].get(target.position)
-        position, starts = target.position, word_starts[target.sentence]
-        word_before = position - starts[position - 1] if position else 0
+        position, starts = target.position, piece_starts[target.sentence]
+        # a character inside a word (纪念地) follows no word of its own: 0, as at the start
+        starts_word = position in word_starts[target.sentence]
+        piece_before = position - starts[position - 1] if position and starts_word else 0
         readings[target.sentence][position] = choose(
-            simplified[target.sentence], position, scores, phrase, word_before
+            simplified[target.sentence], position, scores, phrase, piece_before
         )
     return [
         tuple(
             _CITATION.get(char, syllable) if is_han(char) else None
             for char, syllable in zip(text, row, strict=True)
         )
-        for text, row in zip(texts, readings, strict=True)
+        for (text, _, _), row in zip(texts, readings, strict=True)
     ]
 
 
-def _dictionary_reading(text: str) -> tuple[list[str | None], dict[int, str], list[int]]:
-    """pypinyin's reading of ``text`` per character (as its ``pinyin(text)`` gives it), the
-    readings that come from a multi-character phrase of its dictionary, and the start of
-    the segment that holds each character."""
-    segment, phrases = _segmenter()
+def _dictionary_reading(
+    text: str, words: Words
+) -> tuple[list[str | None], dict[int, str], list[int]]:
+    """pypinyin's reading of ``text`` per character, word by word; the readings that come
+    from a multi-character phrase of its dictionary; and the start of the dictionary piece
+    that holds each character."""
     syllables: list[str | None] = []
     from_phrases: dict[int, str] = {}
     starts: list[int] = []
-    for word in segment(text):
-        start = len(syllables)
-        word_syllables = _word_reading(word)
-        if len(word) > 1 and word in phrases:
-            from_phrases.update(
-                (start + i, s) for i, s in enumerate(word_syllables) if s is not None
-            )
-        syllables.extend(word_syllables)
-        starts.extend([start] * len(word))
+    for start, end in _units(words):
+        for offset, piece, phrase in dictionary_reading(text[start:end]):
+            at = start + offset
+            if phrase:
+                from_phrases.update((at + i, s) for i, s in enumerate(piece) if s is not None)
+            syllables.extend(piece)
+            starts.extend([at] * len(piece))
     return syllables, from_phrases, starts
 
 
-@lru_cache(maxsize=200_000)
-def _word_reading(word: str) -> tuple[str | None, ...]:
-    """pypinyin's numbers-style reading of one segment, one entry per character."""
-    pinyin, style = _pypinyin()
-    cells = pinyin(word, style=style, neutral_tone_with_five=True, errors=_no_reading)
-    if len(cells) != len(word):  # pypinyin keeps one cell per character; guard anyway
-        return tuple(_word_reading(char)[0] for char in word) if len(word) > 1 else (None,)
-    return tuple(_normalize(cell[0]) for cell in cells)
-
-
-def _no_reading(chars: str) -> list[str]:
-    return [""] * len(chars)
-
-
-def _normalize(syllable: str) -> str | None:
-    """pypinyin's TONE3 style → CC-CEDICT numbers style (``lv4`` → ``lu:4``)."""
-    syllable = syllable.replace("v", "u:").replace("ü", "u:")
-    return syllable if _SYLLABLE.fullmatch(syllable) else None
-
-
-@cache
-def _pypinyin():
-    from pypinyin import Style, pinyin
-
-    return pinyin, Style.TONE3
-
-
-@cache
-def _segmenter():
-    """pypinyin's own segmentation and phrase dictionary (what ``pinyin(text)`` uses)."""
-    from pypinyin.constants import PHRASES_DICT
-    from pypinyin.seg.simpleseg import seg
-
-    return seg, PHRASES_DICT
+def _units(words: Words) -> list[tuple[int, int]]:
+    """The words, with each run of one-character words as one unit: jieba leaves a phrase
+    it does not know in single characters (还书 in 我还没还书), where pypinyin's phrase
+    table still finds it."""
+    units: list[tuple[int, int]] = []
+    for start, end in words:
+        if end - start == 1 and units and units[-1][1] == start and units[-1][2]:
+            units[-1] = (units[-1][0], end, True)
+        else:
+            units.append((start, end, end - start == 1))
+    return [(start, end) for start, end, _ in units]
 
 
 # --- Traditional → Simplified ------------------------------------------------------

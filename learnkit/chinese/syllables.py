@@ -1,6 +1,10 @@
-"""Pinyin syllables: tone numbers ("lu:4", CC-CEDICT style) to tone marks ("lǜ").
+"""Pinyin syllables from pypinyin, the only module that imports it.
 
-The tone table is pypinyin's (``pypinyin.contrib.tone_convert``), the one LearnKit uses.
+* its tone table (``pypinyin.contrib.tone_convert``): tone numbers ("lu:4", CC-CEDICT
+  style) to tone marks ("lǜ") and back, the one LearnKit uses;
+* its dictionary readings of a word (:func:`dictionary_reading`): the word cut by its
+  phrase table as ``pinyin(word)`` cuts it, each piece read from that table or from the
+  characters' default readings.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 _NUMBERED = re.compile(r"^([a-zü:]+?)([1-5])?$", re.IGNORECASE)
+_SYLLABLE = re.compile(r"[a-z]+(?:u:[a-z]*)?[1-5]")
 
 
 def tone(numbers: str) -> int:
@@ -52,3 +57,58 @@ def _to_tone2():
     from pypinyin.contrib.tone_convert import to_tone2
 
     return to_tone2
+
+
+# --- dictionary readings ----------------------------------------------------------------
+
+Piece = tuple[int, tuple[str | None, ...], bool]  # (start in the word, syllables, a phrase)
+
+
+@lru_cache(maxsize=65536)
+def dictionary_reading(word: str) -> tuple[Piece, ...]:
+    """pypinyin's reading of ``word`` (Simplified) as ``pinyin(word)`` gives it: the pieces its
+    phrase table cuts it into, each as (start, one numbers-style syllable or None per
+    character, whether the piece is a multi-character phrase of the table)."""
+    segment, phrases = _segmenter()
+    pieces: list[Piece] = []
+    start = 0
+    for piece in segment(word):
+        pieces.append((start, _piece_reading(piece), len(piece) > 1 and piece in phrases))
+        start += len(piece)
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=65536)
+def _piece_reading(piece: str) -> tuple[str | None, ...]:
+    """pypinyin's numbers-style reading of one piece, one entry per character."""
+    pinyin, style = _pypinyin()
+    cells = pinyin(piece, style=style, neutral_tone_with_five=True, errors=_no_reading)
+    if len(cells) != len(piece):  # pypinyin keeps one cell per character; guard anyway
+        return tuple(_piece_reading(char)[0] for char in piece) if len(piece) > 1 else (None,)
+    return tuple(_normalize(cell[0]) for cell in cells)
+
+
+def _no_reading(chars: str) -> list[str]:
+    return [""] * len(chars)
+
+
+def _normalize(syllable: str) -> str | None:
+    """pypinyin's TONE3 style → CC-CEDICT numbers style (``lv4`` → ``lu:4``)."""
+    syllable = syllable.replace("v", "u:").replace("ü", "u:")
+    return syllable if _SYLLABLE.fullmatch(syllable) else None
+
+
+@cache
+def _pypinyin():
+    from pypinyin import Style, pinyin
+
+    return pinyin, Style.TONE3
+
+
+@cache
+def _segmenter():
+    """pypinyin's own cutting by its phrase table, and the table (what ``pinyin()`` uses)."""
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg.simpleseg import seg
+
+    return seg, PHRASES_DICT
