@@ -172,9 +172,9 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
                 english = _english(key, pair, match)
                 found.setdefault(("en", english.id), english)
                 continue
-            found.setdefault(
-                normalize(match.zh.text), _phrase(key, pair, match, j.segmented.simplified)
-            )
+            known = normalize(match.zh.text)
+            if known not in found:
+                found[known] = _phrase(key, pair, match, j.segmented.simplified)
     zh_title = article.zh.title if article.zh else None
     return StudySet(
         id=key,
@@ -182,9 +182,7 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
         title_zh=zh_title or article.meta.title,
         title_en=article.en.title if article.en else None,
         meta=article.meta,
-        script=annotate.detect_script(
-            " ".join(p.text for p in article.zh.paragraphs) if article.zh else ""
-        ),
+        script=annotate.detect_script(j.segmented for j in joined),
         sentences=tuple(pairs),
         phrases=tuple(found.values()),
         warnings=tuple(warnings),

@@ -222,19 +222,35 @@ def test_phrase_level(phrase, level):
 
 
 @pytest.mark.parametrize(
-    ("text", "script"),
+    ("sentences", "script"),
     [
-        (TITLE, "simplified"),
-        (TITLE_TRAD, "traditional"),
-        (TSMC, "traditional"),
-        ("台湾的晶圆厂", "simplified"),
-        ("", "simplified"),
-        ("hello", "simplified"),
+        ([TITLE], "simplified"),
+        ([TITLE_TRAD], "traditional"),
+        ([TSMC], "traditional"),
+        (["台湾的晶圆厂"], "simplified"),
+        ([], "simplified"),
+        (["hello"], "simplified"),
+        # a quoted Traditional sentence does not make a Simplified article Traditional
+        (
+            [TITLE, "台積電的晶圓廠。", "中俄两国之间持久的伙伴关系仍然是一个重大问题。"],
+            "simplified",
+        ),
+        ([TSMC, "他们都长大了。"], "traditional"),
     ],
-    ids=["sample", "traditional-title", "tsmc", "simplified-tai", "empty", "latin"],
+    ids=[
+        "sample",
+        "traditional-title",
+        "tsmc",
+        "simplified-tai",
+        "empty",
+        "latin",
+        "quote",
+        "mixed",
+    ],
 )
-def test_detect_script(text, script):
-    assert chinese.detect_script(text) == script
+def test_detect_script(sentences, script):
+    """From each sentence's own conversion (made once, when it is segmented)."""
+    assert chinese.detect_script([chinese.segmented(s) for s in sentences]) == script
 
 
 @pytest.mark.parametrize(

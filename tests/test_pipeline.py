@@ -137,6 +137,29 @@ def test_chinese_only_article_keeps_phrases_without_english():
     assert any("only Chinese" in w for w in ss.warnings)
 
 
+BOLD_TWICE = """# 银行
+
+**银行**今天开门。我们明天去**银行**。
+"""
+
+
+def test_a_phrase_bolded_twice_is_built_once(monkeypatch):
+    """The first occurrence is the study phrase; the second is not even built."""
+    from learnkit import pipeline
+
+    built = []
+    original = pipeline._phrase
+
+    def counting(key, pair, match, simplified):
+        built.append(pair.zh)
+        return original(key, pair, match, simplified)
+
+    monkeypatch.setattr(pipeline, "_phrase", counting)
+    ss = study_set(BOLD_TWICE, source="twice.md")
+    assert [(p.zh, p.sentence) for p in ss.phrases] == [("银行", ss.sentences[0].id)]
+    assert built == ["银行今天开门。"]
+
+
 TRADITIONAL = """# 台積電在美國建廠
 
 **台積電**宣布將在亞利桑那州興建第二座**晶圓廠**。這項投資金額高達四百億美元。

@@ -36,9 +36,17 @@ FUNCTION_WORDS = frozenset(
 # --- scripts ------------------------------------------------------------------------------
 
 
-def detect_script(text: str) -> str:
-    """ "traditional" when more characters are Traditional-only than Simplified-only."""
-    return "traditional" if to_simplified(text) != text else "simplified"
+def detect_script(sentences: Iterable[Segmented]) -> str:
+    """ "traditional" when the sentences written in Traditional (those :func:`segmented`
+    converted to Simplified) hold more Han characters than the others."""
+    traditional = simplified = 0
+    for seg in sentences:
+        han = len(HAN.findall(seg.text))
+        if seg.simplified != seg.text:
+            traditional += han
+        else:
+            simplified += han
+    return "traditional" if traditional > simplified else "simplified"
 
 
 # --- words --------------------------------------------------------------------------------
