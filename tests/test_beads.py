@@ -234,3 +234,77 @@ def test_long_flat_paragraph_aligns_within_its_budget(monkeypatch):
     assert work[1] <= 2.2 * work[0], work
     # the full programme scores 11 moves in each of the 601 × 661 cells: a tenth of that
     assert work[1] < 601 * 661 * 11 / 10, work
+
+
+# One flat paragraph (long enough for embeddings under "auto") of 1-1 pairs with beads
+# of several sentences spliced in: the expected beads are the pieces.
+_DAY = [
+    ("我每天早上七点起床。", "I get up at seven every morning."),
+    ("我的家离学校很远。", "My home is far from the school."),
+    ("我坐公共汽车去上课。", "I take the bus to class."),
+    ("路上要一个小时。", "The ride takes an hour."),
+    ("我在车上看书。", "I read on the bus."),
+    ("老师很喜欢我们班。", "The teacher likes our class very much."),
+    ("中午我们在食堂吃饭。", "At noon we eat in the canteen."),
+    ("下午有两节数学课。", "In the afternoon there are two maths lessons."),
+    ("放学以后我去打篮球。", "After school I go and play basketball."),
+    ("晚上我做作业。", "In the evening I do my homework."),
+]
+# the English says the two Chinese sentences in the other order, in other words
+_CROSSED = (
+    ["火车晚点了两个小时。", "他在站台上一直等到半夜。"],
+    [
+        "He stood on the platform till twelve at night;",
+        "his train came in a couple of hours behind schedule.",
+    ],
+)
+_SHORT_SECOND = (
+    ["老人看着远处的山。", "笑了。"],
+    ["The old man looked at the distant hills and smiled."],
+)
+
+
+def _spliced(*inserts: tuple[list[str], list[str]]):
+    parts = [([z], [e]) for z, e in _DAY[:5]] + [inserts[0]] + [([z], [e]) for z, e in _DAY[5:8]]
+    parts += list(inserts[1:]) + [([z], [e]) for z, e in _DAY[8:] + _DAY[:6]]
+    zh, en, expected = [], [], []
+    for z, e in parts:
+        expected.append(
+            (tuple(range(len(zh), len(zh) + len(z))), tuple(range(len(en), len(en) + len(e))))
+        )
+        zh, en = zh + z, en + e
+    return zh, en, expected
+
+
+@pytest.mark.parametrize(
+    "inserts",
+    [(_CROSSED,), (_SHORT_SECOND,), (_CROSSED, _SHORT_SECOND)],
+    ids=["crossing 2-2", "2-1 with a short second sentence", "both"],
+)
+@pytest.mark.parametrize("embeddings", ["auto", "never"])
+def test_beads_of_several_sentences_stay_whole(inserts, embeddings):
+    """A crossing 2-2 bead is not split into two 1-1 pairs (with summed vectors and one
+    cosine a bead it was), and a short second Chinese sentence stays in its 2-1 bead."""
+    zh, en, expected = _spliced(*inserts)
+    assert len(zh) > 16  # "auto" embeds this paragraph
+    beads = align_document([zh], [en], embeddings=embeddings)
+    assert [(b.zh, b.en) for b in beads] == expected
+
+
+def test_runs_are_embedded_as_one_text():
+    """The token states of consecutive sentences give the embedding of their joined text."""
+    import numpy as np
+
+    from learnkit.align.embed import embed, pooled, run_vectors
+
+    zh = ["火车晚点了两个小时。", "他在站台上一直等到半夜。", "第二天早上他很累。"]
+    en = ["The train was two hours late.", "He waited on the platform until midnight."]
+    for texts, sep in ((zh, ""), (en, " ")):
+        states = pooled(texts)
+        runs = [(a, b) for a in range(len(texts)) for b in range(a + 1, len(texts) + 1)]
+        got = run_vectors(states, [a for a, _ in runs], [b for _, b in runs])
+        whole = embed([sep.join(texts[a:b]) for a, b in runs])
+        cosines = np.sum(got * whole, axis=1)
+        assert cosines.min() > 0.95, cosines
+        singles = [k for k, (a, b) in enumerate(runs) if b == a + 1]
+        assert cosines[singles].min() > 0.9999
