@@ -100,8 +100,13 @@ def match_phrases(
     zh_left = [z for i, z in enumerate(zh_emphasis) if i not in {p[0] for p in paired}]
     en_left = [e for j, e in enumerate(en_emphasis) if j not in {p[1] for p in paired}]
     used_en = [m.en for m in matches if m.en] + en_left
+    units = _units(zh, words) if en_left else []
+    # (source units or tokens, gloss candidates) of every span searched for
+    zh_side = {z: _with_candidates(_units(zh, words, z), tokens, en) for z in zh_left}
+    en_side = {e: _with_candidates(_inside(tokens, e), units, zh) for e in en_left}
+    _prefetch_search(zh_side, en_side, tokens, en, zh)
     for z in zh_left:
-        found = _search(z, _units(zh, words, z), tokens, en, used_en)
+        found = _search(z, *zh_side[z], tokens, en, used_en)
         if found:
             span, score, confidence = found
             matches.append(PhraseMatch(z, span, score, confidence))
@@ -109,9 +114,8 @@ def match_phrases(
         else:
             matches.append(PhraseMatch(z, None))
     used_zh = [m.zh for m in matches if m.zh]
-    units = _units(zh, words) if en_left else []
     for e in en_left:
-        found = _search(e, _inside(tokens, e), units, zh, used_zh)
+        found = _search(e, *en_side[e], units, zh, used_zh)
         if found:
             span, score, confidence = found
             matches.append(PhraseMatch(span, e, score, confidence, zh_found=True))
@@ -148,8 +152,11 @@ def _assign(
     lex = [
         [_score(_units(zh, words, z), _inside(tokens, e)) for e in en_emphasis] for z in zh_emphasis
     ]
-    vectors = _vectors([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
-    cos = [[float(vectors[i] @ vectors[n + j]) for j in range(m)] for i in range(n)]
+    if _glosses_decide(lex):
+        cos = [[0.0] * m for _ in range(n)]
+    else:
+        vectors = _vectors([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
+        cos = [[float(vectors[i] @ vectors[n + j]) for j in range(m)] for i in range(n)]
     value: dict[tuple[int, int], float] = {}
     for i, z in enumerate(zh_emphasis):
         zpos = (z.start + z.end) / 2 / max(len(zh), 1)
@@ -186,6 +193,17 @@ def _assign(
                 taken_i.add(i)
                 taken_j.add(j)
     return [(i, j, round(lex[i][j], 3), _pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def _glosses_decide(lex: list[list[float]]) -> bool:
+    """Whether gloss evidence alone pairs the bold spans: each span of one side has at
+    most one gloss partner, and every span of one side has one (embeddings could only
+    add pairs among the spans left without a partner)."""
+    hits = [[j for j, v in enumerate(row) if v >= PAIR_THRESHOLD] for row in lex]
+    cols = [sum(1 for row in hits if j in row) for j in range(len(lex[0]))]
+    if any(len(row) > 1 for row in hits) or any(c > 1 for c in cols):
+        return False
+    return all(hits) or all(cols)
 
 
 def _pair_confidence(lex: float, cos: float) -> float:
@@ -351,29 +369,57 @@ def _windows(items: list, text: str, size: int, negated: bool = False):
                 yield items[i : j + 1]
 
 
-def _search(
-    phrase: Span, source: list, targets: list, text: str, used: Sequence[Span]
-) -> tuple[Span, float, float] | None:
-    """The best span of ``text`` for ``phrase`` (its units or tokens ``source``), if convincing.
-
-    Candidates need gloss evidence; the few best are then checked with multilingual
-    sentence embeddings, which reject spans that merely share a word with the phrase.
-    """
+def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int], float]:
+    """Spans of ``text`` with gloss evidence for the phrase (its units or tokens
+    ``source``): (start, end) -> gloss score, best first; none is excluded yet."""
     n_source = sum(1 for x in source if x.content)
     if not n_source:
-        return None
+        return {}
     found: dict[tuple[int, int], float] = {}
     zh_side = isinstance(source[0], _Unit)
     negated = zh_side and any(u.negation for u in source)
     for cand in _windows(targets, text, min(MAX_WORDS, max(4, 3 * n_source)), negated):
-        start, end = cand[0].start, cand[-1].end
-        if any(start < u.end and end > u.start for u in used):
-            continue
         pair = (source, cand) if zh_side else (cand, source)
         score, evidence = _scores(*pair)
         if score >= SEARCH_THRESHOLD and evidence >= MIN_EVIDENCE:
-            found[start, end] = score
-    best = sorted(found, key=lambda k: (-found[k], k[1] - k[0], k[0]))[:MAX_CHECKED]
+            found[cand[0].start, cand[-1].end] = score
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0][1] - kv[0][0], kv[0][0])))
+
+
+def _with_candidates(source: list, targets: list, text: str) -> tuple[list, dict]:
+    return source, _candidates(source, targets, text)
+
+
+def _prefetch_search(zh_side: dict, en_side: dict, tokens: list, en: str, zh: str) -> None:
+    """One embedding call for every text the searches of a bead are likely to compare:
+    each phrase and its best gloss candidates; for a Chinese phrase without any, its
+    paraphrase candidates."""
+    texts = []
+    for side, text in ((zh_side, en), (en_side, zh)):
+        for phrase, (source, found) in side.items():
+            texts.append(phrase.text)
+            texts.extend(text[a:b] for a, b in list(found)[:MAX_CHECKED])
+            if not found and text is en and any(x.content for x in source):
+                negated = any(u.negation for u in source)
+                texts.extend(en[a:b] for a, b in _paraphrase_spans(tokens, en, (), negated))
+    _prefetch(texts)
+
+
+def _search(
+    phrase: Span, source: list, found: dict, targets: list, text: str, used: Sequence[Span]
+) -> tuple[Span, float, float] | None:
+    """The best span of ``text`` for ``phrase`` (its units or tokens ``source``), if convincing.
+
+    Candidates (``found``, from :func:`_candidates`) need gloss evidence; the few best
+    not overlapping ``used`` are then checked with multilingual sentence embeddings, which
+    reject spans that merely share a word with the phrase.
+    """
+    if not source or not any(x.content for x in source):
+        return None
+    zh_side = isinstance(source[0], _Unit)
+    negated = zh_side and any(u.negation for u in source)
+    best = [k for k in found if not any(k[0] < u.end and k[1] > u.start for u in used)]
+    best = best[:MAX_CHECKED]
     if not best:
         return _paraphrase(phrase, source, targets, text, used, negated) if zh_side else None
     cosines = _cosines(phrase.text, [text[a:b] for a, b in best])
@@ -402,11 +448,7 @@ def _paraphrase(
 
     Candidates are runs of up to ``PARAPHRASE_WORDS`` words; the best needs a cosine of
     ``PARAPHRASE_COSINE`` and a lead over every candidate that does not overlap it."""
-    spans = [
-        (cand[0].start, cand[-1].end)
-        for cand in _windows(tokens, text, PARAPHRASE_WORDS, negated)
-        if not any(cand[0].start < u.end and cand[-1].end > u.start for u in used)
-    ]
+    spans = _paraphrase_spans(tokens, text, used, negated)
     if not spans:
         return None
     cosines = _cosines(phrase.text, [text[a:b] for a, b in spans])
@@ -427,10 +469,35 @@ def _paraphrase(
     return Span(a, b, text[a:b]), 0.0, round(confidence, 3)
 
 
-def _vectors(texts: list[str]):
+_VECTORS: dict[str, object] = {}  # text -> embedding, for the process (phrases recur)
+MAX_CACHED = 50000
+
+
+def _prefetch(texts) -> None:
+    """Embed the texts not yet cached, all in one call (a call costs far more than a text)."""
     from learnkit.align.embed import embed
 
-    return embed(texts)
+    missing = list(dict.fromkeys(t for t in texts if t not in _VECTORS))
+    if not missing:
+        return
+    if len(_VECTORS) + len(missing) > MAX_CACHED:
+        _VECTORS.clear()
+    _VECTORS.update(zip(missing, embed(missing), strict=True))
+
+
+def _paraphrase_spans(tokens: list, text: str, used: Sequence[Span], negated: bool) -> list:
+    return [
+        (cand[0].start, cand[-1].end)
+        for cand in _windows(tokens, text, PARAPHRASE_WORDS, negated)
+        if not any(cand[0].start < u.end and cand[-1].end > u.start for u in used)
+    ]
+
+
+def _vectors(texts: list[str]):
+    import numpy as np
+
+    _prefetch(texts)
+    return np.stack([_VECTORS[t] for t in texts])
 
 
 def _cosines(phrase: str, candidates: list[str]) -> list[float]:
