@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from learnkit.chinese import dictionary as cedict
+from learnkit.chinese import ecdict
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
 from learnkit.text.charclass import HAN
@@ -46,7 +47,20 @@ PARAPHRASE_WORDS = 4  # longest English run tried without gloss evidence
 PARAPHRASE_COSINE = 0.5  # ... and the cosine it needs
 LEXICAL_BONUS = 0.3  # ... where partial gloss evidence still helps rank
 COVERAGE_WEIGHT = 0.5  # candidate ranking: how wholly a span says a dictionary meaning
-THRESHOLD = 0.5  # confidence below which the counterpart is given as None
+THRESHOLD = 0.4  # confidence below which the counterpart is given as None
+RENDER_WORDS = 4  # longest English run looked up in ECDICT as a whole
+MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
+RENDER_WEIGHT = 0.5  # candidate ranking: the English run's own Chinese rendering
+_RENDER_SKIP = frozenset("a an the of to and or in on at by for with as is are be".split())
+_ZH_FILLER = frozenset("的地得了之")
+_ZH_AFFIX = frozenset("式性化型者家率度类")  # suffixes English often leaves unsaid
+_CLAUSE_WORDS = frozenset(
+    "because although though unless since until whereas whether while".split()
+)
+TRUNCATED = 0.6  # confidence factor for a span that leaves part of the phrase unsaid
+STRONG_RENDERING = 0.6  # ECDICT renders the span as most of the phrase ...
+RENDER_BONUS = 0.15  # ... which adds this much confidence
+EXTEND_COSINE = 0.1  # a neighbouring word this much closer in embeddings joins the span
 
 _BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】]|\.(?!\d)")
 _ZH_NEGATION = frozenset("不无非未没否")
@@ -69,6 +83,7 @@ class _Unit:
     content: bool  # False for function words: neither evidence nor a gap
     meanings: tuple[frozenset[str], ...] = ()  # lemmas of each dictionary meaning
     negation: bool = False  # 不, 无, 非 … standing alone
+    text: str = ""
 
 
 def match_phrases(
@@ -214,9 +229,31 @@ def _pair_confidence(lex: float, cos: float) -> float:
     return round(1 - 0.25 * (1 - p_lex) * (1 - p_cos), 3)
 
 
-def _search_confidence(score: float, cos: float) -> float:
-    """One side bold: gloss evidence, confirmed by the embedding cosine."""
-    return round(min(1.0, score) * (0.5 + 0.5 * min(1.0, max(0.0, (cos - MIN_COSINE) / 0.35))), 3)
+def _search_confidence(score: float, cos: float, cov: float, rend: float) -> float:
+    """One side bold: gloss evidence, confirmed by the embedding cosine, and how wholly
+    the span says a dictionary meaning."""
+    p = min(1.0, score) * (0.5 + 0.5 * min(1.0, max(0.0, (cos - MIN_COSINE) / 0.35)))
+    bonus = RENDER_BONUS if rend >= STRONG_RENDERING else 0.0
+    return round(min(1.0, p * (0.5 + 0.5 * cov) + bonus), 3)
+
+
+def _truncated(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> bool:
+    """Whether more of the phrase is unsaid than the span has words left to say it: units
+    no token explains outnumber the tokens that explain none (a hyphenated word counts
+    its parts: "dual-use" says 军民两用), so the span likely lost a word ("county" for
+    县治, "county seat")."""
+    negated = any(_is_negation(t.text) for t in tokens)
+    units = [u for u in units if u.content and u.text not in _ZH_AFFIX]
+    units = [u for u in units if not (u.negation and negated)]
+    tokens = [t for t in tokens if t.content]
+
+    def says(u: _Unit, t: english.Token) -> bool:
+        return _explains(u.gloss, t.lemma) or _renders(u.text, t.text, t.lemma)
+
+    unsaid = sum(1 for u in units if not any(says(u, t) for t in tokens))
+    spare = sum(1 for t in tokens if not any(says(u, t) for u in units))
+    spare += sum(t.text.count("-") for t in tokens)
+    return unsaid > spare
 
 
 # --- units and tokens --------------------------------------------------------------------
@@ -239,12 +276,13 @@ def _word_units(zh: str, start: int, end: int) -> list[_Unit]:
         toks = [t for t in _tokens(piece) if t.content]
         if not toks:
             return []
-        return [_Unit(start, end, 1, frozenset(t.lemma for t in toks), True)]
+        return [_Unit(start, end, 1, frozenset(t.lemma for t in toks), True, text=piece)]
     if piece in _ZH_FUNCTION:
-        return [_Unit(start, end, len(piece), frozenset(), False)]
+        return [_Unit(start, end, len(piece), frozenset(), False, text=piece)]
     if cedict.contains(piece) or len(piece) == 1:
         negation = piece in _ZH_NEGATION
-        return [_Unit(start, end, len(piece), _gloss(piece), True, _meanings(piece), negation)]
+        gloss, meanings = _gloss(piece), _meanings(piece)
+        return [_Unit(start, end, len(piece), gloss, True, meanings, negation, piece)]
     # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of.
     return [unit for s, e in cedict.split(piece) for unit in _word_units(zh, start + s, start + e)]
 
@@ -315,6 +353,24 @@ def _explains(gloss: frozenset[str], norm: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def _renders(unit: str, word: str, lemma: str) -> bool:
+    """Whether ECDICT renders the English word as the Chinese unit: a rendering sharing
+    two of its characters ("sector" → 部门), or for a one-character unit a rendering of
+    at most two characters that contains it ("county" → 县)."""
+    if not HAN.search(unit) or lemma in english.STOP_WORDS:
+        return False
+    chars = frozenset(unit) - _ZH_FILLER
+    for form in dict.fromkeys((word.lower(), lemma)):
+        for r in ecdict.renderings(form):
+            r = r.strip("".join(_ZH_FILLER))
+            if len(chars) == 1 and len(r) <= 2 and chars <= frozenset(r):
+                return True
+            if len(chars) > 1 and len(chars & frozenset(r)) >= 2:
+                return True
+    return False
+
+
 def _inside(items: list, span: Span) -> list:
     return [x for x in items if x.start >= span.start and x.end <= span.end]
 
@@ -333,7 +389,10 @@ def _scores(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> tuple[fl
     tokens = [t for t in tokens if t.content]
     if not units or not tokens:
         return 0.0, 0.0
-    related = [[_explains(u.gloss, t.lemma) for t in tokens] for u in units]
+    related = [
+        [_explains(u.gloss, t.lemma) or _renders(u.text, t.text, t.lemma) for t in tokens]
+        for u in units
+    ]
     hit_units = [u for u, row in zip(units, related, strict=True) if any(row)]
     hit_tokens = [t for j, t in enumerate(tokens) if any(row[j] for row in related)]
     if not hit_units or not hit_tokens:
@@ -383,7 +442,69 @@ def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int],
         score, evidence = _scores(*pair)
         if score >= SEARCH_THRESHOLD and evidence >= MIN_EVIDENCE:
             found[cand[0].start, cand[-1].end] = score
+    if zh_side:  # English runs whose own Chinese rendering says the phrase (ECDICT)
+        phrase = "".join(text_of(source))
+        for cand in _render_windows(targets):
+            key = cand[0].start, cand[-1].end
+            # a run starting on a particle counts only as a whole ("out of control")
+            share = _rendering(phrase, tuple(cand), whole=not cand[0].content)
+            if key not in found and share >= MIN_RENDERING:
+                found[key] = share
     return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0][1] - kv[0][0], kv[0][0])))
+
+
+def text_of(units: Sequence[_Unit]) -> list[str]:
+    return [u.text for u in units]
+
+
+def _render_windows(tokens: list):
+    """Runs of up to ``RENDER_WORDS`` tokens ending on a content word, starting on one or
+    on a particle ("out of control")."""
+    for i, first in enumerate(tokens):
+        if first.lemma in _RENDER_SKIP:
+            continue
+        for j in range(i, min(len(tokens), i + RENDER_WORDS)):
+            if tokens[j].content:
+                yield tokens[i : j + 1]
+
+
+def _rendering(phrase: str, tokens: tuple, whole: bool = False) -> float:
+    """The share of the Chinese ``phrase``'s characters that ECDICT's renderings say: of
+    the English run as a whole, or of its content words each (best rendering; surface and
+    lemma forms; fillers such as 的 left out); 0 unless two characters (or all of a
+    one-character phrase) are said."""
+    chars = frozenset(phrase) - _ZH_FILLER
+    if not chars:
+        return 0.0
+    need = min(2, len(chars))
+    said = len(_said(chars, tokens))
+    share = said / len(chars) if said >= need else 0.0
+    if len(tokens) > 1 and not whole:  # word by word: each saying two characters, all used
+        parts = [_said(chars, (t,)) for t in tokens if t.content]
+        saying = [p for p in parts if len(p) >= need]
+        if saying:
+            union = frozenset().union(*saying)
+            share = max(share, len(union) / len(chars) * len(saying) / len(parts))
+    return share
+
+
+@lru_cache(maxsize=65536)
+def _said(chars: frozenset[str], tokens: tuple) -> frozenset[str]:
+    """The characters of ``chars`` in the best ECDICT rendering of the run ``tokens``."""
+    best: frozenset[str] = frozenset()
+    for form in _forms(tokens):
+        for r in ecdict.renderings(form):
+            hit = chars & frozenset(r)
+            if len(hit) > len(best):
+                best = hit
+    return best
+
+
+def _forms(tokens: tuple) -> list[str]:
+    surface = " ".join(t.text for t in tokens)
+    lemmas = " ".join([t.lemma for t in tokens[:1]] + [t.text for t in tokens[1:]])
+    last = " ".join([t.text for t in tokens[:-1]] + [tokens[-1].lemma])
+    return list(dict.fromkeys((surface, lemmas, last)))
 
 
 def _with_candidates(source: list, targets: list, text: str) -> tuple[list, dict]:
@@ -399,6 +520,9 @@ def _prefetch_search(zh_side: dict, en_side: dict, tokens: list, en: str, zh: st
         for phrase, (source, found) in side.items():
             texts.append(phrase.text)
             texts.extend(text[a:b] for a, b in list(found)[:MAX_CHECKED])
+            if text is en:
+                for a, b in list(found)[:MAX_CHECKED]:
+                    texts.extend(en[x:y] for x, y in _extensions(tokens, en, a, b))
             if not found and text is en and any(x.content for x in source):
                 negated = any(u.negation for u in source)
                 texts.extend(en[a:b] for a, b in _paraphrase_spans(tokens, en, (), negated))
@@ -429,15 +553,93 @@ def _search(
             span_tokens = _inside(targets, Span(k[0], k[1], "")) if zh_side else source
             span_units = source if zh_side else _inside(targets, Span(k[0], k[1], ""))
             cov = _coverage(span_units, span_tokens)
-            ranked.append(
-                (found[k] + cos + COVERAGE_WEIGHT * cov, -(k[1] - k[0]), -k[0], k, cos, cov)
-            )
+            rend = _rendering("".join(text_of(span_units)), tuple(span_tokens))
+            cov = max(cov, rend)
+            value = found[k] + cos + COVERAGE_WEIGHT * cov + RENDER_WEIGHT * rend
+            ranked.append((value, -(k[1] - k[0]), -k[0], k, cos, cov, rend))
     if not ranked:
         return None
     top = max(ranked)
-    (start, end), score, cos, cov = top[3], found[top[3]], top[4], top[5]
-    confidence = round(_search_confidence(score, cos) * (0.5 + 0.5 * cov), 3)
+    (start, end), score, cos, cov, rend = top[3], found[top[3]], top[4], top[5], top[6]
+    confidence = _search_confidence(score, cos, cov, rend)
+    if zh_side:
+        start, end = _complete(phrase, source, targets, text, used, start, end, cos)
+        if _truncated(source, _inside(targets, Span(start, end, ""))):
+            confidence = round(TRUNCATED * confidence, 3)
     return Span(start, end, text[start:end]), round(score, 3), confidence
+
+
+def _extensions(tokens: list, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span widened by one content word on the left and on the right (through
+    function words, "bid for power"; not across a clause break)."""
+    out = []
+    inside = [k for k, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    if not inside:
+        return out
+    for step in (-1, 1):
+        k = inside[0] if step < 0 else inside[-1]
+        while 0 <= k + step < len(tokens):
+            a, b = sorted((tokens[k].end, tokens[k + step].start))
+            if _BREAK.search(text[a : b + (1 if step > 0 else 0)]):
+                break
+            k += step
+            if tokens[k].content:
+                out.append((tokens[k].start, end) if step < 0 else (start, tokens[k].end))
+                break
+    return out
+
+
+def _may_be_noun(word: str) -> bool:
+    """Whether ``word`` can head a noun phrase (lemminflect misses many nouns, "county",
+    and calls "dams" a verb only: a verb form or an unknown word may be one too)."""
+    if word.lower() in _CLAUSE_WORDS:
+        return False
+    pos = english.parts_of_speech(word)
+    return not pos or bool(pos & {"NOUN", "VERB"})
+
+
+def _complete(
+    phrase: Span, units: list, tokens: list, text: str, used: Sequence[Span], start, end, cos
+) -> tuple[int, int]:
+    """The span made complete: the head noun after an adjective ("hydroelectric dams"),
+    the next noun of a compound when part of the phrase is still unsaid ("laundry
+    detergent pods"), or a neighbour the embeddings find clearly closer ("downward
+    spiral"); each only when the embeddings do not find the wider span farther off."""
+    for _ in range(2):
+        wider = [
+            (a, b)
+            for a, b in _extensions(tokens, text, start, end)
+            if not any(a < u.end and b > u.start for u in used)
+        ]
+        if not wider:
+            break
+        texts = [text[a:b] for a, b in wider]
+        cosines = dict(zip(wider, _cosines(phrase.text, texts), strict=True))
+        inside = [t for t in tokens if t.start >= start and t.end <= end]
+        last = inside[-1]
+        right = [(a, b) for a, b in wider if b > end and text[end:b].count(" ") == 1]
+        choice = None
+        if right and text[last.end : last.end + 1] == " ":
+            nxt = next(t for t in tokens if t.start > last.end)
+            noun = _may_be_noun(nxt.text)
+            pos = english.parts_of_speech(last.text)
+            unsaid = any(
+                u.content and not any(_explains(u.gloss, t.lemma) for t in inside) for u in units
+            )
+            closer = cosines[right[0]] - cos
+            if noun and nxt.content and pos == {"ADJ"} and closer >= 0:
+                choice = right[0]
+            elif noun and nxt.content and "NOUN" in pos and unsaid and closer > -0.03:
+                choice = right[0]
+        if choice is None:
+            best = max(wider, key=cosines.get)
+            if cosines[best] >= cos + EXTEND_COSINE:
+                choice = best
+        if choice is None:
+            break
+        start, end = choice
+        cos = cosines[choice]
+    return start, end
 
 
 def _paraphrase(

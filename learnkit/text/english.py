@@ -134,3 +134,13 @@ def match_key(word: str) -> str:
     """A coarse key for fuzzy matching of whole texts: the lemma's first five letters, so
     derivations meet ("economy", "economic"; "regulator", "regulation")."""
     return lemma(word)[:5]
+
+
+@lru_cache(maxsize=65536)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The universal parts of speech lemminflect knows for ``word`` or its lemma (empty
+    when it knows neither): "hydroelectric" → {ADJ}, "dams" → {NOUN, VERB}."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower()
+    return frozenset(getAllLemmas(w)) | frozenset(getAllLemmas(lemma(w)))
