@@ -68,3 +68,16 @@ def test_stop_words(word, stop):
 def test_match_key_joins_derivations():
     assert english.match_key("economy") == english.match_key("economic")
     assert english.content_lemmas("The regulators of China") == ["regulator", "china"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("hydroelectric", {"ADJ"}),
+        ("dams", {"VERB"}),  # lemminflect lacks the noun: phrase pairing lets verbs head a span
+        ("uncharacteristically", {"ADV"}),
+        ("Jinping", set()),
+    ],
+)
+def test_parts_of_speech(word, expected):
+    assert english.parts_of_speech(word) == expected

@@ -150,6 +150,49 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("停火协议", "truce")],
             id="lone-bold-pair",
         ),
+        # English → Chinese evidence (ECDICT renderings) and complete spans
+        pytest.param(
+            "**余震**持续了一整夜。",
+            "The earthquake was followed by an aftershock that lasted all night.",
+            [("余震", "aftershock")],
+            id="rendering-places-span",
+        ),
+        pytest.param(
+            "他们陷入了**僵局**。",
+            "They reached a deadlock.",
+            [("僵局", "deadlock")],
+            id="rendering-outweighs-embeddings",
+        ),
+        pytest.param(
+            "这座城市的**制造部门**和**天然气需求**都在萎缩。",
+            "Both the city's factory sector and its gas needs are shrinking.",
+            [("制造部门", "factory sector"), ("天然气需求", "gas needs")],
+            id="compound-parts-two-phrases",
+        ),
+        pytest.param(
+            "新建的**水电站**改变了这条河。",
+            "The new hydroelectric dams changed the river.",
+            [("水电站", "hydroelectric dams")],
+            id="head-noun-after-adjective",
+        ),
+        pytest.param(
+            "局势已经**失控**。",
+            "The situation is out of control.",
+            [("失控", "out of control")],
+            id="particle-completes-span",
+        ),
+        pytest.param(
+            "他们**一反常态**地保持沉默。",
+            "They were uncharacteristically silent.",
+            [("一反常态", "uncharacteristically")],
+            id="one-word-for-idiom",
+        ),
+        pytest.param(
+            "**县治**迁到了新城。",
+            "The county moved its offices to a new town.",
+            [("县治", None)],  # "county" leaves 治 unsaid; "moved" is the verb after it
+            id="part-unsaid-withheld",
+        ),
     ],
 )
 def test_match_phrases(zh, en, expected):
@@ -201,3 +244,18 @@ def test_english_only_bold_in_study_set():
     d = codec.to_dict(ss)["phrases"][0]
     assert d["zh_confidence"] == phrase.zh_confidence and d["en_confidence"] is None
     assert codec.loads(codec.dumps(ss)) == ss
+
+
+def test_one_embedding_call_per_bead(monkeypatch):
+    from learnkit.align import embed, phrases
+
+    calls = []
+    original = embed.embed
+    monkeypatch.setattr(embed, "embed", lambda texts: calls.append(len(texts)) or original(texts))
+    monkeypatch.setattr(phrases, "_VECTORS", {})
+    zh, zh_emph = clean_inline("这座城市的**制造部门**和**天然气需求**都在萎缩。", "zh")
+    en = "Both the city's factory sector and its gas needs are shrinking."
+    match_phrases(zh, en, zh_emph, (), annotate(zh))
+    assert len(calls) == 1 and calls[0] > 2
+    match_phrases(zh, en, zh_emph, (), annotate(zh))  # the vectors are kept by text
+    assert len(calls) == 1

@@ -49,10 +49,11 @@ LEXICAL_BONUS = 0.3  # ... where partial gloss evidence still helps rank
 COVERAGE_WEIGHT = 0.5  # candidate ranking: how wholly a span says a dictionary meaning
 THRESHOLD = 0.4  # confidence below which the counterpart is given as None
 RENDER_WORDS = 4  # longest English run looked up in ECDICT as a whole
+MAX_RENDERINGS = 4  # ECDICT lists main senses first; its long tails are noise
 MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
 RENDER_WEIGHT = 0.5  # candidate ranking: the English run's own Chinese rendering
 _RENDER_SKIP = frozenset("a an the of to and or in on at by for with as is are be".split())
-_ZH_FILLER = frozenset("的地得了之")
+_ZH_FILLER = frozenset("的地得了")
 _ZH_AFFIX = frozenset("式性化型者家率度类")  # suffixes English often leaves unsaid
 _CLAUSE_WORDS = frozenset(
     "because although though unless since until whereas whether while".split()
@@ -60,6 +61,7 @@ _CLAUSE_WORDS = frozenset(
 TRUNCATED = 0.6  # confidence factor for a span that leaves part of the phrase unsaid
 STRONG_RENDERING = 0.6  # ECDICT renders the span as most of the phrase ...
 RENDER_BONUS = 0.15  # ... which adds this much confidence
+RENDER_COSINE = 0.25  # ... and lets a span this far off in embeddings be checked
 EXTEND_COSINE = 0.1  # a neighbouring word this much closer in embeddings joins the span
 
 _BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】]|\.(?!\d)")
@@ -362,8 +364,10 @@ def _renders(unit: str, word: str, lemma: str) -> bool:
         return False
     chars = frozenset(unit) - _ZH_FILLER
     for form in dict.fromkeys((word.lower(), lemma)):
-        for r in ecdict.renderings(form):
+        for r in ecdict.renderings(form)[:MAX_RENDERINGS]:
             r = r.strip("".join(_ZH_FILLER))
+            if (_ZH_NEGATION & frozenset(r)) - chars:
+                continue
             if len(chars) == 1 and len(r) <= 2 and chars <= frozenset(r):
                 return True
             if len(chars) > 1 and len(chars & frozenset(r)) >= 2:
@@ -438,6 +442,8 @@ def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int],
     zh_side = isinstance(source[0], _Unit)
     negated = zh_side and any(u.negation for u in source)
     for cand in _windows(targets, text, min(MAX_WORDS, max(4, 3 * n_source)), negated):
+        if zh_side and len(cand) > 1 and _loose_verb(source, cand[-1]):
+            continue
         pair = (source, cand) if zh_side else (cand, source)
         score, evidence = _scores(*pair)
         if score >= SEARCH_THRESHOLD and evidence >= MIN_EVIDENCE:
@@ -493,8 +499,12 @@ def _said(chars: frozenset[str], tokens: tuple) -> frozenset[str]:
     """The characters of ``chars`` in the best ECDICT rendering of the run ``tokens``."""
     best: frozenset[str] = frozenset()
     for form in _forms(tokens):
-        for r in ecdict.renderings(form):
+        for r in ecdict.renderings(form)[:MAX_RENDERINGS]:
             hit = chars & frozenset(r)
+            if len(hit) == 1 and len(r.strip("".join(_ZH_FILLER))) > 2:
+                continue  # one character inside a longer word says nothing (间, 十年间)
+            if (_ZH_NEGATION & frozenset(r)) - chars:
+                continue  # "unplanned" is 无计划的: not 计划
             if len(hit) > len(best):
                 best = hit
     return best
@@ -549,12 +559,12 @@ def _search(
     cosines = _cosines(phrase.text, [text[a:b] for a, b in best])
     ranked = []
     for k, cos in zip(best, cosines, strict=True):
-        if cos >= MIN_COSINE:
-            span_tokens = _inside(targets, Span(k[0], k[1], "")) if zh_side else source
-            span_units = source if zh_side else _inside(targets, Span(k[0], k[1], ""))
-            cov = _coverage(span_units, span_tokens)
-            rend = _rendering("".join(text_of(span_units)), tuple(span_tokens))
-            cov = max(cov, rend)
+        span_tokens = _inside(targets, Span(k[0], k[1], "")) if zh_side else source
+        span_units = source if zh_side else _inside(targets, Span(k[0], k[1], ""))
+        rend = _rendering("".join(text_of(span_units)), tuple(span_tokens))
+        # the embeddings are weak on short phrases: a dictionary rendering outweighs them
+        if cos >= MIN_COSINE or (rend >= STRONG_RENDERING and cos >= RENDER_COSINE):
+            cov = max(_coverage(span_units, span_tokens), rend)
             value = found[k] + cos + COVERAGE_WEIGHT * cov + RENDER_WEIGHT * rend
             ranked.append((value, -(k[1] - k[0]), -k[0], k, cos, cov, rend))
     if not ranked:
@@ -587,6 +597,16 @@ def _extensions(tokens: list, text: str, start: int, end: int) -> list[tuple[int
                 out.append((tokens[k].start, end) if step < 0 else (start, tokens[k].end))
                 break
     return out
+
+
+def _loose_verb(units: Sequence[_Unit], token: english.Token) -> bool:
+    """A past tense or participle at a span's end that no unit explains: the verb after
+    the phrase ("the county moved"), not part of it."""
+    if not token.text.lower().endswith(("ed", "ing")):
+        return False
+    if "VERB" not in english.parts_of_speech(token.text):
+        return False
+    return not any(u.content and _explains(u.gloss, token.lemma) for u in units)
 
 
 def _may_be_noun(word: str) -> bool:
