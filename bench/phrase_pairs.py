@@ -22,7 +22,7 @@ from learnkit.pipeline import load
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "phrase_data"
 SCORER = ROOT.parent / "shared" / "tools" / "score_phrases.py"
-THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _scorer():
