@@ -150,6 +150,12 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("停火协议", "truce")],
             id="lone-bold-pair",
         ),
+        pytest.param(
+            "各国都在谈论**气候变化**。",
+            "Every country talks about it **loudly and at length**.",
+            [("气候变化", None), (None, "loudly and at length")],  # an English addition
+            id="lone-bold-unsupported-kept-apart",
+        ),
         # English → Chinese evidence (ECDICT renderings) and complete spans
         pytest.param(
             "**余震**持续了一整夜。",

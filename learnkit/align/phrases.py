@@ -42,7 +42,8 @@ MIN_COSINE = 0.45  # USE-multilingual cosine below which a candidate is not a tr
 MAX_WORDS = 14
 PAIR_COSINE = 0.2  # both sides bold: a cosine this high pairs them without gloss evidence
 POSITION_WEIGHT = 0.3  # weak prior: bold spans at the same relative place in the bead
-LONE_PAIR_CONFIDENCE = 0.55  # the only bold span on each side, no other evidence
+LONE_PAIR_CONFIDENCE = 0.55  # the only bold span on each side ...
+LONE_COSINE = 0.1  # ... with a rendering or at least this cosine (an addition has none)
 PARAPHRASE_WORDS = 4  # longest English run tried without gloss evidence
 PARAPHRASE_COSINE = 0.5  # ... and the cosine it needs
 LEXICAL_BONUS = 0.3  # ... where partial gloss evidence still helps rank
@@ -182,8 +183,10 @@ def _assign(
                 continue
             epos = (e.start + e.end) / 2 / max(len(en), 1)
             value[i, j] = lex[i][j] + cos[i][j] + POSITION_WEIGHT * (1 - abs(zpos - epos))
-    if n == m == 1 and not value:  # one bold span each side: the bold is the evidence
-        return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
+    if n == m == 1 and not value:  # one bold span each side, and some cue beyond the bold
+        rend = _rendering(zh_emphasis[0].text, tuple(_inside(tokens, en_emphasis[0])))
+        if rend >= MIN_RENDERING or cos[0][0] >= LONE_COSINE:
+            return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
     best: tuple[float, list[tuple[int, int]]] = (0.0, [])
 
     def walk(i: int, taken: frozenset[int], total: float, chosen: list[tuple[int, int]]):
