@@ -156,6 +156,19 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("气候变化", None), (None, "loudly and at length")],  # an English addition
             id="lone-bold-unsupported-kept-apart",
         ),
+        # bold pieces with a space between reach pairing as one span: split for two phrases
+        pytest.param(
+            "**美国**的**贸易逆差**扩大了。",
+            "The **US** **trade deficit** widened.",
+            [("美国", "US"), ("贸易逆差", "trade deficit")],
+            id="merged-english-bold-split",
+        ),
+        pytest.param(
+            "**贸易逆差**扩大了。",
+            "The **trade** **deficit** widened.",
+            [("贸易逆差", "trade deficit")],
+            id="english-bold-in-pieces-kept-whole",
+        ),
         # English → Chinese evidence (ECDICT renderings) and complete spans
         pytest.param(
             "**余震**持续了一整夜。",

@@ -40,6 +40,7 @@ GAP_CREDIT = 0.5
 MAX_CHECKED = 8  # gloss candidates verified with sentence embeddings
 MIN_COSINE = 0.45  # USE-multilingual cosine below which a candidate is not a translation
 MAX_WORDS = 14
+SPLIT_SCORE = 0.6  # each part of a split English bold span: gloss score at least
 PAIR_COSINE = 0.2  # both sides bold: a cosine this high pairs them without gloss evidence
 POSITION_WEIGHT = 0.3  # weak prior: bold spans at the same relative place in the bead
 LONE_PAIR_CONFIDENCE = 0.55  # the only bold span on each side ...
@@ -111,6 +112,7 @@ def match_phrases(
     if not zh_emphasis and not en_emphasis:
         return ()
     tokens = _tokens(en)
+    en_emphasis = _split_merged(zh, zh_emphasis, en_emphasis, words, tokens)
     matches: list[PhraseMatch] = []
     paired = _assign(zh, en, zh_emphasis, en_emphasis, words, tokens)
     for i, j, score, confidence in paired:
@@ -213,6 +215,57 @@ def _assign(
                 taken_i.add(i)
                 taken_j.add(j)
     return [(i, j, round(lex[i][j], 3), _pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def _split_merged(
+    zh: str,
+    zh_emphasis: Sequence[Span],
+    en_emphasis: Sequence[Span],
+    words: Sequence[Word],
+    tokens: list[english.Token],
+) -> tuple[Span, ...]:
+    """English bold spans split where two Chinese bold phrases each find their part.
+
+    Bold pieces with only a space between (``**US** **trade deficit**``) reach pairing as
+    one span. When the Chinese side has more bold phrases than the English and the two
+    parts of such a span at a word boundary each have gloss evidence for a different
+    phrase, clearly more than the whole has for one, the parts are paired apart."""
+    if len(zh_emphasis) <= len(en_emphasis):
+        return tuple(en_emphasis)
+    units = [_units(zh, words, z) for z in zh_emphasis]
+    out: list[Span] = []
+    for e in en_emphasis:
+        inside = _inside(tokens, e)
+        whole = max(_score(u, inside) for u in units)
+        best: tuple[float, Span, Span] | None = None
+        # a whole that already translates one phrase ("civil war" ↔ 内战) stays whole
+        for k in range(1, len(inside) if whole < SPLIT_SCORE + 0.3 else 1):
+            a, b = inside[k - 1], inside[k]
+            if e.text[a.end - e.start : b.start - e.start].strip():
+                continue  # only a space between: where pieces of bold meet
+            if not (a.content and b.content):
+                continue  # each part starts and ends on a content word
+            # a part's every word explained by its phrase ("Russia partnership" is no part)
+            left = [_score(u, inside[:k]) * _all_said(u, inside[:k]) for u in units]
+            right = [_score(u, inside[k:]) * _all_said(u, inside[k:]) for u in units]
+            for i, lv in enumerate(left):
+                for j, rv in enumerate(right):
+                    if i != j and min(lv, rv) >= SPLIT_SCORE and lv + rv > whole + 0.5:
+                        if best is None or lv + rv > best[0]:
+                            lo, hi = inside[0].start, inside[-1].end
+                            parts = (Span(lo, a.end, e.text[: a.end - lo]), Span(b.start, hi, ""))
+                            parts = (parts[0], Span(b.start, hi, e.text[b.start - lo :]))
+                            best = (lv + rv, *parts)
+        out.extend(best[1:] if best else (e,))
+    return tuple(out)
+
+
+def _all_said(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> bool:
+    return all(
+        any(_explains(u.gloss, t.lemma) or _renders(u.text, t.text, t.lemma) for u in units)
+        for t in tokens
+        if t.content
+    )
 
 
 def _glosses_decide(lex: list[list[float]]) -> bool:

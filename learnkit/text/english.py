@@ -79,10 +79,12 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[Token]:
-    """Every word of ``text`` with offsets, lemma and content flag."""
+    """Every word of ``text`` with offsets, lemma and content flag ("US" in capitals is
+    the country, a content word; "us" is not)."""
     return [
-        Token(m.start(), m.end(), m.group(0), lemma(m.group(0)), not is_stop(m.group(0)))
+        Token(m.start(), m.end(), w, lemma(w), not is_stop(w) or (len(w) > 1 and w.isupper()))
         for m in TOKEN.finditer(text)
+        for w in (m.group(0),)
     ]
 
 
