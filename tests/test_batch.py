@@ -522,3 +522,17 @@ def test_worker_processes_never_share_note_or_card_ids(parallel_build, tmp_path)
     assert sorted(p.name for p in report.outputs[0].parent.iterdir()) == sorted(
         p.name for p in report.outputs
     )  # no temporary packages left behind
+
+
+def test_importing_batch_loads_no_model_library():
+    """The parent of a parallel build, and extract before it asks BLAS for one thread,
+    import learnkit.batch: numpy (hence BLAS) and lemminflect's table must not load there."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import learnkit.batch; "
+        "print(sorted({'numpy', 'lemminflect', 'jieba', 'pypinyin', 'genanki'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -81,3 +81,20 @@ def test_match_key_joins_derivations():
 )
 def test_parts_of_speech(word, expected):
     assert english.parts_of_speech(word) == expected
+
+
+def test_lemma_table_comes_from_the_disk_cache(tmp_path, monkeypatch):
+    """lemminflect's table, stored by LearnKit's disk cache, is the table lemminflect
+    itself parses; a second process reads it back (no gzip parsing)."""
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from learnkit import diskcache
+
+    english._lemminflect()
+    lemmatizer = Lemmatizer()
+    parsed = LemmaLUCodec.load(lemmatizer.lemma_lu_fn)
+    assert lemmatizer.lemma_dict == parsed
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path))
+    stored = diskcache.cached("lemmas", "test", lambda: parsed)
+    assert diskcache.cached("lemmas", "test", lambda: {}) == stored == parsed

@@ -57,8 +57,10 @@ def _stems(text: str) -> list[str]:
     return [lemma for lemma in map(english.lemma, parts) if len(lemma) >= 2 and lemma.isalpha()]
 
 
-_META_STEMS = frozenset(map(english.lemma, _META))
-_LIGHT_STEMS = frozenset(map(english.lemma, _LIGHT))
+@cache
+def _meta_and_light_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas of ``_META`` and ``_LIGHT`` (on first use: lemmas load lemminflect)."""
+    return frozenset(map(english.lemma, _META)), frozenset(map(english.lemma, _LIGHT))
 
 
 def context(english: str | None) -> frozenset[str] | None:
@@ -93,9 +95,10 @@ def _sense(
     strong: set[str] = set()
     light: list[frozenset[str]] = []
     bigrams: set[str] = set()
+    meta_stems, light_stems = _meta_and_light_stems()
     for text in cue_texts:  # one per meaning
-        words = [w for w in _stems(text) if w not in _META_STEMS]
-        content = {w for w in words if w not in _LIGHT_STEMS}
+        words = [w for w in _stems(text) if w not in meta_stems]
+        content = {w for w in words if w not in light_stems}
         strong |= content
         if words and not content:
             light.append(frozenset(words))

@@ -7,9 +7,12 @@ word everywhere and "policymakers", "policymaker" meet on one lemma.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from learnkit import diskcache
 
 # Initialisms (U.S., K.M.T.), then words with inner hyphens or an apostrophe kept whole
 # ("re-election", "standard-bearer", "don't", "China's").
@@ -115,8 +118,7 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=131072)
 def _lemma(w: str, capital: bool = False) -> str:
-    from lemminflect import getAllLemmas, getAllLemmasOOV
-
+    getAllLemmas, getAllLemmasOOV = _lemminflect()  # noqa: N806 (lemminflect's names)
     found = getAllLemmas(w)
     for pos in ("NOUN", "VERB", "AUX", "ADJ", "ADV", "PROPN"):
         if pos in found:
@@ -142,7 +144,25 @@ def match_key(word: str) -> str:
 def parts_of_speech(word: str) -> frozenset[str]:
     """The universal parts of speech lemminflect knows for ``word`` or its lemma (empty
     when it knows neither): "hydroelectric" → {ADJ}, "dams" → {NOUN, VERB}."""
-    from lemminflect import getAllLemmas
-
+    getAllLemmas, _ = _lemminflect()  # noqa: N806 (lemminflect's names)
     w = word.lower()
     return frozenset(getAllLemmas(w)) | frozenset(getAllLemmas(lemma(w)))
+
+
+@cache
+def _lemminflect():
+    """lemminflect's lemma functions, its table of 70k words read from LearnKit's disk cache
+    (parsing its gzip file costs ~0.35 s a process, marshal ~0.1 s)."""
+    import lemminflect
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()  # lemminflect's singleton, used by its functions
+    if not hasattr(lemmatizer, "lemma_dict"):
+        path = lemmatizer.lemma_lu_fn
+        stat = os.stat(path)
+        key = diskcache.fingerprint(
+            lemminflect.__version__, str(stat.st_size), str(stat.st_mtime_ns)
+        )
+        lemmatizer.lemma_dict = diskcache.cached("lemmas", key, lambda: LemmaLUCodec.load(path))
+    return lemminflect.getAllLemmas, lemminflect.getAllLemmasOOV
