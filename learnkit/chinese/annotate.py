@@ -39,13 +39,12 @@ FUNCTION_WORDS = frozenset(
 def detect_script(sentences: Iterable[Segmented]) -> str:
     """ "traditional" when the sentences written in Traditional (those :func:`segmented`
     converted to Simplified) hold more Han characters than the others."""
-    traditional = simplified = 0
-    for seg in sentences:
-        han = len(HAN.findall(seg.text))
-        if seg.simplified != seg.text:
-            traditional += han
-        else:
-            simplified += han
+    sentences = list(sentences)
+    converted = [seg.text for seg in sentences if seg.simplified != seg.text]
+    if not converted:  # the usual case: nothing to count
+        return "simplified"
+    traditional = sum(len(HAN.findall(text)) for text in converted)
+    simplified = sum(len(HAN.findall(seg.text)) for seg in sentences) - traditional
     return "traditional" if traditional > simplified else "simplified"
 
 
