@@ -173,12 +173,17 @@ def _align_paragraphs(
     ratio = _ratio(
         *evidence.lengths(0, zh[-1], 0, en[-1]), params.ratio, params.paragraph_ratio_weight
     )
+    # one unit a paragraph: a candidate pair of paragraph ranges costs a few unit pairs, not
+    # one for each pair of their sentences (the evidence is the same: glosses and stems of
+    # the paragraphs pooled, anchors OR-ed)
+    zh_paras, en_paras = feats.merge(zh_units, zh), feats.merge(en_units, en)
+    merged = feats.Evidence(zh_paras, en_paras)
 
     def scorer(zb: list[int], eb: list[int], lexical: _Lexical, fine: bool) -> _Score:
         def score(p0: int, p1: int, q0: int, q1: int) -> float:
             if p0 == p1 or q0 == q1:
                 return params.skip
-            lz, le = evidence.lengths(zb[p0], zb[p1], eb[q0], eb[q1])
+            lz, le = merged.lengths(zb[p0], zb[p1], eb[q0], eb[q1])
             prior = 0.0 if (p1 - p0, q1 - q0) == (1, 1) else -2.0
             return (
                 params.lex * 2 * lexical(p0, p1, q0, q1)
@@ -188,7 +193,8 @@ def _align_paragraphs(
 
         return score
 
-    path = _Problem(zh, en, (zh_units, en_units), evidence, scorer, _PARAGRAPH_MOVES).solve()
+    zb, eb = list(range(n + 1)), list(range(m + 1))
+    path = _Problem(zb, eb, (zh_paras, en_paras), merged, scorer, _PARAGRAPH_MOVES).solve()
     return [((zh[p0], zh[p1]), (en[q0], en[q1])) for (p0, p1), (q0, q1), _ in path]
 
 
