@@ -1,22 +1,28 @@
-"""Pair emphasised phrases across one aligned sentence pair (CC-CEDICT glosses, embeddings).
+"""Pair emphasised phrases across one aligned sentence pair (dictionaries, embeddings).
 
 A Chinese span is a sequence of *units* (jieba words, split further into CC-CEDICT
 headwords when jieba's word is not one), each with the English lemmas its glosses use; an
 English span is a sequence of tokens (:mod:`learnkit.text.english`: hyphenated words
-whole, lemmas). Their similarity is an F1 of how much of each side the other explains,
-where leftover units on both sides may explain each other at half credit.
+whole, lemmas). A token explains a unit when a gloss says it (CC-CEDICT, Chinese →
+English) or when ECDICT renders it as the unit (English → Chinese: "sector" → 部门).
+Their similarity is an F1 of how much of each side the other explains, where leftover
+units on both sides may explain each other at half credit.
 
 1. The bold spans of both sides are assigned jointly (one English span per phrase, none
    used twice): gloss score, USE-multilingual cosine and position in the bead; the bold
-   itself is strong evidence, so a weak cue pairs them.
+   itself is strong evidence, so a weak cue pairs them. English bold merged from pieces
+   is split when each part is clearly another Chinese phrase's.
 2. A bold Chinese span left over is searched for in the English sentence: candidates with
-   gloss evidence, checked and ranked with embeddings and by how wholly they say one
-   dictionary meaning ("county seat", not "county"; a negation kept); without gloss
-   evidence, the run of words the embeddings find clearly closest (a paraphrase).
+   gloss evidence or an ECDICT rendering of the run ("out of control" → 失去控制), checked
+   and ranked with embeddings and by how wholly they say one dictionary meaning; the
+   winner is completed (its head noun: "hydroelectric dams"); without any evidence, the
+   run of words the embeddings find clearly closest (a paraphrase).
 3. A bold English span left over is searched for in the Chinese sentence the same way;
    not found, it is returned with ``zh=None`` so that the caller warns.
 
-Every answer carries a confidence (0-1); below :data:`THRESHOLD` the answer is None.
+Every answer carries a confidence (0-1); a span that leaves part of the phrase unsaid
+loses some; below :data:`THRESHOLD` the answer is None. Texts are embedded once per bead
+(one call) and kept by text for the process.
 """
 
 from __future__ import annotations
@@ -505,7 +511,7 @@ def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int],
         if score >= SEARCH_THRESHOLD and evidence >= MIN_EVIDENCE:
             found[cand[0].start, cand[-1].end] = score
     if zh_side:  # English runs whose own Chinese rendering says the phrase (ECDICT)
-        phrase = "".join(text_of(source))
+        phrase = "".join(_text_of(source))
         for cand in _render_windows(targets):
             key = cand[0].start, cand[-1].end
             # a run starting on a particle counts only as a whole ("out of control")
@@ -515,7 +521,7 @@ def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int],
     return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0][1] - kv[0][0], kv[0][0])))
 
 
-def text_of(units: Sequence[_Unit]) -> list[str]:
+def _text_of(units: Sequence[_Unit]) -> list[str]:
     return [u.text for u in units]
 
 
@@ -617,7 +623,7 @@ def _search(
     for k, cos in zip(best, cosines, strict=True):
         span_tokens = _inside(targets, Span(k[0], k[1], "")) if zh_side else source
         span_units = source if zh_side else _inside(targets, Span(k[0], k[1], ""))
-        rend = _rendering("".join(text_of(span_units)), tuple(span_tokens))
+        rend = _rendering("".join(_text_of(span_units)), tuple(span_tokens))
         # the embeddings are weak on short phrases: a dictionary rendering outweighs them
         if cos >= MIN_COSINE or (rend >= STRONG_RENDERING and cos >= RENDER_COSINE):
             cov = max(_coverage(span_units, span_tokens), rend)
