@@ -126,6 +126,8 @@ def study_items(ss: StudySet) -> list[Item]:
 
 def carry_ids(ss: StudySet, previous: Sequence[Item]) -> StudySet:
     """``ss`` with the ids of the previous build's items that its items correct."""
+    if not previous:  # a first build: nothing to carry (and no text to normalise)
+        return ss
     new = study_items(ss)
     moved: dict[str, str] = {}
     for kind in ("sentence", "phrase"):
