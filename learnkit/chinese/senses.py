@@ -50,10 +50,13 @@ _LIGHT = frozenset(
 )
 
 
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
 def _stems(text: str) -> list[str]:
     """Lemmas of the words of ``text`` (the one English normaliser); hyphenated words by
     their parts ("US-China"), numbers left out."""
-    parts = (p for word in english.words(text) for p in re.split(r"[-‐‑]", word))
+    parts = (p for word in english.words(text) for p in _HYPHEN.split(word))
     return [lemma for lemma in map(english.lemma, parts) if len(lemma) >= 2 and lemma.isalpha()]
 
 
