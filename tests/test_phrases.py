@@ -201,10 +201,17 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             id="particle-completes-span",
         ),
         pytest.param(
+            "他们对政治**漠不关心**。",
+            "They treat politics with indifference.",
+            [("漠不关心", "indifference")],  # ECDICT renders the word as the idiom
+            id="one-word-for-idiom",
+        ),
+        pytest.param(
             "他们**一反常态**地保持沉默。",
             "They were uncharacteristically silent.",
-            [("一反常态", "uncharacteristically")],
-            id="one-word-for-idiom",
+            # one word, half a gloss meaning, no rendering, weak embeddings: withheld
+            [("一反常态", None)],
+            id="one-word-for-idiom-gloss-only",
         ),
         pytest.param(
             "**县治**迁到了新城。",
@@ -278,3 +285,110 @@ def test_one_embedding_call_per_bead(monkeypatch):
     assert len(calls) == 1 and calls[0] > 2
     match_phrases(zh, en, zh_emph, (), annotate(zh))  # the vectors are kept by text
     assert len(calls) == 1
+
+
+# --- precision: a one-sided phrase must not be "found" where no translation is ------------
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        # ECDICT renders "unplanned" 无计划的 / 在计划外的: a negation, not 计划
+        pytest.param(
+            "我们需要一个新的**计划**。",
+            "The trip was unplanned and chaotic.",
+            None,
+            id="negated-rendering",
+        ),
+        pytest.param(
+            "我们需要一个新的**计划**。",
+            "We need a new plan.",
+            "plan",
+            id="negated-rendering-control",
+        ),
+        # "election" → 选择权 (a minor sense): the phrase inside a longer word
+        pytest.param(
+            "他们的**选择**很重要。",
+            "The elections were held in May.",
+            None,
+            id="rendering-contains-phrase",
+        ),
+        pytest.param(
+            "他们的**选择**很重要。",
+            "Their choice matters a lot.",
+            "choice",
+            id="rendering-contains-phrase-control",
+        ),
+        # judged on 美国, not on 和 (which "Republican" → 共和国的 would say)
+        pytest.param(
+            "她认为**美国和**日本会合作。",
+            "The Republican senator spoke at length.",
+            None,
+            id="function-word-at-end",
+        ),
+        pytest.param(
+            "她认为**美国和**日本会合作。",
+            "She thinks America and Japan will cooperate.",
+            "America",
+            id="function-word-at-end-control",
+        ),
+        pytest.param(
+            "他**可能在**图书馆。",
+            "He is probably in the library.",
+            "probably",
+            id="content-part-rendering",
+        ),
+        # one English word, a gloss sense ("go up", "mainland China") and weak embeddings
+        pytest.param(
+            "气温持续**上升**。",
+            "We are going to the market tomorrow.",
+            None,
+            id="lone-word-weak-gloss",
+        ),
+        pytest.param(
+            "气温持续**上升**。", "Temperatures keep rising.", "rising", id="lone-word-control"
+        ),
+        pytest.param(
+            "他们回到了**大陆**。",
+            "Factories in China closed early.",
+            None,
+            id="lone-word-partial-meaning",
+        ),
+        pytest.param(
+            "他们回到了**大陆**。",
+            "They returned to the mainland.",
+            "mainland",
+            id="lone-word-partial-meaning-control",
+        ),
+        # a fuller form spreading the phrase's characters (无人驾驶飞机) still says it
+        pytest.param(
+            "这种**无人机**很贵。", "These drones are expensive.", "drones", id="spread-rendering"
+        ),
+    ],
+)
+def test_one_sided_precision(zh, en, expected):
+    (pair,) = pairs(zh, en)
+    assert pair[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rendering", "main", "said"),
+    [
+        ("选择", "选择权", False, ""),  # the phrase inside a longer word: a minor sense ...
+        ("选择", "选择权", True, "选择"),  # ... but the word's main sense counts
+        ("计划", "在计划外的", True, ""),  # …外 negates
+        ("计划", "无计划的", True, ""),
+        ("不合规", "不合规的", False, "不合规"),  # a negated phrase keeps its negation
+        ("计划", "计划了的", False, "计划"),  # function characters at the ends
+        ("倾向", "使倾向于", False, "倾向"),  # a leading 使, a trailing 于
+        ("漏洞", "有漏洞的", False, "漏洞"),  # a leading 有
+        ("无人机", "无人驾驶飞机", False, "无人机"),  # spread over a fuller form
+        ("美国", "共和国的", False, ""),  # one character inside another word
+        ("制造部门", "部门", False, "部门"),  # a part of the phrase, nothing more
+    ],
+)
+def test_rendering_hit(phrase, rendering, main, said):
+    from learnkit.align import renderings
+
+    chars = frozenset(phrase)
+    assert renderings.hit(chars, chars, rendering, main=main) == frozenset(said)

@@ -33,8 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from learnkit.align import renderings as ecd
 from learnkit.chinese import dictionary as cedict
-from learnkit.chinese import ecdict
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
 from learnkit.text.charclass import HAN
@@ -57,7 +57,6 @@ LEXICAL_BONUS = 0.3  # ... where partial gloss evidence still helps rank
 COVERAGE_WEIGHT = 0.5  # candidate ranking: how wholly a span says a dictionary meaning
 THRESHOLD = 0.4  # confidence below which the counterpart is given as None
 RENDER_WORDS = 4  # longest English run looked up in ECDICT as a whole
-MAX_RENDERINGS = 4  # ECDICT lists main senses first; its long tails are noise
 MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
 RENDER_WEIGHT = 0.5  # candidate ranking: the English run's own Chinese rendering
 _RENDER_SKIP = frozenset("a an the of to and or in on at by for with as is are be".split())
@@ -70,6 +69,10 @@ TRUNCATED = 0.6  # confidence factor for a span that leaves part of the phrase u
 STRONG_RENDERING = 0.6  # ECDICT renders the span as most of the phrase ...
 RENDER_BONUS = 0.15  # ... which adds this much confidence
 RENDER_COSINE = 0.25  # ... and lets a span this far off in embeddings be checked
+# One English word (not hyphenated) for a one-sided phrase: the embeddings of a lone word
+# are weak and a gloss word is often one of many senses (上升 "go up" → "going"), so it
+# needs more.
+LONE_WORD_COSINE = 0.55  # ... without an ECDICT rendering of the phrase: the cosine floor
 EXTEND_COSINE = 0.1  # a neighbouring word this much closer in embeddings joins the span
 
 _BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】]|\.(?!\d)")
@@ -192,7 +195,8 @@ def _assign(
             epos = (e.start + e.end) / 2 / max(len(en), 1)
             value[i, j] = lex[i][j] + cos[i][j] + POSITION_WEIGHT * (1 - abs(zpos - epos))
     if n == m == 1 and not value:  # one bold span each side, and some cue beyond the bold
-        rend = _rendering(zh_emphasis[0].text, tuple(_inside(tokens, en_emphasis[0])))
+        phrase = _content_text(_units(zh, words, zh_emphasis[0]))
+        rend = ecd.rendering(phrase, tuple(_inside(tokens, en_emphasis[0])))
         if rend >= MIN_RENDERING or cos[0][0] >= LONE_COSINE:
             return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
     best: tuple[float, list[tuple[int, int]]] = (0.0, [])
@@ -267,8 +271,9 @@ def _split_merged(
 
 
 def _all_said(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> bool:
+    phrase = "".join(_text_of(units))
     return all(
-        any(_explains(u.gloss, t.lemma) or _renders(u.text, t.text, t.lemma) for u in units)
+        any(_explains(u.gloss, t.lemma) or _renders(u, t, phrase) for u in units)
         for t in tokens
         if t.content
     )
@@ -293,10 +298,12 @@ def _pair_confidence(lex: float, cos: float) -> float:
     return round(1 - 0.25 * (1 - p_lex) * (1 - p_cos), 3)
 
 
-def _search_confidence(score: float, cos: float, cov: float, rend: float) -> float:
-    """One side bold: gloss evidence, confirmed by the embedding cosine, and how wholly
-    the span says a dictionary meaning."""
-    p = min(1.0, score) * (0.5 + 0.5 * min(1.0, max(0.0, (cos - MIN_COSINE) / 0.35)))
+def _search_confidence(
+    score: float, cos: float, cov: float, rend: float, floor: float = MIN_COSINE
+) -> float:
+    """One side bold: gloss evidence, confirmed by the embedding cosine (above ``floor``),
+    and how wholly the span says a dictionary meaning."""
+    p = min(1.0, score) * (0.5 + 0.5 * min(1.0, max(0.0, (cos - floor) / 0.35)))
     bonus = RENDER_BONUS if rend >= STRONG_RENDERING else 0.0
     return round(min(1.0, p * (0.5 + 0.5 * cov) + bonus), 3)
 
@@ -307,12 +314,13 @@ def _truncated(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> bool:
     its parts: "dual-use" says 军民两用), so the span likely lost a word ("county" for
     县治, "county seat")."""
     negated = any(_is_negation(t.text) for t in tokens)
+    phrase = "".join(_text_of(units))
     units = [u for u in units if u.content and u.text not in _ZH_AFFIX]
     units = [u for u in units if not (u.negation and negated)]
     tokens = [t for t in tokens if t.content]
 
     def says(u: _Unit, t: english.Token) -> bool:
-        return _explains(u.gloss, t.lemma) or _renders(u.text, t.text, t.lemma)
+        return _explains(u.gloss, t.lemma) or _renders(u, t, phrase)
 
     unsaid = sum(1 for u in units if not any(says(u, t) for t in tokens))
     spare = sum(1 for t in tokens if not any(says(u, t) for u in units))
@@ -417,24 +425,9 @@ def _explains(gloss: frozenset[str], norm: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
-def _renders(unit: str, word: str, lemma: str) -> bool:
-    """Whether ECDICT renders the English word as the Chinese unit: a rendering sharing
-    two of its characters ("sector" → 部门), or for a one-character unit a rendering of
-    at most two characters that contains it ("county" → 县)."""
-    if not HAN.search(unit) or lemma in english.STOP_WORDS:
-        return False
-    chars = frozenset(unit) - _ZH_FILLER
-    for form in dict.fromkeys((word.lower(), lemma)):
-        for r in ecdict.renderings(form)[:MAX_RENDERINGS]:
-            r = r.strip("".join(_ZH_FILLER))
-            if (_ZH_NEGATION & frozenset(r)) - chars:
-                continue
-            if len(chars) == 1 and len(r) <= 2 and chars <= frozenset(r):
-                return True
-            if len(chars) > 1 and len(chars & frozenset(r)) >= 2:
-                return True
-    return False
+def _renders(unit: _Unit, token: english.Token, phrase: str) -> bool:
+    """Whether ECDICT renders the token as the unit (of the Chinese ``phrase``)."""
+    return ecd.renders(unit.text, token.text, token.lemma, phrase)
 
 
 def _inside(items: list, span: Span) -> list:
@@ -455,9 +448,9 @@ def _scores(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> tuple[fl
     tokens = [t for t in tokens if t.content]
     if not units or not tokens:
         return 0.0, 0.0
+    phrase = "".join(_text_of(units))
     related = [
-        [_explains(u.gloss, t.lemma) or _renders(u.text, t.text, t.lemma) for t in tokens]
-        for u in units
+        [_explains(u.gloss, t.lemma) or _renders(u, t, phrase) for t in tokens] for u in units
     ]
     hit_units = [u for u, row in zip(units, related, strict=True) if any(row)]
     hit_tokens = [t for j, t in enumerate(tokens) if any(row[j] for row in related)]
@@ -511,11 +504,11 @@ def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int],
         if score >= SEARCH_THRESHOLD and evidence >= MIN_EVIDENCE:
             found[cand[0].start, cand[-1].end] = score
     if zh_side:  # English runs whose own Chinese rendering says the phrase (ECDICT)
-        phrase = "".join(_text_of(source))
+        phrase = _content_text(source)
         for cand in _render_windows(targets):
             key = cand[0].start, cand[-1].end
             # a run starting on a particle counts only as a whole ("out of control")
-            share = _rendering(phrase, tuple(cand), whole=not cand[0].content)
+            share = ecd.rendering(phrase, tuple(cand), whole=not cand[0].content)
             if key not in found and share >= MIN_RENDERING:
                 found[key] = share
     return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0][1] - kv[0][0], kv[0][0])))
@@ -523,6 +516,12 @@ def _candidates(source: list, targets: list, text: str) -> dict[tuple[int, int],
 
 def _text_of(units: Sequence[_Unit]) -> list[str]:
     return [u.text for u in units]
+
+
+def _content_text(units: Sequence[_Unit]) -> str:
+    """The text from the first content unit to the last: 美国和 is judged as 美国."""
+    at = [k for k, u in enumerate(units) if u.content]
+    return "".join(_text_of(units[at[0] : at[-1] + 1])) if at else ""
 
 
 def _render_windows(tokens: list):
@@ -534,49 +533,6 @@ def _render_windows(tokens: list):
         for j in range(i, min(len(tokens), i + RENDER_WORDS)):
             if tokens[j].content:
                 yield tokens[i : j + 1]
-
-
-def _rendering(phrase: str, tokens: tuple, whole: bool = False) -> float:
-    """The share of the Chinese ``phrase``'s characters that ECDICT's renderings say: of
-    the English run as a whole, or of its content words each (best rendering; surface and
-    lemma forms; fillers such as 的 left out); 0 unless two characters (or all of a
-    one-character phrase) are said."""
-    chars = frozenset(phrase) - _ZH_FILLER
-    if not chars:
-        return 0.0
-    need = min(2, len(chars))
-    said = len(_said(chars, tokens))
-    share = said / len(chars) if said >= need else 0.0
-    if len(tokens) > 1 and not whole:  # word by word: each saying two characters, all used
-        parts = [_said(chars, (t,)) for t in tokens if t.content]
-        saying = [p for p in parts if len(p) >= need]
-        if saying:
-            union = frozenset().union(*saying)
-            share = max(share, len(union) / len(chars) * len(saying) / len(parts))
-    return share
-
-
-@lru_cache(maxsize=65536)
-def _said(chars: frozenset[str], tokens: tuple) -> frozenset[str]:
-    """The characters of ``chars`` in the best ECDICT rendering of the run ``tokens``."""
-    best: frozenset[str] = frozenset()
-    for form in _forms(tokens):
-        for r in ecdict.renderings(form)[:MAX_RENDERINGS]:
-            hit = chars & frozenset(r)
-            if len(hit) == 1 and len(r.strip("".join(_ZH_FILLER))) > 2:
-                continue  # one character inside a longer word says nothing (间, 十年间)
-            if (_ZH_NEGATION & frozenset(r)) - chars:
-                continue  # "unplanned" is 无计划的: not 计划
-            if len(hit) > len(best):
-                best = hit
-    return best
-
-
-def _forms(tokens: tuple) -> list[str]:
-    surface = " ".join(t.text for t in tokens)
-    lemmas = " ".join([t.lemma for t in tokens[:1]] + [t.text for t in tokens[1:]])
-    last = " ".join([t.text for t in tokens[:-1]] + [tokens[-1].lemma])
-    return list(dict.fromkeys((surface, lemmas, last)))
 
 
 def _with_candidates(source: list, targets: list, text: str) -> tuple[list, dict]:
@@ -623,17 +579,20 @@ def _search(
     for k, cos in zip(best, cosines, strict=True):
         span_tokens = _inside(targets, Span(k[0], k[1], "")) if zh_side else source
         span_units = source if zh_side else _inside(targets, Span(k[0], k[1], ""))
-        rend = _rendering("".join(_text_of(span_units)), tuple(span_tokens))
+        rend = ecd.rendering(_content_text(span_units), tuple(span_tokens))
+        floor = MIN_COSINE
+        if zh_side and len(span_tokens) == 1 and "-" not in span_tokens[0].text and not rend:
+            floor = LONE_WORD_COSINE
         # the embeddings are weak on short phrases: a dictionary rendering outweighs them
-        if cos >= MIN_COSINE or (rend >= STRONG_RENDERING and cos >= RENDER_COSINE):
+        if cos >= floor or (rend >= STRONG_RENDERING and cos >= RENDER_COSINE):
             cov = max(_coverage(span_units, span_tokens), rend)
             value = found[k] + cos + COVERAGE_WEIGHT * cov + RENDER_WEIGHT * rend
-            ranked.append((value, -(k[1] - k[0]), -k[0], k, cos, cov, rend))
+            ranked.append((value, -(k[1] - k[0]), -k[0], k, cos, cov, rend, floor))
     if not ranked:
         return None
     top = max(ranked)
     (start, end), score, cos, cov, rend = top[3], found[top[3]], top[4], top[5], top[6]
-    confidence = _search_confidence(score, cos, cov, rend)
+    confidence = _search_confidence(score, cos, cov, rend, top[7])
     if zh_side:
         start, end = _complete(phrase, source, targets, text, used, start, end, cos)
         if _truncated(source, _inside(targets, Span(start, end, ""))):
