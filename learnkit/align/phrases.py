@@ -4,9 +4,10 @@ A Chinese span is a sequence of *units* (jieba words, split further into CC-CEDI
 headwords when jieba's word is not one), each with the English lemmas its glosses use; an
 English span is a sequence of tokens (:mod:`learnkit.text.english`: hyphenated words
 whole, lemmas). A token explains a unit when a gloss says it (CC-CEDICT, Chinese →
-English) or when ECDICT renders it as the unit (English → Chinese: "sector" → 部门).
-Their similarity is an F1 of how much of each side the other explains, where leftover
-units on both sides may explain each other at half credit.
+English) or when ECDICT renders it as the unit (English → Chinese: "sector" → 部门; what
+a rendering may not claim, :mod:`learnkit.align.renderings`). Their similarity is an F1
+of how much of each side the other explains, where leftover units on both sides may
+explain each other at half credit.
 
 1. The bold spans of both sides are assigned jointly (one English span per phrase, none
    used twice): gloss score, USE-multilingual cosine and position in the bead; the bold
@@ -21,8 +22,9 @@ units on both sides may explain each other at half credit.
    not found, it is returned with ``zh=None`` so that the caller warns.
 
 Every answer carries a confidence (0-1); a span that leaves part of the phrase unsaid
-loses some; below :data:`THRESHOLD` the answer is None. Texts are embedded once per bead
-(one call) and kept by text for the process.
+loses some, and a lone English word with gloss evidence only needs a higher cosine;
+below :data:`THRESHOLD` the answer is None. Texts are embedded once per bead (one call)
+and kept by text for the process.
 """
 
 from __future__ import annotations
