@@ -392,3 +392,25 @@ def test_rendering_hit(phrase, rendering, main, said):
 
     chars = frozenset(phrase)
     assert renderings.hit(chars, chars, rendering, main=main) == frozenset(said)
+
+
+@pytest.mark.parametrize(
+    ("word", "negation"),
+    [
+        ("not", True),
+        ("won't", True),
+        ("useless", True),  # -less, and ECDICT says 无用的
+        ("unintended", True),
+        ("nonprofit", True),
+        ("dishonest", True),
+        ("inclined", False),  # in- that is no prefix: ECDICT says 可能的
+        ("under", False),
+        ("increase", False),
+        ("interest", False),
+        ("regardless", True),
+    ],
+)
+def test_english_negation(word, negation):
+    from learnkit.align.phrases import _is_negation
+
+    assert _is_negation(word) is negation

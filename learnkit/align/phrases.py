@@ -396,8 +396,15 @@ def _coverage(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> float:
 
 
 def _is_negation(word: str) -> bool:
+    """A negating word: "not", "won't", or a negating prefix or suffix (un-, non-, dis-,
+    in-, -less) that ECDICT's renderings confirm ("useless" 无用的; "inclined" and "under"
+    are no negation)."""
     w = word.lower()
-    return w in _EN_NEGATION or w.endswith("n't") or w.startswith(("un", "non", "dis", "in"))
+    if w in _EN_NEGATION or w.endswith("n't"):
+        return True
+    if w.startswith(("un", "non", "dis", "in")) or (w.endswith("less") and len(w) > 6):
+        return ecd.negating(w)
+    return False
 
 
 def _tokens(en: str) -> list[english.Token]:

@@ -32,6 +32,14 @@ _TRAILING = ("于",)  # "… to" after a word: 倾向于 "inclined to"
 _NEGATION = frozenset("不无非未没否")
 
 
+@lru_cache(maxsize=16384)
+def negating(english_word: str) -> bool:
+    """Whether ECDICT's main renderings of the word negate (不 无 非 未 …: "useless"
+    无用的); True for a word ECDICT does not list (its affix is the only evidence)."""
+    found = ecdict.renderings(english_word)[:3]
+    return not found or any(_NEGATION & frozenset(r) for r in found)
+
+
 def core(rendering: str) -> str:
     """A rendering without function characters at its ends and a leading 使 / 被 / 有."""
     r = rendering.strip("".join(FILLER))
