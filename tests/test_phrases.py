@@ -156,6 +156,22 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
             [("气候变化", None), (None, "loudly and at length")],  # an English addition
             id="lone-bold-unsupported-kept-apart",
         ),
+        # English bold that ECDICT renders as plain Chinese of the sentence says that text:
+        # not paired with a bold phrase on embeddings alone (火车站 = "airport" before)
+        pytest.param(
+            "他在**火车站**等朋友，不在机场。",
+            "He waited for his friend at the station, not at the **airport**.",
+            [("火车站", "station"), ("机场", "airport")],
+            id="english-bold-says-plain-chinese",
+        ),
+        pytest.param(
+            "这些结果可能会鼓舞他**寻求连任**，另觅旗手。",
+            "The results may make him seek re-election and find another **standard-bearer**.",
+            # not 寻求连任 = "standard-bearer" (the lone pair); 旗手 itself is not found
+            # (cosine 0.24 to "standard-bearer"): kept without Chinese
+            [("寻求连任", None), (None, "standard-bearer")],
+            id="lone-english-bold-says-plain-chinese",
+        ),
         # bold pieces with a space between reach pairing as one span: split for two phrases
         pytest.param(
             "**美国**的**贸易逆差**扩大了。",

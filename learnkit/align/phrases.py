@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from learnkit.align import renderings as ecd
 from learnkit.chinese import dictionary as cedict
+from learnkit.chinese import ecdict
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
 from learnkit.text.charclass import HAN
@@ -188,18 +189,27 @@ def _assign(
     else:
         vectors = _vectors([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
         cos = [[float(vectors[i] @ vectors[n + j]) for j in range(m)] for i in range(n)]
+    # English bold that ECDICT renders as plain Chinese text of the sentence says that text
+    elsewhere = [_rendered_elsewhere(_inside(tokens, e), zh, zh_emphasis) for e in en_emphasis]
+
+    def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the English says other text
+        phrase = _content_text(_units(zh, words, zh_emphasis[i]))
+        return elsewhere[j] and (
+            ecd.rendering(phrase, tuple(_inside(tokens, en_emphasis[j]))) < MIN_RENDERING
+        )
+
     value: dict[tuple[int, int], float] = {}
     for i, z in enumerate(zh_emphasis):
         zpos = (z.start + z.end) / 2 / max(len(zh), 1)
         for j, e in enumerate(en_emphasis):
-            if lex[i][j] < PAIR_THRESHOLD and cos[i][j] < PAIR_COSINE:
+            if lex[i][j] < PAIR_THRESHOLD and (cos[i][j] < PAIR_COSINE or unsaid(i, j)):
                 continue
             epos = (e.start + e.end) / 2 / max(len(en), 1)
             value[i, j] = lex[i][j] + cos[i][j] + POSITION_WEIGHT * (1 - abs(zpos - epos))
     if n == m == 1 and not value:  # one bold span each side, and some cue beyond the bold
         phrase = _content_text(_units(zh, words, zh_emphasis[0]))
         rend = ecd.rendering(phrase, tuple(_inside(tokens, en_emphasis[0])))
-        if rend >= MIN_RENDERING or cos[0][0] >= LONE_COSINE:
+        if rend >= MIN_RENDERING or (cos[0][0] >= LONE_COSINE and not elsewhere[0]):
             return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
     best: tuple[float, list[tuple[int, int]]] = (0.0, [])
 
@@ -227,6 +237,25 @@ def _assign(
                 taken_i.add(i)
                 taken_j.add(j)
     return [(i, j, round(lex[i][j], 3), _pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def _rendered_elsewhere(tokens: list, zh: str, zh_emphasis: Sequence[Span]) -> bool:
+    """Whether one of ECDICT's main renderings of the English run (two characters or more)
+    stands in ``zh`` outside every emphasised span: the English then says that plain text
+    (**standard-bearer** beside plain 旗手), not a bold phrase it lacks the glosses for."""
+    if not tokens:
+        return False
+    for form in ecd.forms(tuple(tokens)):
+        for r in ecdict.renderings(form)[: ecd.MAX_RENDERINGS]:
+            r = ecd.core(r.strip())
+            if len(r) < 2:
+                continue
+            at = zh.find(r)
+            while at >= 0:
+                if not any(z.start < at + len(r) and at < z.end for z in zh_emphasis):
+                    return True
+                at = zh.find(r, at + 1)
+    return False
 
 
 def _split_merged(
