@@ -181,6 +181,9 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     summary = page.get_by_test_id("summary")
     expect(summary).to_contain_text(f"3 of {total} right (1 without tones)")
     expect(summary.locator("tbody tr")).to_have_count(total)
+    page.set_viewport_size({"width": 390, "height": 844})  # phone: the table scrolls, not the page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def test_upload_download_deck_and_quiz_it(page, server):
