@@ -148,4 +148,4 @@ def _edge_punct(text: str, start: int, end: int, leading: bool) -> bool:
         return OPENERS[CLOSERS.index(ch)] not in inner[:-1]
     if not leading and ch == "." and _ABBREV_END.search(inner):
         return False
-    return ch not in "%$€£¥#@&+"
+    return ch not in "%$€£¥#@&+<>=≤≥±~"  # signs that are part of what is said (<50%)
