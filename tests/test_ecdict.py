@@ -18,6 +18,7 @@ from learnkit.data import data_path
         ("out of control", "不受控制"),
         ("pleasantries", "客气话"),  # an inflected form with its own entry
         ("re-election", "再次竞选"),  # hyphenated words whole
+        ("re‐election", "再次竞选"),  # a Unicode hyphen is the ASCII one
         ("county seat", "县城"),
     ],
 )

@@ -37,7 +37,6 @@ from functools import lru_cache
 
 from learnkit.align import renderings as ecd
 from learnkit.chinese import dictionary as cedict
-from learnkit.chinese import ecdict
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
 from learnkit.text.charclass import HAN
@@ -63,7 +62,6 @@ RENDER_WORDS = 4  # longest English run looked up in ECDICT as a whole
 MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
 RENDER_WEIGHT = 0.5  # candidate ranking: the English run's own Chinese rendering
 _RENDER_SKIP = frozenset("a an the of to and or in on at by for with as is are be".split())
-_ZH_FILLER = frozenset("的地得了")
 _ZH_AFFIX = frozenset("式性化型者家率度类")  # suffixes English often leaves unsaid
 _CLAUSE_WORDS = frozenset(
     "because although though unless since until whereas whether while".split()
@@ -79,7 +77,6 @@ LONE_WORD_COSINE = 0.55  # ... without an ECDICT rendering of the phrase: the co
 EXTEND_COSINE = 0.1  # a neighbouring word this much closer in embeddings joins the span
 
 _BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】]|\.(?!\d)")
-_ZH_NEGATION = frozenset("不无非未没否")
 _EN_NEGATION = frozenset("not no out without never nor lack absence".split())
 _ZH_FUNCTION = frozenset(
     "的 地 得 了 着 过 和 与 及 跟 同 或 是 在 之 把 被 将 对 从 向 于 以 为 而 并 也 都 "
@@ -190,7 +187,7 @@ def _assign(
         vectors = _vectors([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
         cos = [[float(vectors[i] @ vectors[n + j]) for j in range(m)] for i in range(n)]
     # English bold that ECDICT renders as plain Chinese text of the sentence says that text
-    elsewhere = [_rendered_elsewhere(_inside(tokens, e), zh, zh_emphasis) for e in en_emphasis]
+    elsewhere = [ecd.elsewhere(tuple(_inside(tokens, e)), zh, zh_emphasis) for e in en_emphasis]
 
     def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the English says other text
         phrase = _content_text(_units(zh, words, zh_emphasis[i]))
@@ -237,25 +234,6 @@ def _assign(
                 taken_i.add(i)
                 taken_j.add(j)
     return [(i, j, round(lex[i][j], 3), _pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
-
-
-def _rendered_elsewhere(tokens: list, zh: str, zh_emphasis: Sequence[Span]) -> bool:
-    """Whether one of ECDICT's main renderings of the English run (two characters or more)
-    stands in ``zh`` outside every emphasised span: the English then says that plain text
-    (**standard-bearer** beside plain 旗手), not a bold phrase it lacks the glosses for."""
-    if not tokens:
-        return False
-    for form in ecd.forms(tuple(tokens)):
-        for r in ecdict.renderings(form)[: ecd.MAX_RENDERINGS]:
-            r = ecd.core(r.strip())
-            if len(r) < 2:
-                continue
-            at = zh.find(r)
-            while at >= 0:
-                if not any(z.start < at + len(r) and at < z.end for z in zh_emphasis):
-                    return True
-                at = zh.find(r, at + 1)
-    return False
 
 
 def _split_merged(
@@ -383,7 +361,7 @@ def _word_units(zh: str, start: int, end: int) -> list[_Unit]:
     if piece in _ZH_FUNCTION:
         return [_Unit(start, end, len(piece), frozenset(), False, text=piece)]
     if cedict.contains(piece) or len(piece) == 1:
-        negation = piece in _ZH_NEGATION
+        negation = piece in ecd.NEGATION
         gloss, meanings = _gloss(piece), _meanings(piece)
         return [_Unit(start, end, len(piece), gloss, True, meanings, negation, piece)]
     # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of.

@@ -18,9 +18,11 @@ A rendering is evidence only when it says the phrase and nothing else of substan
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from learnkit.chinese import ecdict
+from learnkit.models import Span
 from learnkit.text import english
 from learnkit.text.charclass import HAN
 
@@ -29,7 +31,7 @@ MIN_COVERED = 0.75  # share of a rendering's core that the phrase must say
 FILLER = frozenset("的地得之了")  # function characters a rendering may carry
 _LEADING = ("使", "被", "有")  # "make …", "be …-ed", "having …" before a word
 _TRAILING = ("于",)  # "… to" after a word: 倾向于 "inclined to"
-_NEGATION = frozenset("不无非未没否")
+NEGATION = frozenset("不无非未没否")  # characters that negate, in renderings and phrases
 
 
 @lru_cache(maxsize=16384)
@@ -37,7 +39,7 @@ def negating(english_word: str) -> bool:
     """Whether ECDICT's main renderings of the word negate (不 无 非 未 …: "useless"
     无用的); True for a word ECDICT does not list (its affix is the only evidence)."""
     found = ecdict.renderings(english_word)[:3]
-    return not found or any(_NEGATION & frozenset(r) for r in found)
+    return not found or any(NEGATION & frozenset(r) for r in found)
 
 
 def core(rendering: str) -> str:
@@ -60,7 +62,7 @@ def hit(
     r = core(rendering)
     if not r:
         return frozenset()
-    if (_NEGATION & frozenset(r)) - context or (r.endswith("外") and "外" not in context):
+    if (NEGATION & frozenset(r)) - context or (r.endswith("外") and "外" not in context):
         return frozenset()
     content = frozenset(r) - FILLER
     if not content:
@@ -135,3 +137,22 @@ def forms(tokens: tuple) -> list[str]:
     lemmas = " ".join([t.lemma for t in tokens[:1]] + [t.text for t in tokens[1:]])
     last = " ".join([t.text for t in tokens[:-1]] + [tokens[-1].lemma])
     return list(dict.fromkeys((surface, lemmas, last)))
+
+
+def elsewhere(tokens: tuple, zh: str, zh_emphasis: Sequence[Span]) -> bool:
+    """Whether one of ECDICT's main renderings of the English run (two characters or more)
+    stands in ``zh`` outside every emphasised span: the English then says that plain text
+    (**standard-bearer** beside plain 旗手), not a bold phrase it lacks the glosses for."""
+    if not tokens:
+        return False
+    for form in forms(tokens):
+        for r in ecdict.renderings(form)[:MAX_RENDERINGS]:
+            r = core(r.strip())
+            if len(r) < 2:
+                continue
+            at = zh.find(r)
+            while at >= 0:
+                if not any(z.start < at + len(r) and at < z.end for z in zh_emphasis):
+                    return True
+                at = zh.find(r, at + 1)
+    return False

@@ -17,6 +17,7 @@ import threading
 from functools import lru_cache
 
 from learnkit.data import data_path
+from learnkit.text.english import plain
 
 FILE = "ecdict.tsv"
 
@@ -35,8 +36,9 @@ def _data() -> mmap.mmap:
 
 
 def key(english: str) -> str:
-    """The look-up form of an English word or phrase: lower case, single spaces."""
-    return " ".join(english.lower().replace("’", "'").split())
+    """The look-up form of an English word or phrase: lower case, ASCII apostrophes and
+    hyphens (:func:`learnkit.text.english.plain`), single spaces."""
+    return " ".join(plain(english).split())
 
 
 @lru_cache(maxsize=65536)

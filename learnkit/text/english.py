@@ -96,6 +96,14 @@ def content_lemmas(text: str) -> list[str]:
     return [lemma(w) for w in TOKEN.findall(text) if not is_stop(w)]
 
 
+_PLAIN = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
+
+
+def plain(text: str) -> str:
+    """Lower case with ASCII apostrophes and hyphens: the form lemmas and look-ups use."""
+    return text.lower().translate(_PLAIN)
+
+
 @lru_cache(maxsize=131072)
 def lemma(word: str) -> str:
     """Lower-case lemma: no possessive or initialism dots, one spelling per country.
@@ -104,7 +112,7 @@ def lemma(word: str) -> str:
     as written ("unintended"); words unknown to lemminflect get its rule-based noun form
     ("policymakers" → "policymaker"). Hyphenated words are lemmatised on their last part.
     """
-    w = word.lower().replace("’", "'").replace("‐", "-").replace("‑", "-")
+    w = plain(word)
     w = _POSSESSIVE.sub("", w).replace(".", "")
     if w in _SYNONYMS:
         return _SYNONYMS[w]
