@@ -90,7 +90,17 @@ def items():
     built |= {i.answer: i for i in build_items(studysets.rivals())}
     # The pipeline writes a non-Han token into the numbers line as it is.
     g20 = replace(built["联系"], answer="G20峰会", pinyin="G20 fēnghuì", numbers="G20 feng1 hui4")
-    return built | {"G20峰会": g20}
+    covid = replace(
+        built["联系"], answer="COVID-19疫情", pinyin="COVID-19 yìqíng", numbers="COVID-19 yi4 qing2"
+    )
+    # A name's middle dot sticks to its syllables in the numbers line, as the pipeline writes.
+    putin = replace(
+        built["联系"],
+        answer="弗拉基米尔·普京",
+        pinyin="Fúlājīmǐ'ěr·Pǔjīng",
+        numbers="fu2 la1 ji1 mi3 er3·pu3 jing1",
+    )
+    return built | {"G20峰会": g20, "COVID-19疫情": covid, "弗拉基米尔·普京": putin}
 
 
 TABLE = [
@@ -107,6 +117,12 @@ TABLE = [
     ("G20峰会", "G20峰会", R, "hanzi"),
     ("G20峰会", "Ｇ２０峰会", R, "hanzi"),
     ("G20峰会", "G20峰會", R, "hanzi"),
+    ("G20峰会", "g20峰会", R, "hanzi"),  # Latin letters in any case
+    ("G20峰会", "峰会", W, "hanzi"),
+    ("G20峰会", "G2峰会", W, "hanzi"),
+    ("COVID-19疫情", "covid19疫情", R, "hanzi"),
+    ("弗拉基米尔·普京", "弗拉基米尔普京", R, "hanzi"),
+    ("弗拉基米尔·普京", "弗拉基米尔", W, "hanzi"),
     # pinyin: tones right
     ("对手", "duì shǒu", R, "pinyin"),
     ("对手", "DUI4SHOU3", R, "pinyin"),
@@ -122,7 +138,20 @@ TABLE = [
     ("西安", "xī'ān", R, "pinyin"),
     ("西安", "xi1'an1", R, "pinyin"),
     ("G20峰会", "G20 fēnghuì", R, "pinyin"),
-    ("G20峰会", "feng1hui4", R, "pinyin"),
+    ("G20峰会", "g20 feng1hui4", R, "pinyin"),
+    ("G20峰会", "G 20 fēnghuì", R, "pinyin"),
+    ("G20峰会", "feng1hui4", W, "pinyin"),  # G20 is part of the answer
+    ("G20峰会", "fēnghuì", W, "pinyin"),
+    ("G20峰会", "G2 feng1hui4", W, "pinyin"),
+    ("G20峰会", "G20 feng1hui4 G20", W, "pinyin"),
+    ("COVID-19疫情", "covid-19 yi4qing2", R, "pinyin"),
+    ("COVID-19疫情", "Covid19 yìqíng", R, "pinyin"),
+    ("COVID-19疫情", "yi4qing2", W, "pinyin"),
+    ("弗拉基米尔·普京", "Fúlājīmǐ'ěr·Pǔjīng", R, "pinyin"),  # as shown
+    ("弗拉基米尔·普京", "fu2la1ji1mi3er3 pu3jing1", R, "pinyin"),
+    ("弗拉基米尔·普京", "fu2 la1 ji1 mi3 er3·pu3 jing1", R, "pinyin"),
+    ("弗拉基米尔·普京", "fulajimier pujing", T0, "pinyin"),
+    ("弗拉基米尔·普京", "fulajimier", W, "pinyin"),
     # ü, v, u:
     ("绿色", "lǜ sè", R, "pinyin"),
     ("绿色", "lv4 se4", R, "pinyin"),
@@ -235,7 +264,34 @@ def test_the_table_is_large():
             "no tone given for cè. It is chǎn yè zhèng cè.",
         ),
         ("对手", "对头", "Not quite: the answer is 对手 (duì shǒu): 头 should be 手."),
-        ("对手", "对", "Not quite: the answer is 对手 (duì shǒu): you wrote 1 characters of 2."),
+        (
+            "中美关系解冻",
+            "关系解冻",
+            "Not quite: the answer is 中美关系解冻 (zhōng měi guān xì jiě dòng): "
+            "关系解冻 is only part of it; the answer has 6 characters.",
+        ),
+        (
+            "中美关系解冻",
+            "中美关系解冻了",
+            "Not quite: the answer is 中美关系解冻 (zhōng měi guān xì jiě dòng): "
+            "中美关系解冻了 has 1 character too many.",
+        ),
+        (
+            "对手",
+            "你们好",
+            "Not quite: the answer is 对手 (duì shǒu): the answer has 2 characters, "
+            "your 你们好 has 3.",
+        ),
+        (
+            "G20峰会",
+            "g30峰会",
+            "Not quite: the answer is G20峰会 (G20 fēnghuì): 3 should be 2.",
+        ),
+        (
+            "G20峰会",
+            "feng1hui4",
+            "Not quite: the answer is G20峰会 (G20 fēnghuì): G20 is part of it.",
+        ),
         (
             "绿色转型",
             "lusè zhuǎnxíng",
@@ -254,7 +310,11 @@ def test_the_table_is_large():
         "tones",
         "tone-wrong-and-missing",
         "wrong-hanzi",
-        "short-hanzi",
+        "part-of-it",
+        "too-many",
+        "other-length",
+        "one-digit-off",
+        "missing-non-pinyin-token",
         "u-for-umlaut",
         "wrong-letter",
         "wrong-pinyin",
@@ -349,3 +409,30 @@ def test_sample_items(sample_study_set):
         assert check_typed(item, item.pinyin).verdict is Verdict.RIGHT, item.pinyin
         bare = "".join(c for c in item.numbers if not c.isdigit())
         assert check_typed(item, bare).verdict is Verdict.TONELESS, bare
+
+
+NAMES_AND_LATIN = """# 测试
+
+记者采访了**弗拉基米尔·普京**，谈到**G7峰会**和**COVID-19疫情**。
+
+---
+
+# Test
+
+The reporter interviewed **Vladimir Putin** about the **G7 summit** and the **COVID-19 pandemic**.
+"""
+
+
+def test_items_with_names_and_latin_letters():
+    """Items the pipeline makes of a name with a middle dot and of phrases with Latin
+    letters and digits: right as shown (hanzi, numbers, pinyin), wrong without the
+    letters and digits."""
+    from learnkit.pipeline import study_set
+
+    items = {i.answer: i for i in build_items(study_set(NAMES_AND_LATIN, source="t.md"))}
+    assert {"弗拉基米尔·普京", "G7峰会", "COVID-19疫情"} <= set(items)
+    for item in items.values():
+        for typed in (item.answer, item.numbers, item.pinyin):
+            assert check_typed(item, typed).verdict is Verdict.RIGHT, typed
+    for answer, typed in [("G7峰会", "feng1hui4"), ("COVID-19疫情", "yìqíng")]:
+        assert check_typed(items[answer], typed).verdict is Verdict.WRONG, typed

@@ -18,7 +18,7 @@ from learnkit.study.quiz import ClozeItem
 from learnkit.text.charclass import is_han
 
 _NEUTRAL = (0, 5)  # "le5", "le0" or no digit at all
-_SYLLABLE = re.compile(r"[a-zv]+[0-5]?")  # one token of a numbers line, after _canonical
+_SYLLABLE = re.compile(r"[a-zv]+[0-5]?")  # one syllable of a numbers line, lower case
 # Tone sandhi learners write as heard, and dictionaries write either way: 一 yī/yí/yì,
 # 不 bù/bú. Only for these characters: yì is also 亿 and 义.
 _SANDHI = {"一": {1, 2, 4}, "不": {2, 4}}
@@ -115,12 +115,25 @@ class _Syllable:
     marked: str  # as shown to the learner: "lǜ"
 
 
+def _syllables_of(token: str) -> list[str] | None:
+    """The syllables of one token of a numbers line ("er3·pu3" in a name is two), or None
+    for a token that is not pinyin ("g20", "covid-19", "38.1%")."""
+    key = token.lower().replace("u:", "v")
+    parts = [part for part in re.split(r"[^a-z0-9]+", key) if part]
+    return parts if parts and all(_SYLLABLE.fullmatch(part) for part in parts) else None
+
+
 def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[str]]:
     """The answer's syllables, and the tokens of its numbers line that are not syllables
-    (such as "g20" in "G20 feng1 hui4")."""
-    tokens = unicodedata.normalize("NFKC", item.numbers).lower().replace("u:", "v").split()
-    syllables = [t for t in tokens if _SYLLABLE.fullmatch(t)]
-    others = [t for t in tokens if not _SYLLABLE.fullmatch(t)]
+    (such as "G20" in "G20 feng1 hui4"), as written there."""
+    syllables: list[str] = []
+    others: list[str] = []
+    for token in unicodedata.normalize("NFKC", item.numbers).split():
+        parts = _syllables_of(token)
+        if parts is None:
+            others.append(token)
+        else:
+            syllables += parts
     hans = [ch for ch in item.answer if is_han(ch)]
     chars = hans if len(hans) == len(syllables) else [None] * len(syllables)
     return [
@@ -134,12 +147,23 @@ def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[str]]:
     ], others
 
 
-def _strip_tokens(text: str, tokens: list[str]) -> str:
-    """``text`` (NFKC, lower case) without the first occurrence of each token."""
+def _strip_tokens(text: str, tokens: list[str]) -> tuple[str, list[str]]:
+    """``text`` (NFKC, lower case) without the first occurrence of each token, matched by
+    its letters and digits in any case, with spaces or signs between them allowed ("g 7",
+    "covid19"); and the tokens it lacks, which are part of the answer too ("fenghui"
+    alone is wrong for G7峰会, as "峰会" is)."""
     text = unicodedata.normalize("NFKC", text).lower()
+    missing = []
     for token in tokens:
-        text = text.replace(token, " ", 1)
-    return text
+        key = [ch for ch in token.lower() if ch.isalnum()]
+        if not key:  # a sign alone ("·", "—") need not be typed
+            continue
+        found = re.search(r"[\W_]*".join(map(re.escape, key)), text)
+        if found:
+            text = text[: found.start()] + " " + text[found.end() :]
+        else:
+            missing.append(token)
+    return text, missing
 
 
 def _letters_message(item: ClozeItem, typed: str, syllables: list[_Syllable]) -> str:
@@ -208,11 +232,12 @@ def _tones_outcome(
 
 def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
     given, wanted = _bare(text), _bare(item.answer)
-    if given == wanted:
+    # Latin letters in any case: g7峰会 is G7峰会.
+    if given.casefold() == wanted.casefold():
         return Outcome(Verdict.RIGHT, "hanzi", text, "Right!")
     if len(given) == len(wanted) and (
-        to_simplified(given) == to_simplified(wanted)
-        or to_traditional(given) == to_traditional(wanted)
+        to_simplified(given).casefold() == to_simplified(wanted).casefold()
+        or to_traditional(given).casefold() == to_traditional(wanted).casefold()
     ):
         if to_simplified(wanted) == wanted:
             note = (
@@ -221,15 +246,31 @@ def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
         else:
             note = f"the article writes {wanted}, in Traditional characters; you wrote {given}"
         return Outcome(Verdict.RIGHT, "hanzi", text, f"Right! ({note}.)")
-    message = f"Not quite: the answer is {item.answer} ({item.pinyin})"
+    return Outcome(
+        Verdict.WRONG,
+        "hanzi",
+        text,
+        f"Not quite: the answer is {item.answer} ({item.pinyin}): {_length_note(given, wanted)}.",
+    )
+
+
+def _count(n: int) -> str:
+    return f"{n} character{'s' if n != 1 else ''}"
+
+
+def _length_note(given: str, wanted: str) -> str:
+    """What differs between typed and expected hanzi (both bare), in plain words."""
     if len(given) == len(wanted):
-        diff = [f"{g} should be {w}" for g, w in zip(given, wanted, strict=True) if g != w]
-        message += ": " + ", ".join(diff)
-    elif len(given) < len(wanted):
-        message += f": you wrote {len(given)} characters of {len(wanted)}"
-    else:
-        message += f": you wrote {len(given)} characters, it has {len(wanted)}"
-    return Outcome(Verdict.WRONG, "hanzi", text, message + ".")
+        pairs = zip(given, wanted, strict=True)
+        return ", ".join(f"{g} should be {w}" for g, w in pairs if g.casefold() != w.casefold())
+    g, w = given.casefold(), wanted.casefold()
+    if len(given) < len(wanted):
+        if g in w:
+            return f"{given} is only part of it; the answer has {_count(len(wanted))}"
+        return f"the answer has {_count(len(wanted))}, your {given} has {len(given)}"
+    if w in g:
+        return f"{given} has {_count(len(given) - len(wanted))} too many"
+    return f"the answer has {_count(len(wanted))}, your {given} has {len(given)}"
 
 
 def check_typed(item: ClozeItem, text: str) -> Outcome:
@@ -246,7 +287,16 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
     if any(is_han(ch) for ch in text):
         return _hanzi_outcome(item, text)
     syllables, others = _expected(item)
-    typed = parse_pinyin(_strip_tokens(text, others))
+    rest, missing = _strip_tokens(text, others)
+    typed = parse_pinyin(rest)
+    if missing and typed.letters == "".join(s.letters for s in syllables):
+        return Outcome(
+            Verdict.WRONG,
+            "pinyin",
+            text,
+            f"Not quite: the answer is {item.answer} ({item.pinyin}):"
+            f" {' '.join(missing)} is part of it.",
+        )
     if not syllables or typed.letters != "".join(s.letters for s in syllables):
         return Outcome(
             Verdict.WRONG, "pinyin", text, _letters_message(item, typed.letters, syllables)
