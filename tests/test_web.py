@@ -275,6 +275,24 @@ def test_upload_preview_save_quiz_and_deck(client, app):
     assert uploads(app) == [name]
 
 
+@pytest.mark.parametrize("seed", [False, True], ids=["uploaded-before", "seed-article"])
+def test_an_article_already_in_the_library_is_refused_at_preview(client, app, sample_path, seed):
+    """The learner hears it at once, on the form with the text kept, not after Save."""
+    text = sample_path.read_text(encoding="utf-8") if seed else UPLOAD
+    if not seed:
+        assert post(client, "/upload/save", text=UPLOAD).status_code == 302
+    before = uploads(app)
+    preview = post(client, "/upload/", text=text)
+    assert preview.status_code == 400
+    assert 'data-testid="upload-save"' not in preview.text
+    error = re.search(r'data-testid="upload-error">(.*?)</p>', preview.text, re.S).group(1)
+    key = re.search(r'href="/article/(\w+)" data-testid="upload-existing"', error).group(1)
+    assert error.startswith("This article is already in your library. <a")
+    assert client.get(f"/article/{key}").status_code == 200
+    assert text.splitlines()[1] in preview.text  # kept in the form, to edit
+    assert uploads(app) == before
+
+
 def test_delete_an_uploaded_article(client, app, sample_study_set):
     saved = post(client, "/upload/save", text=UPLOAD)
     key = saved.location.rsplit("/", 1)[1]
@@ -323,6 +341,8 @@ def test_upload_a_file_is_stored_under_a_generated_name(client, app):
             "Only English here.",
             "No Chinese text was found. Paste the Chinese half first, then a line with ---,",
         ),
+        (b"", "The chosen file is empty: choose another or paste the text."),
+        (b" \n\n", "The chosen file is empty: choose another or paste the text."),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "This file is not plain text: it looks like a picture"),
         (b"\xc4\xe3\xba\xc3 gbk", "or it is saved in an encoding other than UTF-8"),
         (
@@ -331,7 +351,16 @@ def test_upload_a_file_is_stored_under_a_generated_name(client, app):
             " is 10,000); split it into several articles.",
         ),
     ],
-    ids=["empty", "blank", "no-chinese", "binary", "not-utf8", "too-many-sentences"],
+    ids=[
+        "empty",
+        "blank",
+        "no-chinese",
+        "empty-file",
+        "blank-file",
+        "binary",
+        "not-utf8",
+        "too-many-sentences",
+    ],
 )
 def test_bad_upload_shows_a_message_and_saves_nothing(client, app, content, message):
     if isinstance(content, bytes):

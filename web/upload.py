@@ -20,6 +20,7 @@ from flask import (
 )
 
 from learnkit.errors import (
+    ArticleError,
     ArticleTooLarge,
     BusyError,
     DuplicateArticle,
@@ -34,6 +35,7 @@ from learnkit.text.article import decode
 from web.db import get_library, get_store
 
 RETRY_AFTER = 30  # seconds, for the busy page
+_ALREADY = "This article is already in your library."
 
 bp = Blueprint("upload", __name__, url_prefix="/upload")
 
@@ -48,7 +50,10 @@ def _submitted() -> str:
     is not text)."""
     file = request.files.get("file")
     if file is not None and file.filename:
-        return _clean(decode(file.read(), "upload"))
+        data = file.read()
+        if not data.strip():
+            raise ArticleError("upload: the chosen file is empty: choose another or paste the text")
+        return _clean(decode(data, "upload"))
     return _clean(request.form.get("text", ""))
 
 
@@ -118,6 +123,9 @@ def preview() -> Response | tuple[str, int] | str:
         return _heavy_failure(exc, text)
     except LearnkitError as exc:
         return _form(_plain(exc), text)
+    existing = get_library().get(ss.id, get_store())
+    if existing is not None:  # told now, not after the learner has read the preview
+        return _form(_ALREADY, text, existing=existing.key)
     pairs = {p.id: p for p in ss.sentences}
     return render_template("upload/preview.html", ss=ss, pairs=pairs, text=text)
 
@@ -132,7 +140,7 @@ def save() -> Response | tuple[str, int]:
     except (BusyError, TimeLimitError) as exc:
         return _heavy_failure(exc, text)
     except DuplicateArticle as exc:
-        return _form("This article is already in your library.", text, existing=exc.key)
+        return _form(_ALREADY, text, existing=exc.key)
     except LearnkitError as exc:
         return _form(f"Not saved. {_plain(exc)}", text)
     flash("Saved. Quiz it now, or download its deck for Anki.")
