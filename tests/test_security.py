@@ -127,7 +127,7 @@ def test_with_a_password_every_page_needs_the_login(guarded, url, location):
     assert response.location == location
 
 
-@pytest.mark.parametrize("url", ["/health", "/static/style.css", "/login"], ids=str)
+@pytest.mark.parametrize("url", ["/health", "/static/style.css", "/login", "/favicon.ico"], ids=str)
 def test_login_page_and_static_files_stay_open(guarded, url):
     with guarded.get(url) as response:
         assert response.status_code == 200

@@ -130,6 +130,20 @@ def test_library_lists_the_sample(client, sample_study_set):
     assert f'name="article" value="{ss.id}"' in page
 
 
+def test_favicon(client, sample_study_set):
+    """/favicon.ico is there (browsers ask for it: a 404 in every console before), and
+    pages link the same icon."""
+    with client.get("/favicon.ico") as icon:
+        assert icon.status_code == 200
+        assert icon.mimetype in ("image/x-icon", "image/vnd.microsoft.icon")
+        assert icon.data[:4] == b"\0\0\1\0"  # an ICO header
+    for url in ("/", f"/article/{sample_study_set.id}", "/upload/", "/no-such-page"):
+        page = client.get(url).text
+        assert '<link rel="icon" href="/static/favicon.ico" sizes="32x32">' in page, url
+    with client.get("/static/favicon.ico") as linked:
+        assert linked.data == icon.data
+
+
 def test_article_page(client, sample_study_set):
     page = client.get(f"/article/{sample_study_set.id}").text
     for phrase in sample_study_set.phrases:

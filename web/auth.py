@@ -28,7 +28,9 @@ from flask import (
 
 bp = Blueprint("auth", __name__)
 
-OPEN_ENDPOINTS = frozenset({"auth.login_form", "auth.login", "static", "browse.health"})
+OPEN_ENDPOINTS = frozenset(
+    {"auth.login_form", "auth.login", "static", "browse.health", "browse.favicon"}
+)
 FAILURES_PER_MINUTE = 10
 
 

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from learnkit.errors import ArticleError
 from learnkit.models import StudySet
@@ -70,6 +80,12 @@ def index() -> str:
 def health() -> Response:
     """A trivial page: is the server up (and the baseline of bench/web_speed.py)."""
     return Response("ok\n", mimetype="text/plain")
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon, where browsers and tools look for it even on pages without the link."""
+    return current_app.send_static_file("favicon.ico")
 
 
 @bp.get("/article/<key>")
