@@ -210,6 +210,32 @@ def test_upload_download_deck_and_quiz_it(page, server):
     expect(page.locator("li.card")).to_have_count(1)  # the seed article only
 
 
+LONG_WORDS = """# 长词
+
+记者采访了**弗拉基米尔·普京**，谈到**国际化进程**。
+
+---
+
+# Long words
+
+The reporter interviewed **Vladimir Putin** about **internationalisation**.
+"""
+
+
+def test_phrase_tables_fit_a_phone(page, server, sample_study_set):
+    """At 375 px the article page and an upload's preview are no wider than the phone:
+    long pinyin and English words break inside their cells (the sample was 378 px before)."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{server.url}/article/{sample_study_set.id}")
+    expect(page.locator("table.phrases")).to_contain_text("US-China rapprochement")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill(LONG_WORDS)
+    page.get_by_test_id("upload-submit").click()
+    expect(page.locator("table.phrases")).to_contain_text("internationalisation")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
 def test_bad_upload_shows_the_reason(page, server):
     page.goto(server.url + "/upload/")
     page.get_by_test_id("upload-text").fill("Just English, no Chinese at all.")
