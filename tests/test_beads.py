@@ -308,3 +308,44 @@ def test_runs_are_embedded_as_one_text():
         assert cosines.min() > 0.95, cosines
         singles = [k for k, (a, b) in enumerate(runs) if b == a + 1]
         assert cosines[singles].min() > 0.9999
+
+
+@pytest.mark.parametrize(
+    ("texts", "states"),
+    [
+        (["他说：“我累了，", "想回家。”", "她笑了。"], [0, 1, 0, 0]),
+        (["「走吧。」", "「去哪裡？", "回家。」"], [0, 0, 1, 0]),
+        # straight single quotes: apostrophes (I'm, it's, the Jias' house) are not quotes
+        (["'I'm tired,' she said, 'it's late.", "Home.'", "The Jias' house."], [0, 1, 0, 0]),
+        (['"Wait," he said, "the door', 'is locked."', "It's 'embers' now."], [0, 1, 0, 0]),
+        # a quote nested in the main style leaves the state alone
+        (["他说：“那是‘余烬’，", "很小。”"], [0, 1, 0]),
+        (["No quotes here.", "None."], [0, 0, 0]),
+    ],
+    ids=["zh curly", "zh corner", "en single", "en double", "nested", "none"],
+)
+def test_quote_states(texts, states):
+    assert feats.quote_states(texts) == states
+
+
+# A quote that the English splits into two sentences ("...,' she said, '... / Home.'"):
+# the bead boundary after the first English sentence would lie inside speech in English
+# and outside it in Chinese, so the second sentence stays with its speaker.
+_SPLIT_QUOTE = (
+    ["她说：“我累了，想回家。”", "他说：“我送你回家吧，天黑了。”"],
+    [
+        "'I'm tired,' she said, 'I want to go home.",
+        "Home.'",
+        "'Let me take you home,' he said. 'It's dark.'",
+    ],
+)
+
+
+@pytest.mark.parametrize("embeddings", ["auto", "never"])
+def test_a_split_quote_stays_with_its_speaker(embeddings):
+    zh = [z for z, _ in _DAY[:8]] + _SPLIT_QUOTE[0] + [z for z, _ in _DAY[2:10]]
+    en = [e for _, e in _DAY[:8]] + _SPLIT_QUOTE[1] + [e for _, e in _DAY[2:10]]
+    beads = align_document([zh], [en], embeddings=embeddings)
+    expected = [((i,), (i,)) for i in range(8)] + [((8,), (8, 9))]
+    expected += [((i,), (i + 1,)) for i in range(9, len(zh))]
+    assert [(b.zh, b.en) for b in beads] == expected

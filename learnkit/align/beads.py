@@ -4,11 +4,14 @@
 lexical evidence, then aligns the sentences inside each aligned paragraph group by dynamic
 programming over beads up to 1-4 / 3-2. A bead's score adds a Gale-Church length term (the
 English/Chinese character ratio is measured on the group, shrunk towards a prior),
-CC-CEDICT gloss and anchor overlap (:mod:`learnkit.align.features`), a bead-type prior
-and, for long groups only, multilingual sentence embeddings (:mod:`learnkit.align.embed`):
-each side of a bead is embedded as one text (the model's token sums of its sentences, as
-Vecalign embeds concatenations), and each sentence earns the cosine of its own vector with
-the other side's, so that n sentences earn n terms however they are grouped (summed
+CC-CEDICT gloss and anchor overlap (:mod:`learnkit.align.features`), a bead-type prior,
+a penalty when a bead ends inside quoted speech on one side only
+(:func:`learnkit.align.features.quote_states`: translators split and join sentences inside
+a quote, but rarely move a sentence across its end) and, for long groups only,
+multilingual sentence embeddings (:mod:`learnkit.align.embed`): each side of a bead is
+embedded as one text (the model's token sums of its sentences, as Vecalign embeds
+concatenations), and each sentence earns the cosine of its own vector with the other
+side's, so that n sentences earn n terms however they are grouped (summed
 vectors and one term a bead made a crossing 2-2 bead cheaper as two 1-1 beads).
 
 Embeddings cost a model load (~1 s) and ~10 ms a sentence, far more than the rest, so by
@@ -54,6 +57,7 @@ class Params:
     # paragraphs: an untranslated paragraph would skew a whole article's measured ratio
     paragraph_ratio_weight: float = 1000.0
     skip: float = -4.0  # score of a 1-0 or 0-1 bead, per sentence
+    quote: float = 3.0  # a bead that ends inside quoted speech on one side only
     # log-prior of each m-n bead type (m Chinese, n English sentences)
     prior: tuple[tuple[tuple[int, int], float], ...] = (
         ((1, 1), 0.0),
@@ -113,6 +117,7 @@ def align(
     zh_flat, en_flat = list(zh), list(en)
     zh_units, en_units = feats.units(zh_flat, "zh", zh_words), feats.units(en_flat, "en")
     evidence = feats.Evidence(zh_units, en_units)
+    quotes = feats.quote_states(zh_flat), feats.quote_states(en_flat)
     beads: list[Bead] = []
     for (z0, z1), (e0, e1) in _align_paragraphs(
         _bounds(zh_paragraph), _bounds(en_paragraph), zh_units, en_units, evidence, params
@@ -125,7 +130,7 @@ def align(
         )
         vectors = _Vectors(zh_flat[z0:z1], en_flat[e0:e1]) if use and z1 > z0 < e1 else None
         for (a0, a1), (b0, b1), score in _align_sentences(
-            zh_units, en_units, evidence, z0, z1, e0, e1, vectors, params
+            zh_units, en_units, evidence, quotes, z0, z1, e0, e1, vectors, params
         ):
             beads.append(Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), round(score, 3)))
         if progress is not None:
@@ -245,7 +250,7 @@ class _Vectors:
         return float(self._vector(0, z0, z1) @ self._vector(1, e0, e1))
 
 
-def _align_sentences(zh_units, en_units, evidence, z0, z1, e0, e1, vectors, params: Params):
+def _align_sentences(zh_units, en_units, evidence, quotes, z0, z1, e0, e1, vectors, params: Params):
     """Sentence beads of one paragraph group as flat ranges ((a0, a1), (b0, b1), score)."""
     n, m = z1 - z0, e1 - e0
     if not n or not m:
@@ -256,6 +261,7 @@ def _align_sentences(zh_units, en_units, evidence, z0, z1, e0, e1, vectors, para
         return [((z0, z1), (e0, e1), 0.0)]
     ratio = _ratio(*evidence.lengths(z0, z1, e0, e1), params.ratio, params.ratio_weight)
     prior = dict(params.prior)
+    zh_quote, en_quote = quotes
 
     def scorer(zb: list[int], eb: list[int], lexical: _Lexical, fine: bool) -> _Score:
         def score(a0: int, a1: int, b0: int, b1: int) -> float:
@@ -269,6 +275,8 @@ def _align_sentences(zh_units, en_units, evidence, z0, z1, e0, e1, vectors, para
                 + params.lex * lexical(a0, a1, b0, b1)
                 + params.length * _length_score(lz, le, ratio, params.variance)
             )
+            if zh_quote[zz] != en_quote[ee]:  # the bead ends inside speech on one side only
+                total -= params.quote
             if vectors is not None:
                 # a bead of sentences is scored per sentence (its cosine with the other side
                 # of the bead embedded whole), so that n sentences earn n terms however they

@@ -41,6 +41,9 @@ _MAGNITUDE = re.compile(
 )
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTE = re.compile('["“”「」『』《》]')
+# a straight single quote opening or closing quoted speech (not an apostrophe: it's, Jias')
+_SINGLE_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))'(?=[\w‘“…])|(?<=[.,!?;:…—–-])'(?=\s|$|[)\]—–-])")
+_PAIRED = {"“": "”", "「": "」", "『": "』"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def _length(text: str) -> int:
 
 def _marks(text: str) -> set[str]:
     out = set()
-    if _QUOTE.search(text):
+    if _QUOTE.search(text) or _SINGLE_QUOTE.search(text):
         out.add('"')
     if "?" in text:
         out.add("?")
@@ -125,6 +128,50 @@ def en_unit(text: str) -> Unit:
         stems=stems,
         anchors=frozenset(_numbers(text) | latin | _marks(text)),
     )
+
+
+def _quote_marks(text: str, style: str) -> list[int]:
+    """Each quotation mark of one style in ``text``: 1 opens, -1 closes, 0 either."""
+    if style in _PAIRED:
+        close = _PAIRED[style]
+        return [1 if ch == style else -1 for ch in text if ch == style or ch == close]
+    out = []
+    for match in re.finditer(re.escape(style), text):
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe (it's) or a word-internal mark
+        if not before.isalnum() and before not in ".,!?;:…" and not after.isspace():
+            out.append(1)
+        elif not after.isalnum():
+            out.append(-1)
+        else:
+            out.append(0)
+    return out
+
+
+def quote_states(texts: Sequence[str]) -> list[int]:
+    """Whether the text is inside quoted speech after each sentence (entry k: after the
+    first k sentences, so entry 0 is 0): the last quotation mark decides, a sentence without
+    any keeps the state. Only the text's main quotation style counts (“” or 「」 in Chinese,
+    “”, straight double or straight single quotes in English, whichever is most frequent),
+    so that quotes nested in quotes (‘余烬’, 'embers') and apostrophes leave it alone.
+
+    A boundary between two beads lies inside speech on both sides or on neither: a
+    translator splitting ``“……，……？”`` into two sentences keeps both inside the quote.
+    """
+    joined = "\n".join(texts)
+    counts = {style: joined.count(style) for style in ("“", "「", '"')}
+    counts["'"] = sum(1 for m in _quote_marks(joined, "'") if m)
+    style = max(counts, key=lambda k: counts[k])
+    out, state = [0], 0
+    for text in texts:
+        if counts[style]:
+            for mark in _quote_marks(text, style):
+                state = 1 if mark > 0 else 0 if mark < 0 else 1 - state
+        out.append(state)
+    return out
 
 
 class Evidence:
