@@ -6,16 +6,21 @@ holds them, so highlighting and cloze blanks never re-search strings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Span:
-    """Half-open range ``[start, end)`` of a text; ``text`` is that slice."""
+    """Half-open range ``[start, end)`` of a text; ``text`` is that slice.
+
+    ``pieces``: for emphasis written in pieces (``**a** **b**``), where each later piece
+    starts, relative to ``start``; evidence for phrase pairing, not part of the identity.
+    """
 
     start: int
     end: int
     text: str
+    pieces: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,12 @@ def split_half(half: Half | None) -> tuple[Sentence, ...]:
                 order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             )
             emph = tuple(
-                Span(s.start - start, min(s.end, end) - start, para.text[s.start : min(s.end, end)])
+                Span(
+                    s.start - start,
+                    min(s.end, end) - start,
+                    para.text[s.start : min(s.end, end)],
+                    tuple(k for k in s.pieces if s.start + k < end),
+                )
                 for s in (para.emphasis[k] for k in chosen)
                 if s.end > start
             )
@@ -56,7 +61,9 @@ def _join(parts: Sequence[Sentence], sep: str) -> tuple[str, tuple[Span, ...]]:
     for s in parts:
         if text:
             text += sep
-        spans.extend(Span(e.start + len(text), e.end + len(text), e.text) for e in s.emphasis)
+        spans.extend(
+            Span(e.start + len(text), e.end + len(text), e.text, e.pieces) for e in s.emphasis
+        )
         text += s.text
     return text, tuple(spans)
 

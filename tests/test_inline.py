@@ -29,3 +29,20 @@ def test_bold_span_edges(raw, text, bold):
     assert cleaned == text
     assert [s.text for s in spans] == bold
     assert all(cleaned[s.start : s.end] == s.text for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("raw", "bold", "pieces"),
+    [
+        pytest.param(
+            "an **agreement** **on Monday**.", ["agreement on Monday"], [["on Monday"]], id="two"
+        ),
+        pytest.param("**a** **b**  **c** d", ["a b c"], [["b c", "c"]], id="three"),
+        pytest.param("**one phrase** here", ["one phrase"], [[]], id="one"),
+        pytest.param("**x**, **y**", ["x", "y"], [[], []], id="comma-keeps-apart"),
+    ],
+)
+def test_bold_in_pieces_keeps_where_each_piece_starts(raw, bold, pieces):
+    _, spans = clean_inline(raw, "en")
+    assert [s.text for s in spans] == bold
+    assert [[s.text[k:] for k in s.pieces] for s in spans] == pieces

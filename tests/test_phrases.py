@@ -241,6 +241,68 @@ def test_match_phrases(zh, en, expected):
     assert pairs(zh, en) == expected
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "政府承诺减少**空气污染**。",
+            "The government promised to **reduce air pollution**.",
+            [("空气污染", "air pollution")],
+            id="verb-before-cut",
+        ),
+        pytest.param(
+            "他们过于**依赖**进口。",
+            "They **rely too heavily** on imports.",
+            [("依赖", "rely")],
+            id="adverbs-after-cut",
+        ),
+        pytest.param(
+            "双方打了一场**恶战**。",
+            "The two sides fought a **pitched battle**.",
+            [("恶战", "pitched battle")],  # "battle" alone is half of "fierce battle"
+            id="modifier-saying-part-kept",
+        ),
+        pytest.param(
+            "双方达成了**协议**。",
+            "The two sides reached an **agreement** **on Monday**.",
+            [("协议", "agreement"), (None, "on Monday")],  # the other piece: bold of its own
+            id="piece-apart-no-chinese",
+        ),
+        pytest.param(
+            "双方周一达成了**协议**。",
+            "The two sides reached an **agreement** **on Monday**.",
+            [("周一", "on Monday"), ("协议", "agreement")],
+            id="piece-apart-found-in-chinese",
+        ),
+        pytest.param(
+            "**贸易逆差**扩大了。",
+            "The **US** **trade deficit** widened.",
+            [("贸易逆差", "trade deficit"), (None, "US")],
+            id="leading-piece-apart",
+        ),
+        pytest.param(
+            "**美国贸易逆差**扩大了。",
+            "The **US** **trade deficit** widened.",
+            [("美国贸易逆差", "US trade deficit")],
+            id="pieces-of-one-phrase-stay-together",
+        ),
+    ],
+)
+def test_bold_english_cut_to_what_the_chinese_says(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
+def test_pieces_reach_pairing_end_to_end():
+    from learnkit.pipeline import study_set
+
+    text = (
+        "# 协议\n\n第一句话。双方达成了**协议**。\n\n---\n\n# Deal\n\n"
+        "First sentence. The two sides reached an **agreement** **on Monday**.\n"
+    )
+    ss = study_set(text)
+    assert [(p.zh, p.en) for p in ss.phrases] == [("协议", "agreement"), (None, "on Monday")]
+
+
 def test_words_cut_at_span_edges():
     zh = "中美关系解冻了。"
     words = annotate(zh)

@@ -124,10 +124,12 @@ def match_phrases(
     en_emphasis = _split_merged(zh, zh_emphasis, en_emphasis, words, tokens)
     matches: list[PhraseMatch] = []
     paired = _assign(zh, en, zh_emphasis, en_emphasis, words, tokens)
-    for i, j, score, confidence in paired:
-        matches.append(PhraseMatch(zh_emphasis[i], en_emphasis[j], score, confidence))
-    zh_left = [z for i, z in enumerate(zh_emphasis) if i not in {p[0] for p in paired}]
     en_left = [e for j, e in enumerate(en_emphasis) if j not in {p[1] for p in paired}]
+    for i, j, score, confidence in paired:
+        kept, apart = _trim_bold(_units(zh, words, zh_emphasis[i]), tokens, en_emphasis[j])
+        matches.append(PhraseMatch(zh_emphasis[i], kept, score, confidence))
+        en_left.extend(apart)
+    zh_left = [z for i, z in enumerate(zh_emphasis) if i not in {p[0] for p in paired}]
     used_en = [m.en for m in matches if m.en] + en_left
     units = _units(zh, words) if en_left else []
     # (source units or tokens, gloss candidates) of every span searched for
@@ -261,7 +263,7 @@ def _split_merged(
         for k in range(1, len(inside) if whole < SPLIT_SCORE + 0.3 else 1):
             a, b = inside[k - 1], inside[k]
             if e.text[a.end - e.start : b.start - e.start].strip():
-                continue  # only a space between: where pieces of bold meet
+                continue  # only a space between: where pieces of bold may meet
             if not (a.content and b.content):
                 continue  # each part starts and ends on a content word
             # a part's every word explained by its phrase ("Russia partnership" is no part)
@@ -271,12 +273,67 @@ def _split_merged(
                 for j, rv in enumerate(right):
                     if i != j and min(lv, rv) >= SPLIT_SCORE and lv + rv > whole + 0.5:
                         if best is None or lv + rv > best[0]:
-                            lo, hi = inside[0].start, inside[-1].end
-                            parts = (Span(lo, a.end, e.text[: a.end - lo]), Span(b.start, hi, ""))
-                            parts = (parts[0], Span(b.start, hi, e.text[b.start - lo :]))
+                            parts = (_sub_span(e, e.start, a.end), _sub_span(e, b.start, e.end))
                             best = (lv + rv, *parts)
         out.extend(best[1:] if best else (e,))
     return tuple(out)
+
+
+def _sub_span(e: Span, start: int, end: int) -> Span:
+    """The part ``[start, end)`` of the span ``e`` (offsets into the text), with its pieces."""
+    text = e.text[start - e.start : end - e.start]
+    pieces = tuple(e.start + k - start for k in e.pieces if start < e.start + k < end)
+    return Span(start, end, text, pieces)
+
+
+def _piece_spans(e: Span) -> list[Span]:
+    """The pieces of a bold span (``**agreement** **on Monday**``), each without its spaces."""
+    bounds = [e.start, *(e.start + k for k in e.pieces), e.end]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        text = e.text[a - e.start : b - e.start]
+        lead = len(text) - len(text.lstrip())
+        out.append(_sub_span(e, a + lead, a + len(text.rstrip())))
+    return [p for p in out if p.text]
+
+
+def _trim_bold(
+    units: Sequence[_Unit], tokens: list[english.Token], e: Span
+) -> tuple[Span, list[Span]]:
+    """The English bold span paired with a Chinese phrase, cut to what the phrase says, and
+    the pieces cut off (bold of their own: ``**agreement** **on Monday**`` for 协议).
+
+    Pieces of bold with no word the phrase explains are cut off whole. Inside, content words
+    at the edges that no unit explains go ("reduce air pollution" for 空气污染, "rely too
+    heavily" for 依赖) only when what is left says a whole dictionary meaning of every unit
+    (so "pitched battle" for 恶战, "fierce battle", stays whole)."""
+    units = [u for u in units if u.content]
+    inside = _inside(tokens, e)
+    if not units or not inside:
+        return e, []
+    phrase = "".join(_text_of(units))
+    hits = [
+        t
+        for t in inside
+        if t.content and any(_explains(u.gloss, t.lemma) or _renders(u, t, phrase) for u in units)
+    ]
+    if not hits:
+        return e, []
+    lo, hi = hits[0].start, hits[-1].end
+    pieces = _piece_spans(e)
+    kept = [p for p in pieces if p.start < hi and p.end > lo]
+    apart = [p for p in pieces if p not in kept]
+    if apart:
+        e = _sub_span(e, kept[0].start, kept[-1].end)
+        inside = _inside(tokens, e)
+    outside = [t for t in inside if t.content and (t.end <= lo or t.start >= hi)]
+    if outside:
+        cut = [t for t in inside if lo <= t.start and t.end <= hi]
+        whole = ecd.rendering(phrase, tuple(inside), whole=True)
+        said = ecd.rendering(phrase, tuple(cut))
+        if max(_coverage(units, cut), said) >= 1.0 and said >= whole:
+            e = _sub_span(e, lo, hi)
+    return e, apart
 
 
 def _all_said(units: Sequence[_Unit], tokens: Sequence[english.Token]) -> bool:

@@ -1,7 +1,8 @@
 """Inline markdown of one paragraph → clean text and emphasis spans (offsets into it).
 
 Links become their text, images and italics markers go, ``**bold**`` becomes a Span.
-Bold in pieces (``**a** **b**``) is merged back, punctuation and quotes at a span's
+Bold in pieces (``**a** **b**``) is merged back (the span keeps where each piece starts),
+punctuation and quotes at a span's
 edges are left out of it (``**"双重遏制"**`` → 双重遏制, ``**x****,**`` → x) and
 whitespace is normalised per language: Chinese loses every space next to CJK text or
 punctuation, English keeps single spaces between words.
@@ -103,7 +104,7 @@ def _keep_space(before: str, after: str, lang: str) -> bool:
 
 
 def _spans(text: str, bold: list[bool]) -> tuple[Span, ...]:
-    runs: list[list[int]] = []
+    runs: list[list] = []  # [start, end, starts of later pieces]
     i, n = 0, len(text)
     while i < n:
         if not bold[i]:
@@ -115,14 +116,16 @@ def _spans(text: str, bold: list[bool]) -> tuple[Span, ...]:
         # Pieces of one phrase: nothing or only whitespace between two bold runs.
         if runs and not text[runs[-1][1] : i].strip():
             runs[-1][1] = j
+            runs[-1][2].append(i)
         else:
-            runs.append([i, j])
+            runs.append([i, j, []])
         i = j
     spans = []
-    for start, end in runs:
+    for start, end, later in runs:
         start, end = _trim(text, start, end)
         if start < end:
-            spans.append(Span(start, end, text[start:end]))
+            pieces = tuple(k - start for k in later if start < k < end)
+            spans.append(Span(start, end, text[start:end], pieces))
     return tuple(spans)
 
 
