@@ -292,6 +292,51 @@ def test_bold_english_cut_to_what_the_chinese_says(zh, en, expected):
     assert pairs(zh, en) == expected
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "周一东京股市**大幅震荡**，投资者感到不安。",
+            "Tokyo stocks whipsawed on Monday, and investors felt uneasy.",
+            [("大幅震荡", "whipsawed")],  # between "stocks" (股市) and "Monday" (周一)
+            id="between-two-anchors",
+        ),
+        pytest.param(
+            "华盛顿**不相信这个说法**，争端持续了数月。",
+            "Washington did not buy that line, and the dispute lasted for months.",
+            [("不相信这个说法", "buy that line")],  # "Washington" and the comma
+            id="anchor-and-clause-break",
+        ),
+        pytest.param(
+            "民主党的**胜算不大**",
+            "The odds are against Democrats",
+            [("胜算不大", "odds are against")],  # the sentence's start and "Democrats"
+            id="sentence-edge-and-anchor",
+        ),
+        pytest.param(
+            "华盛顿**不相信这个说法**，争端持续了数月。",
+            "The weather in Paris was mild and sunny for most of the week.",
+            [("不相信这个说法", None)],
+            id="unrelated-no-anchors",
+        ),
+        pytest.param(
+            "华盛顿**不相信这个说法**，争端持续了数月。",
+            "Washington told Jones, and the dispute lasted for months.",
+            [("不相信这个说法", None)],  # a name is no idiom's English
+            id="name-in-gap",
+        ),
+        pytest.param(
+            "工厂的**产能过剩**使价格下跌。",
+            "A glut at the factories drove prices down.",
+            [("产能过剩", None)],  # "factories" is on the wrong side: no gap is bounded
+            id="no-bounded-gap",
+        ),
+    ],
+)
+def test_idiom_found_between_the_anchors_of_its_neighbours(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
 def test_pieces_reach_pairing_end_to_end():
     from learnkit.pipeline import study_set
 

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from learnkit.align import gaps
 from learnkit.align import renderings as ecd
 from learnkit.chinese import dictionary as cedict
 from learnkit.models import PhraseMatch, Span, Word
@@ -58,6 +59,10 @@ PARAPHRASE_COSINE = 0.5  # ... and the cosine it needs
 LEXICAL_BONUS = 0.3  # ... where partial gloss evidence still helps rank
 COVERAGE_WEIGHT = 0.5  # candidate ranking: how wholly a span says a dictionary meaning
 THRESHOLD = 0.4  # confidence below which the counterpart is given as None
+GAP_COSINE = 0.2  # gap alignment: the cosine below which the one gap is not the phrase
+GAP_CONFIDENCE = 0.45  # ... and the confidence of a gap at that cosine
+GAP_SPREAD = 0.4  # ... rising by this much up to a cosine 0.4 higher
+LIGHT_HSK = 2  # gap alignment: words this basic (可能, 会) need no English of their own
 RENDER_WORDS = 4  # longest English run looked up in ECDICT as a whole
 MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
 RENDER_WEIGHT = 0.5  # candidate ranking: the English run's own Chinese rendering
@@ -135,9 +140,13 @@ def match_phrases(
     # (source units or tokens, gloss candidates) of every span searched for
     zh_side = {z: _with_candidates(_units(zh, words, z), tokens, en) for z in zh_left}
     en_side = {e: _with_candidates(_inside(tokens, e), units, zh) for e in en_left}
-    _prefetch_search(zh_side, en_side, tokens, en, zh)
+    links = _links(zh, words, tokens) if zh_left else []
+    gap = {z: gaps.gaps(zh, z, links, tokens, en) for z in zh_left}
+    _prefetch_search(zh_side, en_side, tokens, en, zh, gap)
     for z in zh_left:
         found = _search(z, *zh_side[z], tokens, en, used_en)
+        if found is None or found[2] < GAP_CONFIDENCE:  # a weak answer or none: the gap's
+            found = _gap_answer(zh, z, gap[z], tokens, en, used_en) or found
         if found:
             span, score, confidence = found
             matches.append(PhraseMatch(z, span, score, confidence))
@@ -612,11 +621,15 @@ def _with_candidates(source: list, targets: list, text: str) -> tuple[list, dict
     return source, _candidates(source, targets, text)
 
 
-def _prefetch_search(zh_side: dict, en_side: dict, tokens: list, en: str, zh: str) -> None:
+def _prefetch_search(
+    zh_side: dict, en_side: dict, tokens: list, en: str, zh: str, gap: dict
+) -> None:
     """One embedding call for every text the searches of a bead are likely to compare:
     each phrase and its best gloss candidates; for a Chinese phrase without any, its
-    paraphrase candidates."""
-    texts = []
+    paraphrase candidates; a phrase's one gap between anchors."""
+    texts = [
+        en[tokens[g[0].first].start : tokens[g[0].last].end] for g in gap.values() if len(g) == 1
+    ]
     for side, text in ((zh_side, en), (en_side, zh)):
         for phrase, (source, found) in side.items():
             texts.append(phrase.text)
@@ -671,6 +684,48 @@ def _search(
         if _truncated(source, _inside(targets, Span(start, end, ""))):
             confidence = round(TRUNCATED * confidence, 3)
     return Span(start, end, text[start:end]), round(score, 3), confidence
+
+
+def _links(zh: str, words: Sequence[Word], tokens: list) -> list[gaps.Link]:
+    """Every unit of the sentence with the tokens its glosses or ECDICT renderings explain;
+    a unit without content glosses or of a basic word (HSK ≤ :data:`LIGHT_HSK`: 可能, 会)
+    is light (its English may be a function word)."""
+    basic = [(w.start, w.end) for w in words if (w.hsk or 9) <= LIGHT_HSK]
+    return [
+        gaps.Link(
+            u.start,
+            u.end,
+            u.content,
+            frozenset(
+                k
+                for k, t in enumerate(tokens)
+                if u.content and (_explains(u.gloss, t.lemma) or _renders(u, t, u.text))
+            ),
+            light=not u.gloss or any(a <= u.start and u.end <= b for a, b in basic),
+        )
+        for u in _units(zh, words)
+    ]
+
+
+def _gap_answer(
+    zh: str, phrase: Span, found: list[gaps.Gap], tokens: list, en: str, used: Sequence[Span]
+) -> tuple[Span, float, float] | None:
+    """The English between the anchors of the phrase's neighbours (``found``, from
+    :func:`gaps.gaps`), when there is exactly one such gap, it overlaps no answer given,
+    ECDICT does not render it as other Chinese of the sentence, and the embeddings do not
+    find it far off."""
+    if len(found) != 1:
+        return None
+    a, b = tokens[found[0].first].start, tokens[found[0].last].end
+    if any(a < u.end and b > u.start for u in used):
+        return None
+    if ecd.elsewhere(tuple(tokens[found[0].first : found[0].last + 1]), zh, (phrase,)):
+        return None
+    (cos,) = _cosines(phrase.text, [en[a:b]])
+    if cos < GAP_COSINE:
+        return None
+    confidence = GAP_CONFIDENCE + GAP_SPREAD * min(1.0, (cos - GAP_COSINE) / 0.4)
+    return Span(a, b, en[a:b]), 0.0, round(confidence, 3)
 
 
 def _extensions(tokens: list, text: str, start: int, end: int) -> list[tuple[int, int]]:
