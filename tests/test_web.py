@@ -520,6 +520,30 @@ def test_statistics_page(client, clock, sample_study_set, sample_items):
     assert '<strong data-testid="streak">0</strong> days in a row' in page
 
 
+ONE = """# 银行
+
+我们去**银行**。
+
+---
+
+# The bank
+
+We go to the **bank**.
+"""
+
+
+def test_counts_of_one_are_singular(client, sample_study_set):
+    """'1 phrase · 1 sentence', not '1 phrases · 1 sentences', on every page that counts."""
+    preview = " ".join(post(client, "/upload/", text=ONE).text.split())
+    assert "1 phrase · 1 sentence pair</p>" in preview
+    key = post(client, "/upload/save", text=ONE).location.rsplit("/", 1)[1]
+    facts = "1 phrase · 1 sentence ·"
+    assert facts in " ".join(client.get(f"/article/{key}").text.split())
+    assert facts in " ".join(client.get("/").text.split())
+    answer(client, start_quiz(client, sample_study_set.id), answer="")
+    assert "· 1 answer in all</p>" in client.get("/stats").text
+
+
 def test_undo_the_last_answer_regrades_and_keeps_the_log(
     client, app, sample_study_set, sample_items
 ):
