@@ -307,6 +307,22 @@ def test_an_article_already_in_the_library_is_refused_at_preview(client, app, sa
     assert uploads(app) == before
 
 
+def test_a_quiz_whose_article_was_deleted_says_so(client):
+    """Answering or reloading a question of a deleted upload: the reason, not the generic
+    'There is no such page'."""
+    key = post(client, "/upload/save", text=UPLOAD).location.rsplit("/", 1)[1]
+    url = start_quiz(client, key)
+    assert post(client, f"/article/{key}/delete").status_code == 302
+    sent = post(client, f"{url}/answer", position=0, answer="经济政策")
+    for response in (sent, client.get(url)):
+        assert response.status_code == 404
+        assert (
+            "This question is no longer in the library (its article was deleted, or the"
+            " phrase taken out of it): start another quiz from the library." in response.text
+        )
+    assert "There is no such page, article or quiz." in client.get("/quiz/nope").text
+
+
 def test_delete_an_uploaded_article(client, app, sample_study_set):
     saved = post(client, "/upload/save", text=UPLOAD)
     key = saved.location.rsplit("/", 1)[1]

@@ -31,7 +31,12 @@ def _http(exc: HTTPException) -> tuple[str, int]:
     code = exc.code or 500
     if code == 413 and request.blueprint == "upload":  # the form again, with the reason
         return render_template("upload/form.html", error=_too_large(), text=""), 413
-    message = _too_large() if code == 413 else MESSAGES.get(code, exc.description or exc.name)
+    if code == 413:
+        message = _too_large()
+    elif exc.description and exc.description != type(exc).description:
+        message = exc.description  # the view's own words: abort(404, "…")
+    else:
+        message = MESSAGES.get(code, exc.description or exc.name)
     return _page(f"{code} {exc.name}", message, code)
 
 

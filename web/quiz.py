@@ -76,7 +76,11 @@ def _load(sid: str) -> QuizSession:
 def _item(item_id: str) -> ClozeItem:
     item = get_library().item(item_id, get_store())
     if item is None:
-        abort(404, "This item is no longer in the library.")
+        abort(
+            404,
+            "This question is no longer in the library (its article was deleted, or the"
+            " phrase taken out of it): start another quiz from the library.",
+        )
     return item
 
 
