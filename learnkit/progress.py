@@ -35,9 +35,12 @@ def progress_bar(total: int, label: str = "Building decks") -> Iterator[Callable
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # redrawn on each advance, not by rich's refresh thread: a build forks its workers
+    # only when no other thread runs (learnkit.batch._fork_context)
+    progress = Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False)
+    with progress as bar:
         task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
+        yield lambda: bar.update(task, advance=1, refresh=True)
 
 
 @contextmanager

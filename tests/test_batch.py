@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -504,6 +505,31 @@ def test_worker_processes_build_the_same_decks_in_input_order(parallel_build):
     assert [r.deck for r in parallel.results] == [r.deck for r in serial.results]
     assert [r.error for r in parallel.results] == [None] * 4 + [f"{folder / 'e.md'}: empty file"]
     assert [p.name for p in parallel.outputs] == [p.name for p in serial.outputs]
+
+
+def test_with_another_thread_running_workers_are_spawned_and_build_the_same(
+    parallel_build, tmp_path
+):
+    """Forking while a thread runs could leave a lock held for ever in the child: the
+    workers are spawned instead (and load the models themselves); on Linux with no other
+    thread, the usual build forks them."""
+    import threading
+
+    from learnkit import batch
+
+    folder, serial, _ = parallel_build
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert batch._fork_context() is None
+        spawned = build_decks([folder], tmp_path / "spawned", jobs=2)
+    finally:
+        stop.set()
+        thread.join()
+    assert (batch._fork_context() is not None) == sys.platform.startswith("linux")
+    assert [r.deck for r in spawned.results] == [r.deck for r in serial.results]
+    assert [p.name for p in spawned.outputs] == [p.name for p in serial.outputs]
 
 
 def test_worker_processes_never_share_note_or_card_ids(parallel_build, tmp_path):
