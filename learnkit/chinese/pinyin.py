@@ -145,8 +145,13 @@ def _line(words: Sequence[Word], han) -> str:
     out: list[str] = []
     glue_next, quote_open = True, False
     for w in words:
-        chunks = (han(w),) if w.tones else _chunks(w.text)
-        for chunk in chunks:
+        if w.tones:  # a Han word's syllables: always a word of their own
+            if not glue_next:
+                out.append(" ")
+            out.append(han(w))
+            glue_next = False
+            continue
+        for chunk in _chunks(w.text):
             if chunk == '"':
                 quote_open = not quote_open
                 kind = "open" if quote_open else "close"
