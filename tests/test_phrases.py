@@ -314,6 +314,24 @@ def test_bold_english_cut_to_what_the_chinese_says(zh, en, expected):
             id="sentence-edge-and-anchor",
         ),
         pytest.param(
+            "华盛顿可能会**不相信这个说法**，争端持续了数月。",
+            "Washington may not buy that line, and the dispute lasted for months.",
+            [("不相信这个说法", "buy that line")],  # 可能, 会: basic words, no anchor needed
+            id="basic-words-unlinked",
+        ),
+        pytest.param(
+            "耶伦**措辞温和**，她也提出了担忧。",
+            "Yellen struck an accommodating tone, and she also raised concerns.",
+            [("措辞温和", "struck an accommodating tone")],  # 耶伦: LearnKit's list of names
+            id="listed-name-anchor",
+        ),
+        pytest.param(
+            "尽管**措辞温和**，她也提出了担忧。",
+            "Although she struck an accommodating tone, Ms. Yellen also raised concerns.",
+            [("措辞温和", "struck an accommodating tone")],  # "Although" (尽管), the comma
+            id="conjunction-anchor",
+        ),
+        pytest.param(
             "华盛顿**不相信这个说法**，争端持续了数月。",
             "The weather in Paris was mild and sunny for most of the week.",
             [("不相信这个说法", None)],

@@ -38,6 +38,7 @@ from functools import lru_cache
 from learnkit.align import gaps
 from learnkit.align import renderings as ecd
 from learnkit.chinese import dictionary as cedict
+from learnkit.chinese import names
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
 from learnkit.text.charclass import HAN
@@ -62,7 +63,7 @@ THRESHOLD = 0.4  # confidence below which the counterpart is given as None
 GAP_COSINE = 0.2  # gap alignment: the cosine below which the one gap is not the phrase
 GAP_CONFIDENCE = 0.45  # ... and the confidence of a gap at that cosine
 GAP_SPREAD = 0.4  # ... rising by this much up to a cosine 0.4 higher
-LIGHT_HSK = 2  # gap alignment: words this basic (可能, 会) need no English of their own
+LIGHT_HSK = 3  # gap alignment: words this basic (可能, 会, 因此) need no English of their own
 RENDER_WORDS = 4  # longest English run looked up in ECDICT as a whole
 MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
 RENDER_WEIGHT = 0.5  # candidate ranking: the English run's own Chinese rendering
@@ -430,6 +431,10 @@ def _word_units(zh: str, start: int, end: int) -> list[_Unit]:
         negation = piece in ecd.NEGATION
         gloss, meanings = _gloss(piece), _meanings(piece)
         return [_Unit(start, end, len(piece), gloss, True, meanings, negation, piece)]
+    listed = names.gloss(piece)  # a name CC-CEDICT lacks (耶伦 "Janet Yellen")
+    if listed:
+        lemmas = frozenset(t.lemma for t in _tokens(listed) if t.content)
+        return [_Unit(start, end, len(piece), lemmas, True, (lemmas,), text=piece)]
     # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of.
     return [unit for s, e in cedict.split(piece) for unit in _word_units(zh, start + s, start + e)]
 
@@ -701,7 +706,9 @@ def _links(zh: str, words: Sequence[Word], tokens: list) -> list[gaps.Link]:
                 for k, t in enumerate(tokens)
                 if u.content and (_explains(u.gloss, t.lemma) or _renders(u, t, u.text))
             ),
-            light=not u.gloss or any(a <= u.start and u.end <= b for a, b in basic),
+            light=not u.gloss
+            or u.end - u.start == 1
+            or any(a <= u.start and u.end <= b for a, b in basic),
         )
         for u in _units(zh, words)
     ]
