@@ -414,12 +414,12 @@ def test_english_only_bold_in_study_set():
 
 
 def test_one_embedding_call_per_bead(monkeypatch):
-    from learnkit.align import embed, phrases
+    from learnkit.align import embed, vectors
 
     calls = []
     original = embed.embed
     monkeypatch.setattr(embed, "embed", lambda texts: calls.append(len(texts)) or original(texts))
-    monkeypatch.setattr(phrases, "_VECTORS", {})
+    monkeypatch.setattr(vectors, "CACHE", {})
     zh, zh_emph = clean_inline("这座城市的**制造部门**和**天然气需求**都在萎缩。", "zh")
     en = "Both the city's factory sector and its gas needs are shrinking."
     match_phrases(zh, en, zh_emph, (), annotate(zh))
@@ -529,6 +529,6 @@ def test_one_sided_precision(zh, en, expected):
     ],
 )
 def test_english_negation(word, negation):
-    from learnkit.align.phrases import _is_negation
+    from learnkit.align.lexical import is_negation
 
-    assert _is_negation(word) is negation
+    assert is_negation(word) is negation

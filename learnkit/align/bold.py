@@ -1,0 +1,225 @@
+"""Both sides bold: the joint assignment of a bead's Chinese and English emphasised spans.
+
+One English span per phrase, none used twice, chosen on gloss score, USE-multilingual
+cosine and position in the bead; the bold itself is strong evidence, so a weak cue pairs
+them. English bold merged from pieces is split when each part is clearly another Chinese
+phrase's; a paired English span is cut to what its phrase says (:func:`trim`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from learnkit.align import lexical, vectors
+from learnkit.align import renderings as ecd
+from learnkit.models import Span, Word
+from learnkit.text import english
+
+PAIR_THRESHOLD = 0.3  # both sides emphasised: the bold itself is evidence
+SPLIT_SCORE = 0.6  # each part of a split English bold span: gloss score at least
+PAIR_COSINE = 0.2  # both sides bold: a cosine this high pairs them without gloss evidence
+POSITION_WEIGHT = 0.3  # weak prior: bold spans at the same relative place in the bead
+LONE_PAIR_CONFIDENCE = 0.55  # the only bold span on each side ...
+LONE_COSINE = 0.1  # ... with a rendering or at least this cosine (an addition has none)
+
+
+def assign(
+    zh: str,
+    en: str,
+    zh_emphasis: Sequence[Span],
+    en_emphasis: Sequence[Span],
+    words: Sequence[Word],
+    tokens: list[english.Token],
+) -> list[tuple[int, int, float, float]]:
+    """The best one-to-one pairing of the bead's Chinese and English emphasised spans.
+
+    A pair needs gloss evidence (score ≥ ``PAIR_THRESHOLD``) or an embedding cosine of at
+    least ``PAIR_COSINE``: both sides bold is itself strong evidence, so a weak cue
+    suffices. Among pairings (no span used twice, so adjacent bold spans stay apart) the
+    one with the highest total of gloss score, cosine and position agreement wins.
+    Returns (zh index, en index, gloss score, confidence).
+    """
+    if not zh_emphasis or not en_emphasis:
+        return []
+    n, m = len(zh_emphasis), len(en_emphasis)
+    lex = [
+        [
+            lexical.score(lexical.units_of(zh, words, z), lexical.inside(tokens, e))
+            for e in en_emphasis
+        ]
+        for z in zh_emphasis
+    ]
+    if glosses_decide(lex):
+        cos = [[0.0] * m for _ in range(n)]
+    else:
+        vecs = vectors.matrix([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
+        cos = [[float(vecs[i] @ vecs[n + j]) for j in range(m)] for i in range(n)]
+    # English bold that ECDICT renders as plain Chinese text of the sentence says that text
+    elsewhere = [
+        ecd.elsewhere(tuple(lexical.inside(tokens, e)), zh, zh_emphasis) for e in en_emphasis
+    ]
+
+    def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the English says other text
+        phrase = lexical.content_text(lexical.units_of(zh, words, zh_emphasis[i]))
+        return elsewhere[j] and (
+            ecd.rendering(phrase, tuple(lexical.inside(tokens, en_emphasis[j])))
+            < lexical.MIN_RENDERING
+        )
+
+    value: dict[tuple[int, int], float] = {}
+    for i, z in enumerate(zh_emphasis):
+        zpos = (z.start + z.end) / 2 / max(len(zh), 1)
+        for j, e in enumerate(en_emphasis):
+            if lex[i][j] < PAIR_THRESHOLD and (cos[i][j] < PAIR_COSINE or unsaid(i, j)):
+                continue
+            epos = (e.start + e.end) / 2 / max(len(en), 1)
+            value[i, j] = lex[i][j] + cos[i][j] + POSITION_WEIGHT * (1 - abs(zpos - epos))
+    if n == m == 1 and not value:  # one bold span each side, and some cue beyond the bold
+        phrase = lexical.content_text(lexical.units_of(zh, words, zh_emphasis[0]))
+        rend = ecd.rendering(phrase, tuple(lexical.inside(tokens, en_emphasis[0])))
+        if rend >= lexical.MIN_RENDERING or (cos[0][0] >= LONE_COSINE and not elsewhere[0]):
+            return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
+    best: tuple[float, list[tuple[int, int]]] = (0.0, [])
+
+    def walk(i: int, taken: frozenset[int], total: float, chosen: list[tuple[int, int]]):
+        nonlocal best
+        if i == n:
+            if total > best[0]:
+                best = (total, list(chosen))
+            return
+        walk(i + 1, taken, total, chosen)
+        for j in range(m):
+            if j not in taken and (i, j) in value:
+                chosen.append((i, j))
+                walk(i + 1, taken | {j}, total + value[i, j], chosen)
+                chosen.pop()
+
+    if n * m <= 36:
+        walk(0, frozenset(), 0.0, [])
+    else:  # many bold spans in one bead: best pairs first
+        taken_i: set[int] = set()
+        taken_j: set[int] = set()
+        for (i, j), _v in sorted(value.items(), key=lambda kv: -kv[1]):
+            if i not in taken_i and j not in taken_j:
+                best[1].append((i, j))
+                taken_i.add(i)
+                taken_j.add(j)
+    return [(i, j, round(lex[i][j], 3), pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def split_merged(
+    zh: str,
+    zh_emphasis: Sequence[Span],
+    en_emphasis: Sequence[Span],
+    words: Sequence[Word],
+    tokens: list[english.Token],
+) -> tuple[Span, ...]:
+    """English bold spans split where two Chinese bold phrases each find their part.
+
+    Bold pieces with only a space between (``**US** **trade deficit**``) reach pairing as
+    one span. When the Chinese side has more bold phrases than the English and the two
+    parts of such a span at a word boundary each have gloss evidence for a different
+    phrase, clearly more than the whole has for one, the parts are paired apart."""
+    if len(zh_emphasis) <= len(en_emphasis):
+        return tuple(en_emphasis)
+    units = [lexical.units_of(zh, words, z) for z in zh_emphasis]
+    out: list[Span] = []
+    for e in en_emphasis:
+        inside = lexical.inside(tokens, e)
+        whole = max(lexical.score(u, inside) for u in units)
+        best: tuple[float, Span, Span] | None = None
+        # a whole that already translates one phrase ("civil war" ↔ 内战) stays whole
+        for k in range(1, len(inside) if whole < SPLIT_SCORE + 0.3 else 1):
+            a, b = inside[k - 1], inside[k]
+            if e.text[a.end - e.start : b.start - e.start].strip():
+                continue  # only a space between: where pieces of bold may meet
+            if not (a.content and b.content):
+                continue  # each part starts and ends on a content word
+            # a part's every word explained by its phrase ("Russia partnership" is no part)
+            left = [lexical.score(u, inside[:k]) * lexical.all_said(u, inside[:k]) for u in units]
+            right = [lexical.score(u, inside[k:]) * lexical.all_said(u, inside[k:]) for u in units]
+            for i, lv in enumerate(left):
+                for j, rv in enumerate(right):
+                    if i != j and min(lv, rv) >= SPLIT_SCORE and lv + rv > whole + 0.5:
+                        if best is None or lv + rv > best[0]:
+                            parts = (sub_span(e, e.start, a.end), sub_span(e, b.start, e.end))
+                            best = (lv + rv, *parts)
+        out.extend(best[1:] if best else (e,))
+    return tuple(out)
+
+
+def sub_span(e: Span, start: int, end: int) -> Span:
+    """The part ``[start, end)`` of the span ``e`` (offsets into the text), with its pieces."""
+    text = e.text[start - e.start : end - e.start]
+    pieces = tuple(e.start + k - start for k in e.pieces if start < e.start + k < end)
+    return Span(start, end, text, pieces)
+
+
+def piece_spans(e: Span) -> list[Span]:
+    """The pieces of a bold span (``**agreement** **on Monday**``), each without its spaces."""
+    bounds = [e.start, *(e.start + k for k in e.pieces), e.end]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        text = e.text[a - e.start : b - e.start]
+        lead = len(text) - len(text.lstrip())
+        out.append(sub_span(e, a + lead, a + len(text.rstrip())))
+    return [p for p in out if p.text]
+
+
+def trim(
+    units: Sequence[lexical.Unit], tokens: list[english.Token], e: Span
+) -> tuple[Span, list[Span]]:
+    """The English bold span paired with a Chinese phrase, cut to what the phrase says, and
+    the pieces cut off (bold of their own: ``**agreement** **on Monday**`` for 协议).
+
+    Pieces of bold with no word the phrase explains are cut off whole. Inside, content words
+    at the edges that no unit explains go ("reduce air pollution" for 空气污染, "rely too
+    heavily" for 依赖) only when what is left says a whole dictionary meaning of every unit
+    (so "pitched battle" for 恶战, "fierce battle", stays whole)."""
+    units = [u for u in units if u.content]
+    inside = lexical.inside(tokens, e)
+    if not units or not inside:
+        return e, []
+    phrase = "".join(lexical.text_of(units))
+    hits = [
+        t
+        for t in inside
+        if t.content
+        and any(lexical.explains(u.gloss, t.lemma) or lexical.renders(u, t, phrase) for u in units)
+    ]
+    if not hits:
+        return e, []
+    lo, hi = hits[0].start, hits[-1].end
+    pieces = piece_spans(e)
+    kept = [p for p in pieces if p.start < hi and p.end > lo]
+    apart = [p for p in pieces if p not in kept]
+    if apart:
+        e = sub_span(e, kept[0].start, kept[-1].end)
+        inside = lexical.inside(tokens, e)
+    outside = [t for t in inside if t.content and (t.end <= lo or t.start >= hi)]
+    if outside:
+        cut = [t for t in inside if lo <= t.start and t.end <= hi]
+        whole = ecd.rendering(phrase, tuple(inside), whole=True)
+        said = ecd.rendering(phrase, tuple(cut))
+        if max(lexical.coverage(units, cut), said) >= 1.0 and said >= whole:
+            e = sub_span(e, lo, hi)
+    return e, apart
+
+
+def glosses_decide(lex: list[list[float]]) -> bool:
+    """Whether gloss evidence alone pairs the bold spans: each span of one side has at
+    most one gloss partner, and every span of one side has one (embeddings could only
+    add pairs among the spans left without a partner)."""
+    hits = [[j for j, v in enumerate(row) if v >= PAIR_THRESHOLD] for row in lex]
+    cols = [sum(1 for row in hits if j in row) for j in range(len(lex[0]))]
+    if any(len(row) > 1 for row in hits) or any(c > 1 for c in cols):
+        return False
+    return all(hits) or all(cols)
+
+
+def pair_confidence(lex: float, cos: float) -> float:
+    """Both sides bold: the bold is most of the evidence, glosses and embeddings the rest
+    (on the development half every such pair was right)."""
+    p_lex = 0.9 * min(1.0, lex)
+    p_cos = 0.9 * min(1.0, max(0.0, (cos - 0.1) / 0.5))
+    return round(1 - 0.25 * (1 - p_lex) * (1 - p_cos), 3)
