@@ -147,11 +147,12 @@ def _results(
     """Each source's ``_article(source, *args)``, in input order.
 
     With ``jobs`` > 1, that many worker processes share the articles. Where forking is
-    safe (see :func:`_fork_context`), this process builds the first article itself,
-    loading the language models, and forks the workers: they start with the models and
-    that article's memos instead of loading them again each (~2 s of CPU a worker). The
-    models stay loaded here, frozen out of the cyclic GC (``gc.freeze``). Elsewhere the
-    workers are spawned and load the models on their own, and this process loads none.
+    safe (see :func:`_fork_context`), this process builds one article itself (the
+    smallest, see :func:`_warm_up_index`), loading the language models, and forks the
+    workers: they start with the models and that article's memos instead of loading them
+    again each (~2 s of CPU a worker). The models stay loaded here, frozen out of the
+    cyclic GC (``gc.freeze``). Elsewhere the workers are spawned and load the models on
+    their own, and this process loads none.
     """
     if jobs <= 1:
         yield from (_article(source, *args, progress=progress) for source in sources)
@@ -161,10 +162,13 @@ def _results(
 
     context = _fork_context()
     warm = context is not None
+    built: tuple[int, ArticleResult] | None = None  # (its index, its result) when warm
     if warm:
-        yield _warm_up(sources[0], *args)
-        sources = sources[1:]
+        k = _warm_up_index(sources)
+        built = (k, _warm_up(sources[k], *args))
+        sources = [*sources[:k], *sources[k + 1 :]]
         if not sources:
+            yield built[1]
             return
     else:
         import multiprocessing
@@ -176,7 +180,11 @@ def _results(
     )
     futures = deque(pool.submit(_worker_article, source, *args) for source in sources)
     try:
-        while futures:
+        for index in range(len(sources) + (1 if warm else 0)):
+            if built is not None and index == built[0]:
+                result, built = built[1], None
+                yield result
+                continue
             yield futures[0].result()
             futures.popleft()
     except BrokenProcessPool:
@@ -185,6 +193,8 @@ def _results(
         for future in futures:
             future.cancel()
         pool.shutdown()
+        if built is not None and built[1].staged is not None:
+            built[1].staged.unlink(missing_ok=True)
         for future in futures:
             if future.done() and not future.cancelled() and future.exception() is None:
                 staged = future.result().staged
@@ -204,6 +214,20 @@ def _fork_context() -> Any:
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return None
     return multiprocessing.get_context("fork")
+
+
+def _warm_up_index(sources: Sequence[str]) -> int:
+    """The article to build before forking: the smallest non-empty file. Any article loads
+    the models; a long one built first would hold the workers back for its whole time."""
+
+    def size(k: int) -> tuple[bool, int]:
+        try:
+            n = os.path.getsize(sources[k])
+        except OSError:
+            return True, 0
+        return n == 0, n
+
+    return min(range(len(sources)), key=size)
 
 
 def _warm_up(source: str, *args: Any) -> ArticleResult:

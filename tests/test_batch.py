@@ -489,11 +489,13 @@ def test_verbose_lists_warnings(runner, tmp_path):
 @pytest.fixture(scope="module")
 def parallel_build(tmp_path_factory, sample_path):
     """One batch of four articles and an empty file, built by two worker processes (the
-    expensive part: shared by the tests below) and in-process for comparison."""
+    expensive part: shared by the tests below) and in-process for comparison. The first
+    article is the longest: another one is built before the workers fork."""
     root = tmp_path_factory.mktemp("parallel")
     folder = root / "in"
     for k in range(4):
-        article_copy(sample_path, folder, f"{k}.md", url=f"article-{k}", title=f"第{k}篇文章")
+        title = f"第{k}篇文章" + "，一篇更长的文章" * (k == 0)
+        article_copy(sample_path, folder, f"{k}.md", url=f"article-{k}", title=title)
     (folder / "e.md").write_text("", encoding="utf-8")
     serial = build_decks([folder], root / "serial", jobs=1)
     parallel = build_decks([folder], root / "parallel", jobs=2)
@@ -505,6 +507,16 @@ def test_worker_processes_build_the_same_decks_in_input_order(parallel_build):
     assert [r.deck for r in parallel.results] == [r.deck for r in serial.results]
     assert [r.error for r in parallel.results] == [None] * 4 + [f"{folder / 'e.md'}: empty file"]
     assert [p.name for p in parallel.outputs] == [p.name for p in serial.outputs]
+
+
+def test_the_article_built_before_the_fork_is_the_smallest_non_empty_one(parallel_build):
+    from learnkit.batch import _warm_up_index
+    from learnkit.sources import find_articles
+
+    folder, _, _ = parallel_build
+    sources = find_articles([folder])
+    assert [Path(s).name for s in sources] == ["0.md", "1.md", "2.md", "3.md", "e.md"]
+    assert _warm_up_index(sources) == 1
 
 
 def test_with_another_thread_running_workers_are_spawned_and_build_the_same(
