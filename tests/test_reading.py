@@ -98,6 +98,66 @@ def test_read_many_takes_the_words_given():
     assert read("稳定了局面") == ("wen3", "ding4", "le5", "ju2", "mian4")
 
 
+# Everyday sentences (written here, not from CPP): a dictionary word with one reading keeps
+# it (头发, 自传, 都市, 桌子), and context reads 只 长 数 种 藏 得; the rest must not change.
+EVERYDAY = [
+    ("她的头发很长。", "头发很长", "tou2 fa4 hen3 chang2"),
+    ("这是他的自传。", "自传", "zi4 zhuan4"),
+    ("这座都市很大。", "都市", "du1 shi4"),
+    ("桌子上有一只猫。", "桌子", "zhuo1 zi5"),
+    ("桌子上有一只猫。", "一只猫", "yi1 zhi1 mao1"),
+    ("那只狗非常可爱。", "那只", "na4 zhi1"),
+    ("她养了三只鸟。", "三只", "san1 zhi1"),
+    ("他用一只手拿着杯子。", "一只手", "yi1 zhi1 shou3"),
+    ("只有他知道答案。", "只有", "zhi3 you3"),
+    ("她只是笑了笑。", "只是", "zhi3 shi4"),
+    ("他只吃了一个苹果。", "只", "zhi3"),
+    ("这条路太长了。", "太长", "tai4 chang2"),
+    ("长城很长。", "长城很长", "chang2 cheng2 hen3 chang2"),
+    ("孩子长大了。", "长大", "zhang3 da4"),
+    ("校长今天来了。", "校长", "xiao4 zhang3"),
+    ("他数了数苹果。", "数了数", "shu3 le5 shu3"),
+    ("老师让我们数一数人数。", "数一数人数", "shu3 yi1 shu3 ren2 shu4"),
+    ("我喜欢数学。", "数学", "shu4 xue2"),
+    ("这是他种的树。", "种", "zhong4"),
+    ("我们在院子里种花。", "种花", "zhong4 hua1"),
+    ("农民在田里种地。", "种地", "zhong4 di4"),
+    ("这种花很香。", "这种", "zhe4 zhong3"),
+    ("这些种子很小。", "种子", "zhong3 zi5"),
+    ("小猫藏在床底下。", "藏在", "cang2 zai4"),
+    ("我们藏好了礼物。", "藏", "cang2"),
+    ("西藏很美。", "西藏", "xi1 zang4"),
+    ("你得快点走。", "得", "dei3"),
+    ("你得好好休息。", "得", "dei3"),
+    ("他得到了一本书。", "得到", "de2 dao4"),
+    ("他得了感冒。", "得了", "de2 le5"),
+    ("他获得了冠军。", "获得", "huo4 de2"),
+    ("他跑得快。", "跑得快", "pao3 de5 kuai4"),
+    ("你还记得我吗？", "还记得", "hai2 ji4 de5"),
+    ("我不让他还钱。", "还钱", "huan2 qian2"),
+    ("我还有一个问题。", "还有", "hai2 you3"),
+    ("我想了解中国文化。", "了解", "liao3 jie3"),
+    ("我们都是学生。", "都是", "dou1 shi4"),
+    ("这些船都会停在港口。", "都会", "dou1 hui4"),  # 都 and 会 two words: not 都会 du1
+    ("他在银行工作。", "银行", "yin2 hang2"),
+]
+
+
+@pytest.fixture(scope="session")
+def everyday_readings():
+    sentences = sorted({sentence for sentence, _, _ in EVERYDAY})
+    return dict(zip(sentences, read_many(sentences), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"), EVERYDAY, ids=[f"{w}-{s[:6]}" for s, w, _ in EVERYDAY]
+)
+def test_everyday_readings(everyday_readings, sentence, word, expected):
+    start = sentence.index(word)
+    got = everyday_readings[sentence][start : start + len(word)]
+    assert " ".join(got) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -27,19 +27,66 @@ _ADVERBIAL = frozenset("然性般样")
 
 
 def choose(
-    text: str, position: int, scores: dict[str, float], phrase: str | None, word_before: int
+    text: str,
+    position: int,
+    scores: dict[str, float],
+    phrase: str | None,
+    word_before: int,
+    lexical: bool = False,
 ) -> str:
     """The reading of ``text[position]`` from the model's logits per candidate reading, the
-    phrase dictionary's reading (None when the character is not inside a phrase) and the
-    length of the dictionary segment just before it (0 at the start)."""
+    phrase dictionary's reading (None when the character is not inside a phrase), the
+    length of the dictionary segment just before it (0 at the start) and whether the
+    phrase is a dictionary word with that one reading (then the phrase decides)."""
+    ruled = _in_context(text, position, phrase)
+    if ruled in scores:
+        return ruled
     if phrase is None:
         ruled = _standalone(text, position, word_before)
         if ruled in scores:
             return ruled
     elif phrase in scores:
         scores = dict(scores)
-        scores[phrase] += _DECISIVE if text[position] in FUNCTION_CHARS else PHRASE_BONUS
+        decisive = lexical or text[position] in FUNCTION_CHARS
+        scores[phrase] += _DECISIVE if decisive else PHRASE_BONUS
     return max(scores, key=scores.__getitem__)
+
+
+# Numerals and demonstratives before a measure word (一只猫, 那只狗, 这种花).
+_COUNTING = frozenset("一二两三四五六七八九十百千万几每这那哪某半多各此该")
+# After 只: words that make it the adverb "only" (这只是, 这只会, 那只不过) rather than the measure.
+_ONLY_BEFORE = frozenset("是有能要会可不在好得限说表需用为对让")
+# Degree words before the adjective 长 (很长, 太长, 比较长; 这么长 below).
+_DEGREE_BEFORE = frozenset("很太真好更最较挺多")
+# After 长: the verb zhang3 even after a degree word (长大, 长高, 长得, 长进).
+_GROW_AFTER = frozenset("大成出满得高胖进见")
+# Objects of the verb 种 (种树, 种花, 种地, 种菜).
+_PLANTED = frozenset("树花地菜草田粮麦稻果瓜豆苗")
+# After 藏: the verb cang2 (藏在, 藏起来, 藏好, 藏着).
+_HIDE_AFTER = frozenset("在起着了好到进住过得")
+
+
+def _in_context(text: str, position: int, phrase: str | None) -> str | None:
+    """A reading settled by the words around the character, whatever the model says."""
+    char = text[position]
+    before = text[position - 1] if position else ""
+    after = text[position + 1 : position + 2]
+    if char == "只" and before in _COUNTING and is_han(after) and after not in _ONLY_BEFORE:
+        return "zhi1"  # 一只猫, 三只鸟: the measure word
+    degree = before in _DEGREE_BEFORE or text[max(0, position - 2) : position] in ("这么", "那么")
+    if char == "长" and degree and after not in _GROW_AFTER:
+        return "chang2"  # 很长, 太长: long
+    if char == "数":
+        if after in "了一" and text[position + 2 : position + 3] == "数":
+            return "shu3"  # 数了数, 数一数: count
+        if position > 1 and before in "了一" and text[position - 2] == "数":
+            return "shu3"
+    if char == "种" and before not in _COUNTING and before != "有":  # 有种花: a kind
+        if after in _PLANTED or (phrase is None and before in _PRONOUNS):
+            return "zhong4"  # 种树, 他种的: plant
+    if char == "藏" and phrase is None and after in _HIDE_AFTER:
+        return "cang2"  # 藏在床下: hide
+    return None
 
 
 def _standalone(text: str, position: int, word_before: int) -> str | None:
@@ -58,8 +105,10 @@ def _standalone(text: str, position: int, word_before: int) -> str | None:
     ):
         return "de5"
     if char == "得" and before:
+        if before in _PRONOUNS and is_han(after) and after not in "了到以":
+            return "dei3"  # 你得小心, 你得快点走: must (a pronoun is not a verb of degree)
         if after in _DEGREE:
             return "de5"  # 跑得快: complement of degree
-        if after == "去" or (before in _PRONOUNS and is_han(after) and after not in "了到以"):
-            return "dei3"  # 得去, 你得小心: must
+        if after == "去":
+            return "dei3"  # 得去: must
     return None

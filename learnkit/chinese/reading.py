@@ -16,7 +16,7 @@ Tone marks: :func:`learnkit.syllables.to_marks`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from learnkit.chinese.particles import choose
 from learnkit.chinese.syllables import dictionary_reading
@@ -73,7 +73,7 @@ def _read_many(texts: list[tuple[str, str, Words]]) -> list[Reading]:
     from learnkit.chinese import polyphone  # numpy and the model's weights: loaded on first use
 
     readings: list[list[str | None]] = []
-    phrase_readings: list[dict[int, str]] = []
+    phrase_readings: list[dict[int, tuple[str, bool]]] = []
     piece_starts: list[list[int]] = []
     word_starts: list[set[int]] = []
     for _, text, words in texts:
@@ -85,13 +85,13 @@ def _read_many(texts: list[tuple[str, str, Words]]) -> list[Reading]:
     simplified = [text for _, text, _ in texts]
     targets = polyphone.targets(simplified)
     for target, scores in zip(targets, polyphone.scores(simplified, targets), strict=True):
-        phrase = phrase_readings[target.sentence].get(target.position)
+        phrase, lexical = phrase_readings[target.sentence].get(target.position, (None, False))
         position, starts = target.position, piece_starts[target.sentence]
         # a character inside a word (纪念地) follows no word of its own: 0, as at the start
         starts_word = position in word_starts[target.sentence]
         piece_before = position - starts[position - 1] if position and starts_word else 0
         readings[target.sentence][position] = choose(
-            simplified[target.sentence], position, scores, phrase, piece_before
+            simplified[target.sentence], position, scores, phrase, piece_before, lexical
         )
     return [
         tuple(
@@ -104,21 +104,53 @@ def _read_many(texts: list[tuple[str, str, Words]]) -> list[Reading]:
 
 def _dictionary_reading(
     text: str, words: Words
-) -> tuple[list[str | None], dict[int, str], list[int]]:
+) -> tuple[list[str | None], dict[int, tuple[str, bool]], list[int]]:
     """pypinyin's reading of ``text`` per character, word by word; the readings that come
-    from a multi-character phrase of its dictionary; and the start of the dictionary piece
+    from a multi-character phrase of its dictionary, each with whether the word is
+    lexicalised with that reading (:func:`_lexical`); and the start of the dictionary piece
     that holds each character."""
     syllables: list[str | None] = []
-    from_phrases: dict[int, str] = {}
+    from_phrases: dict[int, tuple[str, bool]] = {}
     starts: list[int] = []
+    whole = {(start, end) for start, end in words if end - start > 1}
     for start, end in _units(words):
         for offset, piece, phrase in dictionary_reading(text[start:end]):
             at = start + offset
             if phrase:
-                from_phrases.update((at + i, s) for i, s in enumerate(piece) if s is not None)
+                # a phrase over single-character words jieba kept apart (船都会: dou1) is
+                # not taken for the dictionary word (都会 du1, city)
+                word = text[at : at + len(piece)] if (start, end) in whole else ""
+                from_phrases.update(
+                    (at + i, (s, bool(word) and _lexical(word, i, s)))
+                    for i, s in enumerate(piece)
+                    if s is not None
+                )
             syllables.extend(piece)
             starts.extend([at] * len(piece))
     return syllables, from_phrases, starts
+
+
+@lru_cache(maxsize=65536)
+def _lexical(word: str, index: int, syllable: str) -> bool:
+    """Whether CC-CEDICT lists ``word`` with one reading of its ``index``-th character, the
+    phrase table's ``syllable`` (CC-CEDICT's neutral tone agrees with any tone of the same
+    syllable: 头发 tou2 fa5 and the table's fa4 both rule out fa1). Such a word is a
+    dictionary word with a settled reading (头发, 自传, 都市), which the model, trained on
+    sentences chosen for their rare readings, must not override; a word listed with several
+    readings there (朝阳 chao2 / zhao1) is left to the model."""
+    from learnkit.chinese import dictionary
+
+    readings = set()
+    for entry in dictionary.lookup(word):
+        parts = entry.numbers.lower().split()
+        if len(parts) != len(word):
+            return False
+        readings.add(parts[index].replace("u:", "v"))
+    if len(readings) != 1:
+        return False
+    (listed,) = readings
+    syllable = syllable.replace("u:", "v")
+    return listed == syllable or (listed[-1:] == "5" and listed[:-1] == syllable[:-1])
 
 
 def _units(words: Words) -> list[tuple[int, int]]:
