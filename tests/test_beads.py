@@ -321,8 +321,12 @@ def test_runs_are_embedded_as_one_text():
         # a quote nested in the main style leaves the state alone
         (["他说：“那是‘余烬’，", "很小。”"], [0, 1, 0]),
         (["No quotes here.", "None."], [0, 0, 0]),
+        # an opening mark left open for six sentences: unknown (a long speech or a stray
+        # mark), so that it cannot hold the state for the rest of the text
+        (['He said, "wait.', *["It rained."] * 7, '"Ok."'], [0, 1, 1, 1, 1, 1, 1, 2, 2, 0]),
+        (["In the '90s it was 'fine', they said.", "'Yes?'"], [0, 0, 0]),
     ],
-    ids=["zh curly", "zh corner", "en single", "en double", "nested", "none"],
+    ids=["zh curly", "zh corner", "en single", "en double", "nested", "none", "quiet", "'90s"],
 )
 def test_quote_states(texts, states):
     assert feats.quote_states(texts) == states

@@ -275,8 +275,9 @@ def _align_sentences(zh_units, en_units, evidence, quotes, z0, z1, e0, e1, vecto
                 + params.lex * lexical(a0, a1, b0, b1)
                 + params.length * _length_score(lz, le, ratio, params.variance)
             )
-            if zh_quote[zz] != en_quote[ee]:  # the bead ends inside speech on one side only
-                total -= params.quote
+            zq, eq = zh_quote[zz], en_quote[ee]
+            if zq != eq and zq != feats.QUOTE_UNKNOWN != eq:
+                total -= params.quote  # the bead ends inside speech on one side only
             if vectors is not None:
                 # a bead of sentences is scored per sentence (its cosine with the other side
                 # of the bead embedded whole), so that n sentences earn n terms however they

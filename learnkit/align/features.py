@@ -143,12 +143,16 @@ def _quote_marks(text: str, style: str) -> list[int]:
         if before.isalnum() and after.isalnum():
             continue  # an apostrophe (it's) or a word-internal mark
         if not before.isalnum() and before not in ".,!?;:…" and not after.isspace():
-            out.append(1)
+            out.append(0 if after.isdigit() else 1)
         elif not after.isalnum():
             out.append(-1)
         else:
             out.append(0)
     return out
+
+
+QUOTE_UNKNOWN = 2  # a quote opened this many sentences ago, not closed since (see below)
+_QUOTE_QUIET = 6
 
 
 def quote_states(texts: Sequence[str]) -> list[int]:
@@ -157,6 +161,9 @@ def quote_states(texts: Sequence[str]) -> list[int]:
     any keeps the state. Only the text's main quotation style counts (“” or 「」 in Chinese,
     “”, straight double or straight single quotes in English, whichever is most frequent),
     so that quotes nested in quotes (‘余烬’, 'embers') and apostrophes leave it alone.
+    Inside a quote with no mark for ``_QUOTE_QUIET`` sentences, the state is
+    :data:`QUOTE_UNKNOWN` (a long speech, or a stray mark that would otherwise hold the
+    state for pages).
 
     A boundary between two beads lies inside speech on both sides or on neither: a
     translator splitting ``“……，……？”`` into two sentences keeps both inside the quote.
@@ -165,12 +172,13 @@ def quote_states(texts: Sequence[str]) -> list[int]:
     counts = {style: joined.count(style) for style in ("“", "「", '"')}
     counts["'"] = sum(1 for m in _quote_marks(joined, "'") if m)
     style = max(counts, key=lambda k: counts[k])
-    out, state = [0], 0
+    out, state, quiet = [0], 0, 0
     for text in texts:
-        if counts[style]:
-            for mark in _quote_marks(text, style):
-                state = 1 if mark > 0 else 0 if mark < 0 else 1 - state
-        out.append(state)
+        marks = _quote_marks(text, style) if counts[style] else []
+        for mark in marks:
+            state = 1 if mark > 0 else 0 if mark < 0 else 1 - state
+        quiet = 0 if marks else quiet + 1
+        out.append(QUOTE_UNKNOWN if state and quiet >= _QUOTE_QUIET else state)
     return out
 
 
