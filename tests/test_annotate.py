@@ -54,6 +54,9 @@ def texts(words):
         (TSMC, "台積電|的|晶圓廠|在|台灣|南部|。"),
         (TITLE_TRAD, "習近平|和|普京|的|友誼|長存"),
         ("桌子的长度是两米。", "桌子|的|长度|是|两|米|。"),
+        ("他数了数苹果。", "他|数|了|数|苹果|。"),  # jieba's HMM: 他数
+        ("这是他种的树。", "这|是|他|种|的|树|。"),  # 他种
+        ("他们都是我的朋友。", "他们|都|是|我|的|朋友|。"),
     ],
     ids=[
         "names",
@@ -64,6 +67,9 @@ def texts(words):
         "traditional",
         "traditional-title",
         "numeral-measure",
+        "pronoun-verb",
+        "pronoun-verb-2",
+        "pronoun-word",
     ],
 )
 def test_segmentation(annotated, text, expected):

@@ -102,7 +102,18 @@ def base_frequencies() -> tuple[dict[str, int], int]:
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """jieba words of ``text`` (Simplified) with their ``[start, end)`` offsets, in order."""
     tk, _ = _tokenizer()
-    return list(tk.tokenize(text, HMM=True))
+    words = []
+    for word, start, end in tk.tokenize(text, HMM=True):
+        if len(word) > 1 and word[0] in _PRONOUNS and not tk.FREQ.get(word):
+            words.append((word[0], start, start + 1))  # 他数 → 他/数: HMM glued pronoun + verb
+            word, start = word[1:], start + 1
+        words.append((word, start, end))
+    return words
+
+
+# Pronouns jieba's HMM glues to the verb after them when the pair is not in its dictionary
+# (他数了数, 他种的树: 他数, 他种); on news text all such words are pronoun + verb.
+_PRONOUNS = frozenset("我你他她它您咱")
 
 
 def zipf(word: str) -> float | None:
