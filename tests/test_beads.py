@@ -320,13 +320,26 @@ def test_runs_are_embedded_as_one_text():
         (['"Wait," he said, "the door', 'is locked."', "It's 'embers' now."], [0, 1, 0, 0]),
         # a quote nested in the main style leaves the state alone
         (["他说：“那是‘余烬’，", "很小。”"], [0, 1, 0]),
-        (["No quotes here.", "None."], [0, 0, 0]),
+        # typeset single quotes (‘…’, ’ also the apostrophe) read as straight ones
+        (["‘I’m tired,’ she said, ‘it’s late.", "Home.’", "The Jias’ house."], [0, 1, 0, 0]),
+        # no quotation marks at all: unknown, nothing to hold the other side's quotes to
+        (["No quotes here.", "None."], [0, 2, 2]),
         # an opening mark left open for six sentences: unknown (a long speech or a stray
         # mark), so that it cannot hold the state for the rest of the text
         (['He said, "wait.', *["It rained."] * 7, '"Ok."'], [0, 1, 1, 1, 1, 1, 1, 2, 2, 0]),
         (["In the '90s it was 'fine', they said.", "'Yes?'"], [0, 0, 0]),
     ],
-    ids=["zh curly", "zh corner", "en single", "en double", "nested", "none", "quiet", "'90s"],
+    ids=[
+        "zh curly",
+        "zh corner",
+        "en single",
+        "en double",
+        "nested",
+        "en typeset single",
+        "none",
+        "quiet",
+        "'90s",
+    ],
 )
 def test_quote_states(texts, states):
     assert feats.quote_states(texts) == states
@@ -345,10 +358,17 @@ _SPLIT_QUOTE = (
 )
 
 
-@pytest.mark.parametrize("embeddings", ["auto", "never"])
-def test_a_split_quote_stays_with_its_speaker(embeddings):
+_TYPESET = str.maketrans({"'": "’"})
+
+
+@pytest.mark.parametrize(
+    ("embeddings", "typeset"), [("auto", False), ("never", False), ("never", True)]
+)
+def test_a_split_quote_stays_with_its_speaker(embeddings, typeset):
+    # typeset: every mark and apostrophe as ’ (context tells them apart, as for ')
+    quote = [e.translate(_TYPESET) for e in _SPLIT_QUOTE[1]] if typeset else _SPLIT_QUOTE[1]
     zh = [z for z, _ in _DAY[:8]] + _SPLIT_QUOTE[0] + [z for z, _ in _DAY[2:10]]
-    en = [e for _, e in _DAY[:8]] + _SPLIT_QUOTE[1] + [e for _, e in _DAY[2:10]]
+    en = [e for _, e in _DAY[:8]] + quote + [e for _, e in _DAY[2:10]]
     beads = align_document([zh], [en], embeddings=embeddings)
     expected = [((i,), (i,)) for i in range(8)] + [((8,), (8, 9))]
     expected += [((i,), (i + 1,)) for i in range(9, len(zh))]

@@ -151,6 +151,7 @@ def _quote_marks(text: str, style: str) -> list[int]:
     return out
 
 
+_CURLY_SINGLE = str.maketrans("‘’", "''")  # told from apostrophes as straight ones are
 QUOTE_UNKNOWN = 2  # a quote opened this many sentences ago, not closed since (see below)
 _QUOTE_QUIET = 6
 
@@ -168,13 +169,16 @@ def quote_states(texts: Sequence[str]) -> list[int]:
     A boundary between two beads lies inside speech on both sides or on neither: a
     translator splitting ``“……，……？”`` into two sentences keeps both inside the quote.
     """
+    texts = [text.translate(_CURLY_SINGLE) for text in texts]
     joined = "\n".join(texts)
     counts = {style: joined.count(style) for style in ("“", "「", '"')}
     counts["'"] = sum(1 for m in _quote_marks(joined, "'") if m)
     style = max(counts, key=lambda k: counts[k])
+    if not counts[style]:  # no quotes at all: nothing to compare with the other side's
+        return [0] + [QUOTE_UNKNOWN] * len(texts)
     out, state, quiet = [0], 0, 0
     for text in texts:
-        marks = _quote_marks(text, style) if counts[style] else []
+        marks = _quote_marks(text, style)
         for mark in marks:
             state = 1 if mark > 0 else 0 if mark < 0 else 1 - state
         quiet = 0 if marks else quiet + 1
