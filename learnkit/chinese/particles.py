@@ -60,6 +60,9 @@ _ONLY_BEFORE = frozenset("是有能要会可不在好得限说表需用为对让
 _DEGREE_BEFORE = frozenset("很太真好更最较挺多")
 # After 长: the verb zhang3 even after a degree word (长大, 长高, 长得, 长进).
 _GROW_AFTER = frozenset("大成出满得高胖进见")
+# Words after which 数 is the verb shu3 (在数钱, 一起数星星, 要数他最高).
+_BEFORE_VERB = frozenset("在正起来去要会能想别")
+_NUMBERS = frozenset("一二两三四五六七八九十百千万亿")
 # Objects of the verb 种 (种树, 种花, 种地, 种菜).
 _PLANTED = frozenset("树花地菜草田粮麦稻果瓜豆苗")
 # After 藏: the verb cang2 (藏在, 藏起来, 藏好, 藏着).
@@ -76,7 +79,14 @@ def _in_context(text: str, position: int, phrase: str | None) -> str | None:
     degree = before in _DEGREE_BEFORE or text[max(0, position - 2) : position] in ("这么", "那么")
     if char == "长" and degree and after not in _GROW_AFTER:
         return "chang2"  # 很长, 太长: long
+    if char == "长" and after == "得":
+        # 长得很高, 长得像: grow; 长得多: much longer
+        return "chang2" if text[position + 2 : position + 3] == "多" else "zhang3"
+    if char == "还" and before and not is_han(after):
+        return "huan2"  # 不让他还。: give back (hai2 needs what follows it)
     if char == "数":
+        if phrase is None and before in _BEFORE_VERB and is_han(after) and after not in _NUMBERS:
+            return "shu3"  # 在数钱, 一起数星星: count (数十 several)
         if after in "了一" and text[position + 2 : position + 3] == "数":
             return "shu3"  # 数了数, 数一数: count
         if position > 1 and before in "了一" and text[position - 2] == "数":
@@ -109,6 +119,6 @@ def _standalone(text: str, position: int, word_before: int) -> str | None:
             return "dei3"  # 你得小心, 你得快点走: must (a pronoun is not a verb of degree)
         if after in _DEGREE:
             return "de5"  # 跑得快: complement of degree
-        if after == "去":
-            return "dei3"  # 得去: must
+        if after == "去" or (before in "还就也总都" and is_han(after) and after not in "了到以"):
+            return "dei3"  # 得去, 还得上班, 就得走: must
     return None
