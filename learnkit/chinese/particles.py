@@ -79,6 +79,10 @@ def _in_context(text: str, position: int, phrase: str | None) -> str | None:
     degree = before in _DEGREE_BEFORE or text[max(0, position - 2) : position] in ("这么", "那么")
     if char == "长" and degree and after not in _GROW_AFTER:
         return "chang2"  # 很长, 太长: long
+    if char == "没" and phrase is None:
+        return "mei2"  # 没来: not; mo4 only in dictionary words (淹没, 没收)
+    if char == "长" and after == "长" and text[position + 2 : position + 3] == "了":
+        return "zhang3"  # 头发长长了: grew long
     if char == "长" and after == "得":
         # 长得很高, 长得像: grow; 长得多: much longer
         return "chang2" if text[position + 2 : position + 3] == "多" else "zhang3"
@@ -117,8 +121,10 @@ def _standalone(text: str, position: int, word_before: int) -> str | None:
     if char == "得" and before:
         if before in _PRONOUNS and is_han(after) and after not in "了到以":
             return "dei3"  # 你得小心, 你得快点走: must (a pronoun is not a verb of degree)
+        if before in "还就也总都" and is_han(after) and after not in "了到以":
+            return "dei3"  # 还得上班, 就得这样做: must (an adverb is not a verb of degree)
         if after in _DEGREE:
             return "de5"  # 跑得快: complement of degree
-        if after == "去" or (before in "还就也总都" and is_han(after) and after not in "了到以"):
-            return "dei3"  # 得去, 还得上班, 就得走: must
+        if after == "去":
+            return "dei3"  # 得去: must
     return None
