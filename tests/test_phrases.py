@@ -532,3 +532,77 @@ def test_english_negation(word, negation):
     from learnkit.align.lexical import is_negation
 
     assert is_negation(word) is negation
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "他说，**一带一路**倡议将继续推进。",
+            "He said the Belt and Road Initiative would continue.",
+            [("一带一路", None)],  # "Road" is part of a name of several words
+            id="part-of-a-name",
+        ),
+        pytest.param(
+            "他们**摸着石头过河**，逐步推进改革。",
+            "They crossed the river by feeling the stones, pushing reform step by step.",
+            [("摸着石头过河", None)],  # "stones" says too little of the idiom
+            id="one-noun-of-an-idiom",
+        ),
+        pytest.param(
+            "这家公司的市值超过**一万亿美元**。",
+            "The company's market value exceeds one trillion dollars.",
+            [("一万亿美元", "one trillion dollars")],  # the numeral stays
+            id="numeral-kept",
+        ),
+        pytest.param(
+            "他年轻时在**血汗工厂**工作，后来成为律师。",
+            "As a young man he was a sweatshop worker, and later became a lawyer.",
+            [("血汗工厂", "sweatshop")],  # "worker" is 工作's, the next word
+            id="next-word-cut",
+        ),
+        pytest.param(
+            "这笔钱用于救济暂时**丧失工作能力**的工人。",
+            "The money goes to the temporary disability of workers.",
+            [("丧失工作能力", None)],  # "temporary" is 暂时's; "disability" alone says too little
+            id="previous-word-cut",
+        ),
+        pytest.param(
+            "支持者认为他是一个**敢于直言**的局外人。",
+            "His supporters see him as an outspoken outsider.",
+            [("敢于直言", None)],  # the gap holds 认为他是一个 too; the paraphrase is weak
+            id="paraphrase-inside-a-wider-gap",
+        ),
+        pytest.param(
+            "中国的**经济增长**放缓了。",
+            "China's economic growth slowed.",
+            [("经济增长", "economic growth")],
+            id="possessor-outside-the-span",
+        ),
+    ],
+)
+def test_spans_keep_to_what_the_phrase_says(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "expected"),
+    [
+        pytest.param("Li Ming smiled broadly and greeted them.", "smiled broadly", id="content"),
+        pytest.param("Li Ming smiled broadly and said hello.", None, id="generic-verb"),
+    ],
+)
+def test_a_generic_verb_anchors_no_gap(en, expected):
+    from learnkit.align import gaps, lexical
+
+    zh = "李明满面春风地问好。"
+    tokens = lexical.tokens_of(en)
+    verb = next(k for k, t in enumerate(tokens) if t.lemma in ("greet", "say"))
+    links = [
+        gaps.Link(0, 2, True, frozenset({0, 1})),
+        gaps.Link(2, 6, True, frozenset()),
+        gaps.Link(7, 9, True, frozenset({verb})),
+    ]
+    found = gaps.gaps(zh, Span(2, 6, "满面春风"), links, tokens, en)
+    got = [en[tokens[g.first].start : tokens[g.last].end] for g in found]
+    assert got == ([expected] if expected else [])

@@ -21,6 +21,8 @@ MAX_GAP = 6  # content words a gap may hold
 MAX_SHIFT = 0.35  # how far (share of the sentence) a gap may sit from the phrase's place
 _EN_BREAK = re.compile(r"[,;:!?()\[\]—]|\.(?!\d)")
 _ZH_BREAK = re.compile(r"[，。；：！？、（）—,;:!?]")
+# verbs so general that a link to one says little (问好 "to say hello" → "said"): no anchor
+GENERIC = frozenset("say tell ask go come make do get take give have put see look let".split())
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Gap:
     last: int
     left: str
     right: str
+    anchors: tuple[int, ...] = ()  # the linked tokens that bound it
 
 
 def gaps(zh: str, phrase: Span, units: Sequence[Link], tokens: Sequence, en: str) -> list[Gap]:
@@ -84,12 +87,17 @@ def gaps(zh: str, phrase: Span, units: Sequence[Link], tokens: Sequence, en: str
         if t is not None and not (t.content and k in taken):
             run.append(k)
     mid = (phrase.start + phrase.end) / 2 / max(1, len(zh))
-    return [
+    found = [
         g
         for g in found
         if abs((tokens[g.first].start + tokens[g.last].end) / 2 / max(1, len(en)) - mid)
         <= MAX_SHIFT
     ]
+    # weak evidence: a gap bounded by a generic verb is no gap, and the others are not
+    # made the one gap by it
+    if any(tokens[k].lemma in GENERIC for g in found for k in g.anchors):
+        return []
+    return found
 
 
 def _bounded(run: list[int], tokens: Sequence, en: str, anchors, meets: bool) -> list[Gap]:
@@ -99,17 +107,19 @@ def _bounded(run: list[int], tokens: Sequence, en: str, anchors, meets: bool) ->
     if any(tokens[k].text[:1].isupper() and k > 0 for k in content):
         return []  # a name or an initial: an idiom is not translated as one
     first, last = content[0], content[-1]
-    left = _side(first, -1, tokens, en, anchors, meets)
-    right = _side(last, 1, tokens, en, anchors, meets)
+    left, a = _side(first, -1, tokens, en, anchors, meets)
+    right, b = _side(last, 1, tokens, en, anchors, meets)
     if not (left and right) or "link" not in (left, right):
         return []  # anchored on both sides, by at least one linked word
-    return [Gap(first, last, left, right)]
+    return [Gap(first, last, left, right, tuple(k for k in (a, b) if k is not None))]
 
 
-def _side(k: int, step: int, tokens: Sequence, en: str, anchors, meets: bool) -> str:
+def _side(
+    k: int, step: int, tokens: Sequence, en: str, anchors, meets: bool
+) -> tuple[str, int | None]:
     """What bounds a run at its token ``k`` on one side: the next content token (through
-    function words) linked to the clause, or a clause break (the sentence's edge) that the
-    phrase meets too; "" when neither."""
+    function words) linked to the clause (and its index), or a clause break (the
+    sentence's edge) that the phrase meets too; "" when neither."""
     while True:
         nxt = k + step
         if step < 0:
@@ -117,9 +127,9 @@ def _side(k: int, step: int, tokens: Sequence, en: str, anchors, meets: bool) ->
         else:
             between = en[tokens[k].end : tokens[nxt].start if nxt < len(tokens) else len(en)]
         if _broken(between) or not 0 <= nxt < len(tokens):
-            return "break" if meets else ""
+            return ("break" if meets else ""), None
         if tokens[nxt].content:
-            return "link" if nxt in anchors else ""
+            return ("link", nxt) if nxt in anchors else ("", None)
         k = nxt
 
 

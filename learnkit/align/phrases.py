@@ -104,10 +104,22 @@ def match_phrases(
     links = lexical.links(zh, words, tokens) if zh_left else []
     gap = {z: gaps.gaps(zh, z, links, tokens, en) for z in zh_left}
     _prefetch_search(zh_side, en_side, tokens, en, zh, gap)
+    sentence = lexical.units_of(zh, words) if zh_left else []
     for z in zh_left:
-        found = _search(z, *zh_side[z], tokens, en, used_en)
+        raw = found = _search(z, *zh_side[z], tokens, en, used_en)
+        if found is not None:
+            found = _edges(z, zh_side[z][0], sentence, tokens, en, *found, says=bool(found[1]))
         if found is None or found[2] < GAP_CONFIDENCE:  # a weak answer or none: the gap's
-            found = _gap_answer(zh, z, gap[z], tokens, en, used_en) or found
+            between = _gap_answer(zh, z, gap[z], tokens, en, used_en)
+            if between is not None and raw is not None and not raw[1]:
+                # the embeddings' own paraphrase inside a wider gap: the rest of the gap
+                # is likely other Chinese of the sentence ("see him as an outspoken")
+                inner, outer = raw[0], between[0]
+                if outer.start <= inner.start and inner.end <= outer.end and inner != outer:
+                    between = None
+            if between is not None:
+                between = _edges(z, zh_side[z][0], sentence, tokens, en, *between, says=False)
+            found = between or found
         if found:
             span, score, confidence = found
             matches.append(PhraseMatch(z, span, score, confidence))
@@ -263,6 +275,105 @@ def _search(
         if lexical.truncated(source, lexical.inside(targets, Span(start, end, ""))):
             confidence = round(TRUNCATED * confidence, 3)
     return Span(start, end, text[start:end]), round(score, 3), confidence
+
+
+_NUMERALS = frozenset("一二两三四五六七八九十百千万亿0123456789")
+_EN_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten twenty thirty forty fifty hundred "
+    "hundreds thousand thousands million billion trillion dozen half".split()
+)
+_NAME_GLUE = frozenset("and of &".split())
+MIN_IDIOM_COVERAGE = 0.5  # a phrase of four characters or more: the share one word must say
+
+
+def _edges(
+    phrase: Span,
+    source: list,
+    sentence: list,
+    tokens: list,
+    en: str,
+    span: Span,
+    score: float,
+    confidence: float,
+    says: bool = True,
+) -> tuple[Span, float, float] | None:
+    """A found span checked at its edges.
+
+    A word at an edge that a Chinese word outside the phrase explains and the phrase does
+    not ("temporary" of 暂时 before 丧失工作能力), that the word just before or after the
+    phrase explains (工作 "worker" after 血汗工厂), or a possessor ("boy's" of 对方) is cut;
+    a numeral before the span joins it when the phrase has one (一万亿美元 → "one trillion
+    dollars"). None when the span is part of a name of several words ("Road" of "Belt and
+    Road"; not "America" of "America and Europe", 欧洲 being there) or is one word saying
+    less than :data:`MIN_IDIOM_COVERAGE` of a gloss-found phrase of four characters or
+    more ("stones" for 摸着石头过河)."""
+    inside = lexical.inside(tokens, span)
+    text = "".join(lexical.text_of(source))
+    others = [
+        u
+        for u in sentence
+        if u.content and u.gloss and (u.end <= phrase.start or u.start >= phrase.end)
+    ]
+
+    def explained(units, t) -> bool:
+        return any(lexical.explains(u.gloss, t.lemma) or lexical.renders(u, t, text) for u in units)
+
+    # the words just before and after the phrase: their English at the edge is theirs
+    near = [u for u in others if u.end == phrase.start or u.start == phrase.end]
+    cut = False
+    while len(inside) > 1:
+        for t in (inside[0], inside[-1]):
+            literal = any(t.lemma in u.gloss for u in source)
+            # a possessor before the phrase's noun is said by other Chinese (对方: "boy's")
+            owner = t is inside[0] and t.text.endswith(("'s", "’s"))
+            if t.content and (
+                (owner and not explained(source, t))
+                or (explained(near, t) and not literal)
+                or (explained(others, t) and not explained(source, t))
+            ):
+                inside = [x for x in inside if x is not t]
+                cut = True
+                break
+        else:
+            break
+    while cut and inside and not inside[0].content:
+        inside = inside[1:]
+    while cut and inside and not inside[-1].content:
+        inside = inside[:-1]
+    if not inside:
+        return None
+    if cut and lexical.truncated(source, inside):
+        confidence = round(TRUNCATED * confidence, 3)
+    k = tokens.index(inside[0])
+    while (
+        any(c in _NUMERALS for c in phrase.text)
+        and k > 0
+        and _number(tokens[k - 1].text)
+        and not _BREAK.search(en[tokens[k - 1].end : inside[0].start])
+    ):
+        inside = [tokens[k - 1], *inside]
+        k -= 1
+    last = tokens.index(inside[-1])
+    for edge, step in ((k, -1), (last, 1)):
+        glue, name = edge + step, edge + 2 * step
+        if (
+            0 <= name < len(tokens)
+            and tokens[glue].text.lower() in _NAME_GLUE
+            and tokens[edge].text[:1].isupper()
+            and tokens[name].text[:1].isupper()
+            and not explained(others, tokens[name])  # "America and Europe" (欧洲)
+        ):
+            return None  # part of a name: "Belt and Road"
+    said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
+    lone = sum(1 for t in inside if t.content) == 1
+    if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
+        return None
+    a, b = inside[0].start, inside[-1].end
+    return Span(a, b, en[a:b]), score, confidence
+
+
+def _number(word: str) -> bool:
+    return word.lower() in _EN_NUMBERS or any(c.isdigit() for c in word)
 
 
 def _gap_answer(
