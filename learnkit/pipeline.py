@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -203,7 +204,7 @@ def _phrase(key: str, pair: SentencePair, match: PhraseMatch, simplified: str) -
     return Phrase(
         id=item_id(key, "phrase", match.zh.text),
         zh=match.zh.text,
-        en=match.en.text if match.en else None,
+        en=_card_case(match.en.text, pair.en[: match.en.start], words) if match.en else None,
         pinyin=pinyin_line(words, simplified[start:end]),
         numbers=numbers_line(words),
         sentence=pair.id,
@@ -214,6 +215,24 @@ def _phrase(key: str, pair: SentencePair, match: PhraseMatch, simplified: str) -
         en_confidence=None if match.zh_found else match.confidence,
         zh_confidence=match.confidence if match.zh_found else None,
     )
+
+
+def _card_case(en: str, before: str, words) -> str:
+    """The English of a card with a sentence's capital taken off a common word ("Night
+    markets" → "night markets"): the word starts the sentence, is not all capitals, and a
+    gloss of the phrase's words has it in lower case (a name's gloss keeps its capital:
+    中国 "China")."""
+    first = re.match(r"[^\W\d_]*", en).group()  # the first word's letters: "China" of "China's"
+    start = not before.strip(" \"'“‘(") or before.rstrip(" \"'“‘(")[-1:] in ".!?。"
+    if not start or len(first) < 2 or not first[0].isupper() or not first[1:].islower():
+        return en
+    glosses = " ".join(w.gloss or "" for w in words)
+    lower = first.lower()
+    if re.search(rf"\b{re.escape(first)}\b", glosses):
+        return en
+    if not re.search(rf"\b{re.escape(lower[:4])}", glosses.lower()):
+        return en
+    return lower[0] + en[1:]
 
 
 def _english(key: str, pair: SentencePair, match: PhraseMatch) -> Phrase:

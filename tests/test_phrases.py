@@ -606,3 +606,18 @@ def test_a_generic_verb_anchors_no_gap(en, expected):
     found = gaps.gaps(zh, Span(2, 6, "满面春风"), links, tokens, en)
     got = [en[tokens[g.first].start : tokens[g.last].end] for g in found]
     assert got == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param("**夜市**很热闹。", "Night markets are lively.", "night markets", id="common"),
+        pytest.param("他说**夜市**很热闹。", "He said night markets were lively.", "night markets"),
+        pytest.param("**中国**经济增长放缓。", "China's economy slowed.", "China's", id="name"),
+    ],
+)
+def test_a_sentence_capital_is_taken_off_a_common_word_on_the_card(zh, en, expected):
+    from learnkit.pipeline import study_set
+
+    ss = study_set(f"# 题\n\n{zh}\n\n---\n\n# T\n\n{en}\n")
+    assert [p.en for p in ss.phrases] == [expected]
