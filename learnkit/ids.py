@@ -10,8 +10,9 @@ The rule:
    text without spaces and punctuation (NFKC), so punctuation fixes keep every id;
 2. given the previous build's items (:func:`carry_ids`), an item whose text is new takes
    the id of the previous item of the same kind that it matches: same text first, then
-   the most similar text (at least ``SIMILAR`` of its characters in common, in order),
-   each previous id used once; items left over in the previous build are retired.
+   the most similar text (at least ``SIMILAR`` of its characters in common, in order; a
+   phrase also of about its length: ``SAME_LENGTH``), each previous id used once; items
+   left over in the previous build are retired.
 
 A phrase with no Chinese (bold English whose counterpart was not found) has no card and
 no quiz item: its id (:func:`english_phrase_id`) is a digest of its English under a prefix
@@ -30,6 +31,11 @@ from dataclasses import dataclass, replace
 from learnkit.models import Article, StudySet
 
 SIMILAR = 0.6  # share of characters in common (difflib ratio) for a corrected text
+# A corrected phrase keeps about its length: a phrase cut down to part of itself (威权民族
+# 主义世界观 unbolded, 民族主义 bolded: ratio 0.615) is another card, and its reviews must
+# not move to it. Deleting or adding one character of a four-character phrase stays within.
+# (A sentence that gains a clause is still that sentence, edited: no such bound.)
+SAME_LENGTH = 0.75  # shorter / longer phrase, at least
 _SPACE = re.compile(r"\s+")
 
 
@@ -102,7 +108,10 @@ def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
     for i, n in enumerate(left):
         a = normalize(n.zh)
         for j, o in enumerate(free):
-            matcher = difflib.SequenceMatcher(None, a, normalize(o.zh), autojunk=False)
+            b = normalize(o.zh)
+            if n.kind == "phrase" and min(len(a), len(b)) < SAME_LENGTH * max(len(a), len(b)):
+                continue
+            matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
             if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
                 ratio = matcher.ratio()
                 if ratio >= SIMILAR:

@@ -539,7 +539,9 @@ def test_with_another_thread_running_workers_are_spawned_and_build_the_same(
     finally:
         stop.set()
         thread.join()
-    assert (batch._fork_context() is not None) == sys.platform.startswith("linux")
+    # (a thread an earlier test left running, such as a browser test's server, also spawns)
+    alone = threading.active_count() == 1
+    assert (batch._fork_context() is not None) == (sys.platform.startswith("linux") and alone)
     assert [r.deck for r in spawned.results] == [r.deck for r in serial.results]
     assert [p.name for p in spawned.outputs] == [p.name for p in serial.outputs]
 

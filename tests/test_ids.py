@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from learnkit.ids import Item, carry_ids
 from learnkit.pipeline import study_set
 
@@ -19,3 +21,28 @@ def test_a_corrected_sentence_keeps_its_previous_id():
     old = Item("sentence", "old-id", "银行今天开门了。")
     carried = carry_ids(ss, [old])
     assert [s.id for s in carried.sentences] == ["old-id"]
+
+
+@pytest.mark.parametrize(
+    ("previous", "carried"),
+    [
+        ("中国银行", False),  # the phrase was 中国银行, now only 银行 is bold: another card
+        ("银行业", False),  # 2 of 3 characters: ratio 0.8, but a shorter phrase, not a fix
+        ("银行们", False),
+        ("银航", False),  # one of two characters wrong: too little in common to be a fix
+    ],
+)
+def test_a_phrase_takes_an_id_only_from_a_correction_of_about_its_length(previous, carried):
+    """A review never moves to another card: a previous phrase that is a longer (or
+    shorter) phrase holding this one is not this one corrected."""
+    ss = study_set(TEXT, source="bank.md")
+    old = Item("phrase", "old-id", previous)
+    assert (carry_ids(ss, [old]).phrases[0].id == "old-id") is carried
+
+
+def test_a_phrase_with_one_character_corrected_keeps_its_id():
+    text = TEXT.replace("**银行**", "**中央银行**").replace("**bank**", "**central bank**")
+    ss = study_set(text, source="bank.md")
+    for previous in ("中英银行", "中央银", "中央银行行"):  # a typo, a character short, one extra
+        carried = carry_ids(ss, [Item("phrase", "old-id", previous)])
+        assert carried.phrases[0].id == "old-id", previous
