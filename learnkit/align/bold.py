@@ -181,12 +181,7 @@ def trim(
     if not units or not inside:
         return e, []
     phrase = "".join(lexical.text_of(units))
-    hits = [
-        t
-        for t in inside
-        if t.content
-        and any(lexical.explains(u.gloss, t.lemma) or lexical.renders(u, t, phrase) for u in units)
-    ]
+    hits = [t for t in inside if t.content and any(lexical.says(u, t, phrase) for u in units)]
     if not hits:
         return e, []
     lo, hi = hits[0].start, hits[-1].end

@@ -53,11 +53,7 @@ class Unit:
 
 def all_said(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
     phrase = "".join(text_of(units))
-    return all(
-        any(explains(u.gloss, t.lemma) or renders(u, t, phrase) for u in units)
-        for t in tokens
-        if t.content
-    )
+    return all(any(says(u, t, phrase) for u in units) for t in tokens if t.content)
 
 
 def truncated(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
@@ -71,11 +67,8 @@ def truncated(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
     units = [u for u in units if not (u.negation and negated)]
     tokens = [t for t in tokens if t.content]
 
-    def says(u: Unit, t: english.Token) -> bool:
-        return explains(u.gloss, t.lemma) or renders(u, t, phrase)
-
-    unsaid = sum(1 for u in units if not any(says(u, t) for t in tokens))
-    spare = sum(1 for t in tokens if not any(says(u, t) for u in units))
+    unsaid = sum(1 for u in units if not any(says(u, t, phrase) for t in tokens))
+    spare = sum(1 for t in tokens if not any(says(u, t, phrase) for u in units))
     spare += sum(t.text.count("-") for t in tokens)
     return unsaid > spare
 
@@ -190,6 +183,12 @@ def renders(unit: Unit, token: english.Token, phrase: str) -> bool:
     return ecd.renders(unit.text, token.text, token.lemma, phrase)
 
 
+def says(unit: Unit, token: english.Token, phrase: str) -> bool:
+    """Whether the unit (of the Chinese ``phrase``) says the English token: its gloss
+    explains it, or ECDICT renders the token as the unit."""
+    return explains(unit.gloss, token.lemma) or renders(unit, token, phrase)
+
+
 def inside(items: list, span: Span) -> list:
     return [x for x in items if x.start >= span.start and x.end <= span.end]
 
@@ -206,7 +205,7 @@ def scores(units: Sequence[Unit], tokens: Sequence[english.Token]) -> tuple[floa
     if not units or not tokens:
         return 0.0, 0.0
     phrase = "".join(text_of(units))
-    related = [[explains(u.gloss, t.lemma) or renders(u, t, phrase) for t in tokens] for u in units]
+    related = [[says(u, t, phrase) for t in tokens] for u in units]
     hit_units = [u for u, row in zip(units, related, strict=True) if any(row)]
     hit_tokens = [t for j, t in enumerate(tokens) if any(row[j] for row in related)]
     if not hit_units or not hit_tokens:
@@ -245,11 +244,7 @@ def links(zh: str, words: Sequence[Word], tokens: list) -> list[gaps.Link]:
             u.start,
             u.end,
             u.content,
-            frozenset(
-                k
-                for k, t in enumerate(tokens)
-                if u.content and (explains(u.gloss, t.lemma) or renders(u, t, u.text))
-            ),
+            frozenset(k for k, t in enumerate(tokens) if u.content and says(u, t, u.text)),
             light=not u.gloss
             or u.end - u.start == 1
             or any(a <= u.start and u.end <= b for a, b in basic),

@@ -316,7 +316,7 @@ def _edges(
     ]
 
     def explained(units, t) -> bool:
-        return any(lexical.explains(u.gloss, t.lemma) or lexical.renders(u, t, text) for u in units)
+        return any(lexical.says(u, t, text) for u in units)
 
     # the words just before and after the phrase: their English at the edge is theirs
     near = [u for u in others if u.end == phrase.start or u.start == phrase.end]
