@@ -37,27 +37,6 @@ CLASSIC = [
 ]
 
 
-@pytest.fixture(scope="session")
-def classic_readings():
-    """All classic sentences read in one batch (also exercises read_many)."""
-    sentences = sorted({sentence for sentence, _, _ in CLASSIC})
-    return dict(zip(sentences, read_many(sentences), strict=True))
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "expected"), CLASSIC, ids=[f"{w}-{s[:6]}" for s, w, _ in CLASSIC]
-)
-def test_classic_polyphones(classic_readings, sentence, word, expected):
-    start = sentence.index(word)
-    got = classic_readings[sentence][start : start + len(word)]
-    assert " ".join(got) == expected
-
-
-@pytest.mark.parametrize(("sentence", "word", "expected"), CLASSIC[:4], ids=str)
-def test_read_alone_equals_batch(classic_readings, sentence, word, expected):
-    assert read(sentence) == classic_readings[sentence]
-
-
 # Read word by word (jieba's words): a phrase of pypinyin's table that straddles two words
 # no longer decides a reading (了局 in 稳定了局面, 行长 in 进行长期, 的当 in 的当代).
 ACROSS_WORDS = [
@@ -155,19 +134,30 @@ EVERYDAY = [
 ]
 
 
+IN_CONTEXT = CLASSIC + EVERYDAY
+
+
 @pytest.fixture(scope="session")
-def everyday_readings():
-    sentences = sorted({sentence for sentence, _, _ in EVERYDAY})
+def batch_readings():
+    """All classic and everyday sentences read in one batch (also exercises read_many)."""
+    sentences = sorted({sentence for sentence, _, _ in IN_CONTEXT})
     return dict(zip(sentences, read_many(sentences), strict=True))
 
 
 @pytest.mark.parametrize(
-    ("sentence", "word", "expected"), EVERYDAY, ids=[f"{w}-{s[:6]}" for s, w, _ in EVERYDAY]
+    ("sentence", "word", "expected"),
+    IN_CONTEXT,
+    ids=[f"{w}-{s[:6]}" for s, w, _ in IN_CONTEXT],
 )
-def test_everyday_readings(everyday_readings, sentence, word, expected):
+def test_polyphones_in_context(batch_readings, sentence, word, expected):
     start = sentence.index(word)
-    got = everyday_readings[sentence][start : start + len(word)]
+    got = batch_readings[sentence][start : start + len(word)]
     assert " ".join(got) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), CLASSIC[:4], ids=str)
+def test_read_alone_equals_batch(batch_readings, sentence, word, expected):
+    assert read(sentence) == batch_readings[sentence]
 
 
 @pytest.mark.parametrize(
