@@ -57,6 +57,29 @@ def _grading_set():
         ],
         [("老", "lao3"), ("朋友", "peng2 you5"), ("好", "hao3"), ("了", "le5"), "。"],
         [("国家", "guo2 jia1"), ("的", "de5"), ("意义", "yi4 yi4"), "。"],
+        [
+            ("她", "ta1"),
+            ("的", "de5"),
+            ("头发", "tou2 fa4"),
+            ("很", "hen3"),
+            ("干净", "gan1 jing4"),
+            "。",
+        ],
+        [
+            ("以后", "yi3 hou4"),
+            ("经济", "jing1 ji4"),
+            ("发展", "fa1 zhan3"),
+            ("里面", "li3 mian4"),
+            "。",
+        ],
+        [
+            ("他們", "ta1 men5"),
+            ("的", "de5"),
+            ("鬍鬚", "hu2 xu1"),
+            ("很", "hen3"),
+            ("乾淨", "gan1 jing4"),
+            "。",
+        ],
     ]
     pairs = [sentence(a, p, None) for p in parts]
     wanted = [
@@ -76,6 +99,13 @@ def _grading_set():
         "朋友",
         "好了",
         "意义",
+        "头发",
+        "干净",
+        "以后",
+        "发展",
+        "里面",
+        "鬍鬚",
+        "乾淨",
     ]
     phrases = []
     for zh in wanted:
@@ -113,6 +143,24 @@ TABLE = [
     ("中美关系解冻", "中美關係解凍", R, "hanzi"),
     ("关系", "關係", R, "hanzi"),
     ("关系", "关係", R, "hanzi"),
+    # a Traditional character is right only as the Traditional form of this word's
+    # Simplified one (发 is 髮 in 头发, 發 in 发展), in any Traditional standard (裏 裡)
+    ("头发", "頭髮", R, "hanzi"),
+    ("头发", "頭發", W, "hanzi"),
+    ("发展", "發展", R, "hanzi"),
+    ("发展", "髮展", W, "hanzi"),
+    ("干净", "乾淨", R, "hanzi"),
+    ("干净", "幹淨", W, "hanzi"),
+    ("以后", "以後", R, "hanzi"),
+    ("以后", "以后", R, "hanzi"),
+    ("里面", "裏面", R, "hanzi"),
+    ("里面", "裡面", R, "hanzi"),
+    ("里面", "裏麵", W, "hanzi"),
+    ("乾淨", "乾淨", R, "hanzi"),  # an article in Traditional characters
+    ("乾淨", "干净", R, "hanzi"),
+    ("乾淨", "幹淨", W, "hanzi"),
+    ("鬍鬚", "胡须", R, "hanzi"),
+    ("鬍鬚", "鬍須", W, "hanzi"),
     ("中美关系解冻", "中美关系解冻了", W, "hanzi"),
     ("G20峰会", "G20峰会", R, "hanzi"),
     ("G20峰会", "Ｇ２０峰会", R, "hanzi"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from learnkit.chinese import polyphone
-from learnkit.chinese.reading import read, read_many, to_simplified
+from learnkit.chinese.reading import read, read_many, spellings, to_simplified
 
 # (sentence, word in it, its syllables): the classic polyphone pairs in real sentences.
 CLASSIC = [
@@ -206,6 +206,22 @@ def test_traditional(text, expected):
 )
 def test_to_simplified(text, expected):
     assert to_simplified(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("头发", ["头頭", "发髮"]),
+        ("发展", ["发發", "展"]),
+        ("里面", ["里裏裡", "面"]),
+        ("頭髮", ["头頭", "发髮"]),  # Traditional text: its Simplified form too
+        ("G7", ["G", "7"]),
+    ],
+    ids=["hair", "develop", "standards", "traditional", "latin"],
+)
+def test_spellings(text, expected):
+    """Each character's forms in either script, read in context."""
+    assert spellings(text) == tuple(frozenset(chars) for chars in expected)
 
 
 @pytest.mark.filterwarnings("ignore::ResourceWarning")  # g2pM's loader leaves its files open

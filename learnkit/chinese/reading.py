@@ -194,6 +194,18 @@ def to_traditional(text: str) -> str:
     return _convert_same_length(_converters()[1], text)
 
 
+def spellings(text: str) -> tuple[frozenset[str], ...]:
+    """For each character of ``text``, read in context, the characters that write it in
+    either script: itself, its Simplified form and its Traditional forms in OpenCC's
+    general, Taiwan and Hong Kong standards (发 in 头发: 发 髮; in 发展: 发 發; 里 in 里面:
+    里 裏 裡). Any other character is another word (頭發 is not 头发)."""
+    if not HAN.search(text):
+        return tuple(frozenset(ch) for ch in text)
+    simple = to_simplified(text)
+    forms = [text, simple, *(_convert_same_length(c, simple) for c in _traditional_standards())]
+    return tuple(frozenset(chars) for chars in zip(*forms, strict=True))
+
+
 def _convert_same_length(converter, text: str) -> str:
     """OpenCC's phrase-aware conversion; per character where it would change the length."""
     converted = converter.convert(text)
@@ -208,3 +220,10 @@ def _converters():
     import opencc
 
     return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+@cache
+def _traditional_standards():
+    import opencc
+
+    return _converters()[1], opencc.OpenCC("s2tw"), opencc.OpenCC("s2hk")

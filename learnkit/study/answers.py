@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import IntEnum, StrEnum
 
-from learnkit.chinese.reading import to_simplified, to_traditional
+from learnkit.chinese.reading import spellings, to_simplified
 from learnkit.chinese.syllables import split_mark, to_marks
 from learnkit.study.quiz import ClozeItem
 from learnkit.text.charclass import is_han
@@ -235,10 +235,7 @@ def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
     # Latin letters in any case: g7峰会 is G7峰会.
     if given.casefold() == wanted.casefold():
         return Outcome(Verdict.RIGHT, "hanzi", text, "Right!")
-    if len(given) == len(wanted) and (
-        to_simplified(given).casefold() == to_simplified(wanted).casefold()
-        or to_traditional(given).casefold() == to_traditional(wanted).casefold()
-    ):
+    if _same_word(item, given):
         if to_simplified(wanted) == wanted:
             note = (
                 f"you wrote {given}, the Traditional or variant form; in Simplified it is {wanted}"
@@ -252,6 +249,27 @@ def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
         text,
         f"Not quite: the answer is {item.answer} ({item.pinyin}): {_length_note(given, wanted)}.",
     )
+
+
+def _same_word(item: ClozeItem, given: str) -> bool:
+    """True if ``given`` (bare) writes the answer with each character in one of the forms
+    that character has in its sentence (:func:`spellings`: 頭髮 for 头发, never 頭發),
+    Latin letters in any case."""
+    sentence = item.sentence.zh
+    in_context = sentence[item.start : item.end] == item.answer
+    forms = spellings(sentence)[item.start : item.end] if in_context else spellings(item.answer)
+    units = [
+        {_bare(form).casefold() for form in chars}
+        for ch, chars in zip(item.answer, forms, strict=True)
+        if _bare(ch)
+    ]
+    given, at = given.casefold(), 0
+    for unit in units:
+        form = next((form for form in unit if given.startswith(form, at)), None)
+        if form is None:
+            return False
+        at += len(form)
+    return at == len(given)
 
 
 def _count(n: int) -> str:
