@@ -227,3 +227,15 @@ def test_undo_restores_the_card_and_keeps_the_review(store):
     rows = store.db.execute("SELECT rating, undone FROM reviews ORDER BY id").fetchall()
     assert rows == [(GOOD, 0), (AGAIN, 1), (GOOD, 0)]
     assert [r.rating for r in store.session_reviews(sid)] == [GOOD]
+
+
+@pytest.mark.parametrize(
+    ("position", "to", "moved", "now_at"),
+    [(0, 2, True, 2), (0, 3, True, 3), (1, 2, False, 0), (0, 4, False, 0), (0, 0, False, 0)],
+    ids=["skip-two", "to-the-end", "not-there", "past-the-end", "nowhere"],
+)
+def test_skip_moves_a_session_on_without_a_review(store, position, to, moved, now_at):
+    """Questions gone from the library are skipped: the session moves on, nothing logged."""
+    sid = store.create_session(None, ["a-p1", "a-p2", "a-p3"], T0)
+    assert store.skip(sid, position, to) is moved
+    assert (store.session(sid).position, review_count(store)) == (now_at, 0)

@@ -307,20 +307,82 @@ def test_an_article_already_in_the_library_is_refused_at_preview(client, app, sa
     assert uploads(app) == before
 
 
-def test_a_quiz_whose_article_was_deleted_says_so(client):
-    """Answering or reloading a question of a deleted upload: the reason, not the generic
-    'There is no such page'."""
+def test_a_quiz_whose_article_was_deleted_moves_on(client):
+    """Answering or reloading a question of a deleted upload: the answer is not counted,
+    the quiz skips the questions that are gone and, none being left, shows its summary
+    (it used to answer 404 for ever)."""
     key = post(client, "/upload/save", text=UPLOAD).location.rsplit("/", 1)[1]
     url = start_quiz(client, key)
     assert post(client, f"/article/{key}/delete").status_code == 302
     sent = post(client, f"{url}/answer", position=0, answer="经济政策")
-    for response in (sent, client.get(url)):
-        assert response.status_code == 404
-        assert (
-            "This question is no longer in the library (its article was deleted, or the"
-            " phrase taken out of it): start another quiz from the library." in response.text
-        )
+    assert sent.status_code == 302 and sent.location == url
+    page = client.get(url).text
+    assert 'data-testid="summary"' in page
+    assert "That answer was not counted: its question is no longer in the library" in page
+    assert re.search(r"\d+ questions of this quiz are no longer in the library", page)
     assert "There is no such page, article or quiz." in client.get("/quiz/nope").text
+
+
+EDITED = """# 经济讨论
+
+我们今天讨论**经济政策**。政府发布了一份**年度报告**。专家认为**通货膨胀**会下降。**失业率**仍然很高。
+
+---
+
+# Talking economics
+
+Today we discuss **economic policy**. The government released an **annual report**.
+Experts think **inflation** will fall. **Unemployment** is still high.
+"""
+
+
+def test_a_quiz_skips_a_question_taken_out_of_its_article(make_app, tmp_path):
+    """The article is edited while a quiz is open: the question being asked is unbolded
+    (retired). Reloading or answering it moves on to the next question, nothing counted."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    article = seeds / "a.md"
+    article.write_text(EDITED, encoding="utf-8")
+    app = make_app(SEEDS_DIR=str(seeds))
+    client = app.test_client()
+    url = start_quiz(client)
+    first, position, _ = current(client, url)
+    assert first == answered_item(app, "经济政策")
+    unbold(article, "经济政策", "economic policy")
+    sent = post(client, f"{url}/answer", position=position, answer="经济政策")
+    assert sent.status_code == 302 and sent.location == url
+    item, moved, page = current(client, url)
+    assert (item, moved) == (answered_item(app, "年度报告"), "1")
+    assert "That answer was not counted: its question is no longer in the library" in page
+    assert "1 question of this quiz is no longer in the library" in page
+    answered = post(client, f"{url}/answer", position=moved, answer="年度报告")
+    assert verdict(answered) == "right"
+    # Taken out before the page is shown again: the reload skips it too.
+    unbold(article, "通货膨胀", "inflation")
+    item, moved, page = current(client, url)
+    assert moved == "3" and "1 question of this quiz is no longer in the library" in page
+    assert "That answer was not counted" not in page
+    assert item == answered_item(app, "失业率")
+    with app.app_context():
+        from web.db import get_store
+
+        assert get_store().studied_items() == {answered_item(app, "年度报告")}
+
+
+def unbold(article, *phrases):
+    text = article.read_text(encoding="utf-8")
+    for phrase in phrases:
+        assert f"**{phrase}**" in text
+        text = text.replace(f"**{phrase}**", phrase)
+    article.write_text(text, encoding="utf-8")
+
+
+def answered_item(app, answer):
+    with app.app_context():
+        from web.db import get_library, get_store
+
+        items = get_library().items(get_store()).values()
+        return next(i.id for i in items if i.answer == answer)
 
 
 def test_delete_an_uploaded_article(client, app, sample_study_set):

@@ -73,23 +73,45 @@ def _load(sid: str) -> QuizSession:
     return session
 
 
+class _Gone(Exception):
+    """The question answered is no longer in the library."""
+
+
 def _item(item_id: str) -> ClozeItem:
     item = get_library().item(item_id, get_store())
     if item is None:
-        abort(
-            404,
-            "This question is no longer in the library (its article was deleted, or the"
-            " phrase taken out of it): start another quiz from the library.",
-        )
+        raise _Gone(item_id)
     return item
 
 
+def _skip_gone(session: QuizSession) -> QuizSession:
+    """The session moved past its next questions that are no longer in the library (their
+    article was edited or deleted while it was open), saying so."""
+    store, library = get_store(), get_library()
+    to = session.position
+    while to < len(session.items) and library.item(session.items[to], store) is None:
+        to += 1
+    if to == session.position:
+        return session
+    if store.skip(session.id, session.position, to):
+        n = to - session.position
+        flash(
+            f"{n} question{'s' if n != 1 else ''} of this quiz"
+            f" {'is' if n == 1 else 'are'} no longer in the library (the article was edited"
+            " or deleted): skipped."
+        )
+    return _load(session.id)
+
+
 @bp.get("/<sid>")
-def show(sid: str) -> str:
-    session = _load(sid)
+def show(sid: str) -> Response | str:
+    session = _skip_gone(_load(sid))
     if session.finished:
         return _summary(session)
-    item = _item(session.items[session.position])
+    try:
+        item = _item(session.items[session.position])
+    except _Gone:  # taken out since the line above: the next page load skips it
+        return redirect(url_for("quiz.show", sid=sid))
     return render_template(
         "quiz/item.html", session=session, item=item, choices=session_choices(item, session.id)
     )
@@ -98,11 +120,19 @@ def show(sid: str) -> str:
 @bp.post("/<sid>/answer")
 def answer(sid: str) -> Response | str:
     position = request.form.get("position", type=int)
-    done = (
-        None
-        if position is None
-        else get_store().answer_with(sid, position, lambda i: _judge(sid, i), now())
-    )
+    try:
+        done = (
+            None
+            if position is None
+            else get_store().answer_with(sid, position, lambda i: _judge(sid, i), now())
+        )
+    except _Gone:  # nothing recorded: the next page skips it
+        _load(sid)
+        flash(
+            "That answer was not counted: its question is no longer in the library"
+            " (the article was edited or deleted while the quiz was open)."
+        )
+        return redirect(url_for("quiz.show", sid=sid))
     if done is None:
         session = _load(sid)  # 404 for an unknown session
         # Sent twice, from a second tab or after Back: that question was already graded.

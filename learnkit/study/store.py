@@ -281,6 +281,18 @@ class Store:
             (card_id, item, session, grade.rating, grade.verdict, grade.answer, _iso(now)),
         )
 
+    def skip(self, session: str, position: int, to: int) -> bool:
+        """Move the session on from ``position`` to ``to`` without answering (its items
+        there are gone from the library); False (changing nothing) when the session is no
+        longer at ``position``."""
+        return bool(
+            self.db.execute(
+                "UPDATE sessions SET position = ?3 WHERE id = ?1 AND position = ?2"
+                " AND ?3 > ?2 AND ?3 <= json_array_length(items)",
+                (session, position, to),
+            ).rowcount
+        )
+
     def undo_last(self, session: str, position: int) -> bool:
         """Take back the answer to the session's item at ``position`` (the last one given):
         the card gets back its state from before, the session steps back so the item is
