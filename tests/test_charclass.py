@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from learnkit.chinese.reading import read
-from learnkit.text.charclass import HAN_RUN, detect_lang, is_cjk, is_han, is_punct
+from learnkit.text.charclass import CLAUSE_BREAK, HAN_RUN, detect_lang, is_cjk, is_han, is_punct
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,25 @@ def test_cjk_and_punct(char, cjk, punct):
 )
 def test_detect_lang(text, lang):
     assert detect_lang(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("between", "breaks"),
+    [
+        (", ", True),
+        ("; ", True),
+        (" — ", True),  # an English dash ends a clause for phrases and gaps alike
+        ("（", True),
+        ("，", True),
+        ("、", True),
+        ("。", True),
+        (". T", True),  # a full stop before the next word
+        (".1", False),  # 38.1: a decimal point (searched with the next character)
+        (" ", False),
+        (" and ", False),
+        ("-", False),  # a hyphen joins words
+    ],
+)
+def test_clause_break(between, breaks):
+    """One definition of a clause break, for phrase windows, span extensions and gaps."""
+    assert bool(CLAUSE_BREAK.search(between)) is breaks

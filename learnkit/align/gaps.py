@@ -11,16 +11,14 @@ phrase was translated. Pure structure: the caller computes the links and checks 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from learnkit.models import Span
+from learnkit.text.charclass import CLAUSE_BREAK
 
 MAX_GAP = 6  # content words a gap may hold
 MAX_SHIFT = 0.35  # how far (share of the sentence) a gap may sit from the phrase's place
-_EN_BREAK = re.compile(r"[,;:!?()\[\]—]|\.(?!\d)")
-_ZH_BREAK = re.compile(r"[，。；：！？、（）—,;:!?]")
 # verbs so general that a link to one says little (问好 "to say hello" → "said"): no anchor
 GENERIC = frozenset("say tell ask go come make do get take give have put see look let".split())
 
@@ -135,12 +133,12 @@ def _side(
 
 def _broken(between: str) -> bool:
     """Whether the text between two words holds a clause break."""
-    return bool(_EN_BREAK.search(between))
+    return bool(CLAUSE_BREAK.search(between))
 
 
 def _clause(zh: str, start: int, end: int) -> tuple[int, int]:
     """The clause of ``zh`` around ``[start, end)``: from the break before to the one after."""
-    lo = max((m.end() for m in _ZH_BREAK.finditer(zh[:start])), default=0)
-    after = _ZH_BREAK.search(zh[end:])
+    lo = max((m.end() for m in CLAUSE_BREAK.finditer(zh[:start])), default=0)
+    after = CLAUSE_BREAK.search(zh[end:])
     hi = end + after.start() if after else len(zh)
     return lo, hi

@@ -25,7 +25,6 @@ and kept by text for the process.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +32,7 @@ from learnkit.align import bold, gaps, lexical, vectors
 from learnkit.align import renderings as ecd
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
+from learnkit.text.charclass import CLAUSE_BREAK
 
 SEARCH_THRESHOLD = 0.6  # one side emphasised: the counterpart must be found in plain text
 MIN_EVIDENCE = 0.5  # ... and glosses must explain at least half of each side
@@ -62,7 +62,6 @@ RENDER_COSINE = 0.25  # ... and lets a span this far off in embeddings be checke
 # needs more.
 LONE_WORD_COSINE = 0.55  # ... without an ECDICT rendering of the phrase: the cosine floor
 EXTEND_COSINE = 0.1  # a neighbouring word this much closer in embeddings joins the span
-_BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】]|\.(?!\d)")
 
 
 def match_phrases(
@@ -164,7 +163,7 @@ def _windows(items: list, text: str, size: int, negated: bool = False):
             continue
         for j in range(i, min(len(items), i + size)):
             # One character of the next item lets "38.1" tell a decimal from a full stop.
-            if j > i and _BREAK.search(text[items[j - 1].end : items[j].start + 1]):
+            if j > i and CLAUSE_BREAK.search(text[items[j - 1].end : items[j].start + 1]):
                 break
             if items[j].content:
                 yield items[i : j + 1]
@@ -349,7 +348,7 @@ def _edges(
         any(c in _NUMERALS for c in phrase.text)
         and k > 0
         and _number(tokens[k - 1].text)
-        and not _BREAK.search(en[tokens[k - 1].end : inside[0].start])
+        and not CLAUSE_BREAK.search(en[tokens[k - 1].end : inside[0].start])
     ):
         inside = [tokens[k - 1], *inside]
         k -= 1
@@ -408,7 +407,7 @@ def _extensions(tokens: list, text: str, start: int, end: int) -> list[tuple[int
         k = inside[0] if step < 0 else inside[-1]
         while 0 <= k + step < len(tokens):
             a, b = sorted((tokens[k].end, tokens[k + step].start))
-            if _BREAK.search(text[a : b + (1 if step > 0 else 0)]):
+            if CLAUSE_BREAK.search(text[a : b + (1 if step > 0 else 0)]):
                 break
             k += step
             if tokens[k].content:

@@ -9,7 +9,7 @@ the particles that stand alone.
 
 from __future__ import annotations
 
-from learnkit.text.charclass import is_han
+from learnkit.text.charclass import PRONOUNS, is_han
 
 # Logit bonus for the reading of pypinyin's phrase dictionary. Chosen on CPP dev, where
 # accuracy is flat from 2.5 to 5 (and equal on its odd and even halves).
@@ -21,7 +21,8 @@ _DECISIVE = 1000.0
 
 # Words of degree that follow the complement marker 得 (跑得很快, 说得太多, 死得较早).
 _DEGREE = frozenset("很太更非十极越比较好多快慢不真挺这那特相最")
-_PRONOUNS = frozenset("我你他她它们咱")
+# A pronoun, or the 们 of a plural one, just before a character: its subject.
+_SUBJECT = PRONOUNS | {"们"}
 # Adverb-forming contexts before the particle 地 (突然地, 预见性地, 一般地).
 _ADVERBIAL = frozenset("然性般样")
 
@@ -96,7 +97,7 @@ def _in_context(text: str, position: int, phrase: str | None) -> str | None:
         if position > 1 and before in "了一" and text[position - 2] == "数":
             return "shu3"
     if char == "种" and before not in _COUNTING and before != "有":  # 有种花: a kind
-        if after in _PLANTED or (phrase is None and before in _PRONOUNS):
+        if after in _PLANTED or (phrase is None and before in _SUBJECT):
             return "zhong4"  # 种树, 他种的: plant
     if char == "藏" and phrase is None and after in _HIDE_AFTER:
         return "cang2"  # 藏在床下: hide
@@ -119,7 +120,7 @@ def _standalone(text: str, position: int, word_before: int) -> str | None:
     ):
         return "de5"
     if char == "得" and before:
-        if before in _PRONOUNS and is_han(after) and after not in "了到以":
+        if before in _SUBJECT and is_han(after) and after not in "了到以":
             return "dei3"  # 你得小心, 你得快点走: must (a pronoun is not a verb of degree)
         if before in "还就也总都" and is_han(after) and after not in "了到以":
             return "dei3"  # 还得上班, 就得这样做: must (an adverb is not a verb of degree)

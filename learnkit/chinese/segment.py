@@ -21,6 +21,7 @@ from functools import cache
 from learnkit import diskcache
 from learnkit.chinese import names
 from learnkit.data import data_path
+from learnkit.text.charclass import PRONOUNS
 
 GENERATED = "jieba_user.txt"
 
@@ -104,16 +105,13 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     tk, _ = _tokenizer()
     words = []
     for word, start, end in tk.tokenize(text, HMM=True):
-        if len(word) > 1 and word[0] in _PRONOUNS and not tk.FREQ.get(word):
+        # jieba's HMM glues a pronoun to the verb after it when the pair is not in its
+        # dictionary (他数了数, 他种的树: 他数, 他种); on news text all such words are two.
+        if len(word) > 1 and word[0] in PRONOUNS and not tk.FREQ.get(word):
             words.append((word[0], start, start + 1))  # 他数 → 他/数: HMM glued pronoun + verb
             word, start = word[1:], start + 1
         words.append((word, start, end))
     return words
-
-
-# Pronouns jieba's HMM glues to the verb after them when the pair is not in its dictionary
-# (他数了数, 他种的树: 他数, 他种); on news text all such words are pronoun + verb.
-_PRONOUNS = frozenset("我你他她它您咱")
 
 
 def zipf(word: str) -> float | None:

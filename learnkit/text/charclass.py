@@ -22,6 +22,14 @@ OPENERS = "\"'“‘「『《〈（(【［[｛{"
 CLOSERS = "\"'”’」』》〉）)】］]｝}"
 QUOTES = "\"'“”‘’「」『』"
 
+# The personal pronouns, one character each (们 makes their plurals).
+PRONOUNS = frozenset("我你您他她它咱")
+
+# Punctuation that ends a clause, in either language: commas, colons, stops, brackets and
+# dashes, and a full stop that is not a decimal point (search with one character of what
+# follows, so that "38.1" is no break).
+CLAUSE_BREAK = re.compile(r"[,;:!?。，；：！？、()（）\[\]【】—]|\.(?!\d)")
+
 
 @cache  # one entry per distinct character
 def is_han(ch: str) -> bool:
