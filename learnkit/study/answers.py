@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import IntEnum, StrEnum
 
@@ -74,6 +74,8 @@ def _canonical(letters: str) -> str:
 
 
 _JQXY_U = re.compile(r"(?<=[jqxy])u")
+# lüe and nüe may be spelt lue and nue: no syllable is spelt so (lu + e is two).
+_PLAIN_U = {"lve": "lue", "nve": "nue"}
 _LOOKALIKE = str.maketrans({"ɑ": "a", "ɡ": "g"})  # IPA letters some keyboards and fonts use
 
 
@@ -84,6 +86,7 @@ class Pinyin:
 
     letters: str
     tones: tuple[tuple[int, int], ...]
+    breaks: tuple[int, ...] = ()  # letters before each space, apostrophe… between letters
 
 
 def parse_pinyin(text: str) -> Pinyin:
@@ -92,19 +95,23 @@ def parse_pinyin(text: str) -> Pinyin:
     text = unicodedata.normalize("NFKC", text).lower().translate(_LOOKALIKE).replace("u:", "v")
     letters: list[str] = []
     tones: list[tuple[int, int]] = []
+    breaks: list[int] = []
+    apart = False
     for ch in text:
-        if "a" <= ch <= "z":
-            letters.append(ch)
-        elif "0" <= ch <= "5":
-            if letters:
-                tones.append((len(letters) - 1, int(ch)))
-        elif ch.isalpha():
-            base, tone = split_mark(ch)
+        if "a" <= ch <= "z" or (ch.isalpha() and not "0" <= ch <= "5"):
+            if apart and letters:
+                breaks.append(len(letters))
+            apart = False
+            base, tone = split_mark(ch) if ch > "z" else (ch, None)
             letters.append(base or ch)
             if tone:
                 tones.append((len(letters) - 1, tone))
-        # anything else (spaces, apostrophes, hyphens, combining marks) separates
-    return Pinyin(_canonical("".join(letters)), tuple(tones))
+        elif "0" <= ch <= "5":
+            if letters:
+                tones.append((len(letters) - 1, int(ch)))
+        elif unicodedata.category(ch)[0] != "M":
+            apart = True  # spaces, apostrophes, hyphens separate syllables
+    return Pinyin(_canonical("".join(letters)), tuple(tones), tuple(breaks))
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,14 @@ class _Syllable:
     tone: int  # 1-4, or 5 for the neutral tone
     char: str | None  # its character, when the answer has one per syllable
     marked: str  # as shown to the learner: "lǜ"
+    tones: frozenset[int]  # the tones that are right: its own, 一 and 不's sandhi, and
+    # the neutral tone where a dictionary reads the word so (朋友 péngyou)
+    erhua: bool = False  # 儿 a dictionary reads as erhua r (一点儿 yìdiǎnr): r spells it too
+
+    @property
+    def mark_at(self) -> int | None:
+        """The index of the letter its tone mark sits on (None for the neutral tone)."""
+        return next((n for n, ch in enumerate(self.marked) if split_mark(ch)[1]), None)
 
 
 def _syllables_of(token: str) -> list[str] | None:
@@ -136,15 +151,86 @@ def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[str]]:
             syllables += parts
     hans = [ch for ch in item.answer if is_han(ch)]
     chars = hans if len(hans) == len(syllables) else [None] * len(syllables)
-    return [
-        _Syllable(
-            _canonical(t.rstrip("012345")),
-            5 if t[-1] in "05" or not t[-1].isdigit() else int(t[-1]),
-            char,
-            to_marks(t),
+    out = []
+    for t, char in zip(syllables, chars, strict=True):
+        tone = 5 if t[-1] in "05" or not t[-1].isdigit() else int(t[-1])
+        tones = frozenset(_SANDHI.get(char or "", {tone}))
+        out.append(_Syllable(_canonical(t.rstrip("012345")), tone, char, to_marks(t), tones))
+    return out, others
+
+
+def _with_dictionary(item: ClozeItem, syllables: list[_Syllable]) -> list[_Syllable]:
+    """The syllables with what CC-CEDICT also reads in the answer's words: the neutral tone
+    of a syllable it reads so (朋友 peng2 you5 where the item has you3), and 儿 as erhua
+    (一点儿 yi1 dian3 r5), when its reading of the word otherwise agrees with the item's."""
+    from learnkit.chinese.dictionary import lookup
+
+    if any(s.char is None for s in syllables):
+        return syllables
+    out, at = list(syllables), 0
+    for word in item.words:
+        hans = [ch for ch in word.text if is_han(ch)]
+        if not hans:
+            continue
+        if [s.char for s in syllables[at : at + len(hans)]] != hans:
+            return out  # the words do not spell the answer: no dictionary help
+        for entry in lookup(word.text):
+            readings = entry.numbers.lower().replace("u:", "v").split()
+            if len(readings) != len(hans):
+                continue
+            agreed = []
+            for n, reading in enumerate(readings, start=at):
+                mine, letters = syllables[n], _canonical(reading.rstrip("012345"))
+                tone = int(reading[-1]) if reading[-1] in "12345" else 5
+                erhua = mine.char == "儿" and n > at and (letters, mine.letters) == ("r", "er")
+                if not (letters == mine.letters or erhua) or tone not in (mine.tone, 5):
+                    break
+                agreed.append((n, tone, erhua))
+            else:
+                for n, tone, erhua in agreed:
+                    old = out[n]
+                    out[n] = replace(old, tones=old.tones | {tone}, erhua=old.erhua or erhua)
+        at += len(hans)
+    return out
+
+
+def _spellings(syllables: list[_Syllable]) -> list[list[_Syllable]]:
+    """The ways to spell the answer's letters: each erhua 儿 as er or as r, lüe and nüe
+    also as lue and nue."""
+    ways: list[list[_Syllable]] = [[]]
+    for s in syllables:
+        other = (
+            replace(s, letters="r", marked="r")
+            if s.erhua
+            else replace(s, letters=_PLAIN_U[s.letters])
+            if s.letters in _PLAIN_U
+            else None
         )
-        for t, char in zip(syllables, chars, strict=True)
-    ], others
+        ways = [way + [s] for way in ways] + ([way + [other] for way in ways] if other else [])
+    return ways
+
+
+def _split(typed: Pinyin, syllables: list[_Syllable]) -> bool:
+    """True if the typed pinyin splits a syllable of the answer in two (fan gan for 方案
+    fāng'àn, xī ān for 先): a space or apostrophe inside it, or tones at two places in it,
+    or a tone digit inside it other than after the letter its mark sits on (lia2n is lián)."""
+    starts, owner = set(), []
+    for n, s in enumerate(syllables):
+        starts.add(len(owner))
+        owner += [n] * len(s.letters)
+    starts.add(len(owner))
+    if any(b not in starts for b in typed.breaks):
+        return True
+    places: dict[int, set[int]] = {}
+    for at, _tone in typed.tones:
+        places.setdefault(owner[at], set()).add(at)
+    for n, ats in places.items():
+        s = syllables[n]
+        inside = {at for at in ats if at + 1 not in starts}
+        offset = min(i for i, o in enumerate(owner) if o == n)
+        if len(ats) > 1 or any(at - offset != s.mark_at for at in inside):
+            return True
+    return False
 
 
 def _strip_tokens(text: str, tokens: list[str]) -> tuple[str, list[str]]:
@@ -195,11 +281,10 @@ def _tones_outcome(
         given[owner[at]].append(5 if tone in _NEUTRAL else tone)
     wrong, missing = [], []
     for syllable, tones in zip(syllables, given, strict=True):
-        allowed = _SANDHI.get(syllable.char or "", {syllable.tone})
         if not tones:
-            if syllable.tone != 5:
+            if 5 not in syllable.tones:
                 missing.append(syllable)
-        elif any(t not in allowed for t in tones):
+        elif any(t not in syllable.tones for t in tones):
             wrong.append((syllable, tones[0] if len(set(tones)) == 1 else tones))
     if wrong:
         parts = [
@@ -215,7 +300,7 @@ def _tones_outcome(
             text,
             f"Right syllables, wrong tones: {'; '.join(parts)}. It is {item.pinyin}.",
         )
-    if missing and len(missing) == sum(s.tone != 5 for s in syllables) and not typed.tones:
+    if missing and len(missing) == sum(5 not in s.tones for s in syllables) and not typed.tones:
         return Outcome(
             Verdict.TONELESS, "pinyin", text, f"Right, but mind the tones: {item.pinyin}."
         )
@@ -307,7 +392,11 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
     syllables, others = _expected(item)
     rest, missing = _strip_tokens(text, others)
     typed = parse_pinyin(rest)
-    if missing and typed.letters == "".join(s.letters for s in syllables):
+    spelt = _spelt(typed, syllables)
+    if spelt is None and "儿" in item.answer:
+        syllables = _with_dictionary(item, syllables)
+        spelt = _spelt(typed, syllables)
+    if missing and spelt is not None:
         return Outcome(
             Verdict.WRONG,
             "pinyin",
@@ -315,11 +404,32 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
             f"Not quite: the answer is {item.answer} ({item.pinyin}):"
             f" {' '.join(missing)} is part of it.",
         )
-    if not syllables or typed.letters != "".join(s.letters for s in syllables):
+    if spelt is None:
         return Outcome(
             Verdict.WRONG, "pinyin", text, _letters_message(item, typed.letters, syllables)
         )
-    return _tones_outcome(item, text, typed, syllables)
+    if _split(typed, spelt):
+        return Outcome(
+            Verdict.WRONG,
+            "pinyin",
+            text,
+            f"Not quite: the answer is {item.answer} ({item.pinyin}), whose syllables are"
+            f" {' '.join(s.marked for s in spelt)}.",
+        )
+    outcome = _tones_outcome(item, text, typed, spelt)
+    if outcome.verdict is not Verdict.RIGHT:  # a dictionary's neutral tone may be right
+        outcome = _tones_outcome(item, text, typed, _with_dictionary(item, spelt))
+    return outcome
+
+
+def _spelt(typed: Pinyin, syllables: list[_Syllable]) -> list[_Syllable] | None:
+    """The answer's syllables as the typed letters spell them (erhua r or er), or None."""
+    if not syllables:
+        return None
+    return next(
+        (way for way in _spellings(syllables) if "".join(s.letters for s in way) == typed.letters),
+        None,
+    )
 
 
 def check_choice(item: ClozeItem, index: int) -> Outcome:
