@@ -579,6 +579,12 @@ def test_english_negation(word, negation):
             [("经济增长", "economic growth")],
             id="possessor-outside-the-span",
         ),
+        pytest.param(
+            "政府将扩大**制造部门**的生产。",
+            "The government will expand output in the factory sector.",
+            [("制造部门", "factory sector")],  # "factory" (产生地) is not 生产's: was "output"
+            id="rendering-in-another-order",
+        ),
     ],
 )
 def test_spans_keep_to_what_the_phrase_says(zh, en, expected):

@@ -21,11 +21,15 @@ from learnkit.align import renderings
         ("无人机", "无人驾驶飞机", False, "无人机"),  # spread over a fuller form
         ("美国", "共和国的", False, ""),  # one character inside another word
         ("制造部门", "部门", False, "部门"),  # a part of the phrase, nothing more
+        ("生产", "产生地", True, ""),  # its characters in another order: another word
+        ("故事", "事故", False, ""),
+        ("人工智能", "智能", False, "智能"),  # one part, in order
+        ("无人机", "无人驾驶的飞机", False, "无人机"),
     ],
 )
 def test_rendering_hit(phrase, rendering, main, said):
     chars = frozenset(phrase)
-    assert renderings.hit(chars, chars, rendering, main=main) == frozenset(said)
+    assert renderings.hit(chars, chars, rendering, main=main, text=phrase) == frozenset(said)
 
 
 @pytest.mark.parametrize(
@@ -36,6 +40,8 @@ def test_rendering_hit(phrase, rendering, main, said):
         ("计划", "unplanned", "计划", False),  # 无计划的, 在计划外的
         ("计划", "planned", "计划", True),  # 计划了的
         ("部门", "sector", "制造部门", True),
+        ("生产", "factory", "生产", False),  # 工厂, 产生地 (place of origin): not 生产
+        ("工厂", "factory", "工厂", True),
     ],
 )
 def test_renders(unit, word, phrase, renders):

@@ -9,6 +9,8 @@ A rendering is evidence only when it says the phrase and nothing else of substan
   (使变暖, 有漏洞的, 倾向于);
 - a negating rendering (无 不 非 未 没 否, or ending in 外 as in 计划外) says nothing of a
   phrase without that negation: "unplanned" (无计划的) is not 计划;
+- the characters it shares with the phrase stand in the phrase's order: 产生地 ("factory",
+  place of origin) says nothing of 生产, nor 事故 of 故事;
 - a rendering that contains the phrase plus other content characters (选择权 ⊃ 选择)
   counts only when the phrase covers at least :data:`MIN_COVERED` of its core, or when
   it is the English word's first (main) sense ("anything" → 任何事);
@@ -53,11 +55,16 @@ def core(rendering: str) -> str:
 
 
 def hit(
-    chars: frozenset[str], context: frozenset[str], rendering: str, main: bool = False
+    chars: frozenset[str],
+    context: frozenset[str],
+    rendering: str,
+    main: bool = False,
+    text: str = "",
 ) -> frozenset[str]:
     """The characters of ``chars`` that ``rendering`` says, judged against ``context``
-    (the characters of the whole phrase): nothing when the rendering negates and the
-    phrase does not, or when it holds the phrase inside a longer word (below
+    (the characters of the whole phrase ``text``): nothing when the rendering negates and
+    the phrase does not, when the characters it shares with ``text`` stand in another
+    order (产生地 is not 生产), or when it holds the phrase inside a longer word (below
     :data:`MIN_COVERED`) and is not the English word's ``main`` (first) sense."""
     r = core(rendering)
     if not r:
@@ -68,6 +75,8 @@ def hit(
     if not content:
         return frozenset()
     shared = content & context
+    if len(shared) > 1 and text and _order(r, shared) != _order(text, shared):
+        return frozenset()
     if not main and content - shared and len(shared) / len(content) < MIN_COVERED:
         # the phrase inside a longer word (选择权, 共和国) is not the phrase; its
         # characters spread over a fuller form (无人驾驶飞机 for 无人机) still are
@@ -75,6 +84,11 @@ def hit(
         if not at or at[-1] - at[0] + 1 == len(at):
             return frozenset()
     return chars & content
+
+
+def _order(text: str, chars: frozenset[str]) -> str:
+    """The characters of ``chars`` in the order they first occur in ``text``."""
+    return "".join(dict.fromkeys(c for c in text if c in chars))
 
 
 @lru_cache(maxsize=65536)
@@ -89,7 +103,7 @@ def renders(unit: str, word: str, lemma: str, phrase: str = "") -> bool:
     context = frozenset(phrase) - FILLER | chars
     for form in dict.fromkeys((word.lower(), lemma)):
         for k, r in enumerate(ecdict.renderings(form)[:MAX_RENDERINGS]):
-            said = hit(chars, context, r, main=k == 0)
+            said = hit(chars, context, r, main=k == 0, text=phrase if unit in phrase else unit)
             if len(chars) == 1 and len(core(r)) <= 2 and chars <= said:
                 return True
             if len(chars) > 1 and len(said) >= 2:
@@ -106,10 +120,10 @@ def rendering(phrase: str, tokens: tuple, whole: bool = False) -> float:
     if not chars:
         return 0.0
     need = min(2, len(chars))
-    said_n = len(said(chars, tokens))
+    said_n = len(said(phrase, tokens))
     share = said_n / len(chars) if said_n >= need else 0.0
     if len(tokens) > 1 and not whole:  # word by word: each saying two characters, all used
-        parts = [said(chars, (t,)) for t in tokens if t.content]
+        parts = [said(phrase, (t,)) for t in tokens if t.content]
         saying = [p for p in parts if len(p) >= need]
         if saying:
             union = frozenset().union(*saying)
@@ -118,12 +132,13 @@ def rendering(phrase: str, tokens: tuple, whole: bool = False) -> float:
 
 
 @lru_cache(maxsize=65536)
-def said(chars: frozenset[str], tokens: tuple) -> frozenset[str]:
-    """The characters of ``chars`` in the best ECDICT rendering of the run ``tokens``."""
+def said(phrase: str, tokens: tuple) -> frozenset[str]:
+    """The characters of ``phrase`` in the best ECDICT rendering of the run ``tokens``."""
+    chars = frozenset(phrase) - FILLER
     best: frozenset[str] = frozenset()
     for form in forms(tokens):
         for k, r in enumerate(ecdict.renderings(form)[:MAX_RENDERINGS]):
-            got = hit(chars, chars, r, main=k == 0)
+            got = hit(chars, chars, r, main=k == 0, text=phrase)
             if len(got) == 1 and len(core(r)) > 2:
                 continue  # one character inside a longer word says nothing (间, 十年间)
             if len(got) > len(best):
