@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ def _article(
     out_dir: str | None = None,
     timestamp: float | None = None,
     single: str | None = None,
+    before: tuple[str, ...] = (),
     progress: Callable[[str, int, int], None] | None = None,
 ) -> ArticleResult:
     """Load one article and make its deck (runs in worker processes for big batches).
@@ -83,7 +85,9 @@ def _article(
     The package it will replace (in ``out_dir``, or ``single``) is the ledger: ids of
     corrected items, retired items and unchanged notes' times come from it. With
     ``out_dir``, its package is also written there under a temporary name (the result's
-    ``staged``): the caller renames it into place, or deletes it (a duplicate).
+    ``staged``): the caller renames it into place, or deletes it (a duplicate). ``before``:
+    the packages in ``out_dir`` before the build, where an article whose id is new may
+    have a previous version (never one this build wrote).
     """
     from learnkit.anki.notes import package_name
     from learnkit.ids import carry_ids
@@ -93,6 +97,9 @@ def _article(
         target = Path(out_dir) / package_name(ss) if out_dir is not None else None
         ledger = _ledger(os.fspath(target if target is not None else single or ""))
         ledger = ledger.article(ss.id)
+        if not ledger.notes:  # a new id: perhaps a previous article with its link edited
+            ss, ledger = _previous_article(ss, _candidates(target, single, before))
+            target = Path(out_dir) / package_name(ss) if out_dir is not None else None
         ss = carry_ids(ss, ledger.items())
     except LearnkitError as exc:
         return ArticleResult(source, error=str(exc))
@@ -111,6 +118,44 @@ def _article(
     except BuildError as exc:
         return ArticleResult(source, warnings=ss.warnings, error=str(exc))
     return ArticleResult(source, deck, target, ss.warnings, staged=staged)
+
+
+def _previous_article(ss: StudySet, candidates: Sequence[Ledger]) -> tuple[StudySet, Ledger]:
+    """``ss`` under the id of the article among ``candidates`` it is an edit of (its own
+    id being new there: :func:`learnkit.ids.same_article`), with that article's notes as
+    its ledger; else ``ss`` with an empty ledger."""
+    from learnkit.anki.ledger import Ledger
+    from learnkit.ids import rekey, same_article
+
+    articles = [c.articles() for c in candidates]
+    old = same_article(ss, {a: items for found in articles for a, items in found.items()})
+    if old is None:
+        return ss, Ledger()
+    ledger = next(c for c, found in zip(candidates, articles, strict=True) if old in found)
+    return rekey(ss, old), ledger.article(old)
+
+
+def _candidates(target: Path | None, single: str | None, before: Sequence[str]) -> list[Ledger]:
+    """The packages where a previous version of an article whose id is new may be: the
+    ``single`` package, or those of ``before`` in ``target``'s folder with its date (an
+    edited link or title keeps the date, and so the package name's prefix)."""
+    if target is None:
+        return [_ledger(single or "")]
+    date = target.name[: -len(target.name.split("-")[-1])]
+    pattern = f"{re.escape(date)}[0-9a-f]+\\.apkg"
+    return [
+        _ledger(os.fspath(target.parent / name))
+        for name in sorted(before)
+        if name != target.name and re.fullmatch(pattern, name)
+    ]
+
+
+def _packages(folder: Path) -> tuple[str, ...]:
+    """The names of the packages in ``folder`` (none if it does not exist yet)."""
+    try:
+        return tuple(sorted(e.name for e in os.scandir(folder) if e.name.endswith(".apkg")))
+    except FileNotFoundError:
+        return ()
 
 
 def _ledger(path: str) -> Ledger:
@@ -341,7 +386,9 @@ def build_decks(
     seen: dict[str, str] = {}
     jobs = default_jobs(len(sources)) if jobs is None else jobs
     stage = (
-        (os.fspath(out_dir), timestamp) if single is None else (None, timestamp, os.fspath(single))
+        (os.fspath(out_dir), timestamp, None, _packages(Path(out_dir)))
+        if single is None
+        else (None, timestamp, os.fspath(single))
     )
     for result in _results(sources, jobs, *stage, progress=progress):
         source, deck = result.source, result.deck
@@ -408,6 +455,8 @@ def _decks(study_sets: Iterable[StudySet], ledger: Ledger | None = None) -> list
             decks.append(deck_spec(ss))
             continue
         previous = ledger.article(ss.id)
+        if not previous.notes:
+            ss, previous = _previous_article(ss, [ledger])
         decks.append(deck_spec(carry_ids(ss, previous.items()), previous))
     if not any(d.notes for d in decks):
         raise BuildError("nothing to study: no phrase or sentence to make a card from")

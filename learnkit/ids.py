@@ -25,7 +25,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from learnkit.models import Article, StudySet
@@ -36,6 +36,10 @@ SIMILAR = 0.6  # share of characters in common (difflib ratio) for a corrected t
 # not move to it. Deleting or adding one character of a four-character phrase stays within.
 # (A sentence that gains a clause is still that sentence, edited: no such bound.)
 SAME_LENGTH = 0.75  # shorter / longer phrase, at least
+# An article whose id changed (its source link edited, or the title or date of one without
+# a link) is the previous build's article with which it shares this share of its
+# sentences' Chinese text (of the longer of the two).
+SAME_ARTICLE = 0.5
 _SPACE = re.compile(r"\s+")
 
 
@@ -69,6 +73,21 @@ def article_id(article: Article) -> str:
 def item_id(article_key: str, kind: str, zh: str) -> str:
     """Id of a sentence or phrase: its article, its kind and its Chinese text."""
     return f"{article_key}-{kind[0]}{_digest(kind, article_key, normalize(zh))}"
+
+
+def sentence_id(key: str, zh: str, taken: set[str], tried: dict[str, int]) -> str:
+    """A sentence's id; the same Chinese sentence twice in one article gets "#2", "#3"…
+
+    ``tried`` remembers each text's next suffix, so a sentence repeated k times costs k
+    hashes, not k²/2."""
+    n = tried.get(zh, 1)
+    sid = item_id(key, "sentence", zh if n == 1 else f"{zh}#{n}")
+    while sid in taken:
+        n += 1
+        sid = item_id(key, "sentence", f"{zh}#{n}")
+    tried[zh] = n + 1
+    taken.add(sid)
+    return sid
 
 
 def english_phrase_id(article_key: str, en: str) -> str:
@@ -150,6 +169,50 @@ def carry_ids(ss: StudySet, previous: Sequence[Item]) -> StudySet:
         sentences=tuple(replace(s, id=moved.get(s.id, s.id)) for s in ss.sentences),
         phrases=tuple(
             replace(p, id=moved.get(p.id, p.id), sentence=moved.get(p.sentence, p.sentence))
+            for p in ss.phrases
+        ),
+    )
+
+
+def article_of(item_id: str) -> str:
+    """The id of the article an item id belongs to."""
+    return item_id.rsplit("-", 1)[0]
+
+
+def same_article(ss: StudySet, previous: Mapping[str, Sequence[Item]]) -> str | None:
+    """The article of a previous build (``previous``: article id → its items) that ``ss``
+    edits although its id differs: the one sharing the most sentences of the same Chinese
+    text, at least ``SAME_ARTICLE`` of the longer one's; None if there is none."""
+    mine = {normalize(s.zh) for s in ss.sentences}
+    best, most = None, 0.0
+    for article, items in previous.items():
+        theirs = {normalize(i.zh) for i in items if i.kind == "sentence"}
+        if article == ss.id or not theirs:
+            continue
+        share = len(mine & theirs) / max(len(mine), len(theirs))
+        if share >= SAME_ARTICLE and share > most:
+            best, most = article, share
+    return best
+
+
+def rekey(ss: StudySet, key: str) -> StudySet:
+    """``ss`` as the article ``key``: every item with the id rule 1 gives it there (an
+    edited article whose own id changed keeps its previous id, see :func:`same_article`)."""
+    taken: set[str] = set()
+    tried: dict[str, int] = {}
+    ids = {s.id: sentence_id(key, s.zh, taken, tried) for s in ss.sentences}
+    return replace(
+        ss,
+        id=key,
+        sentences=tuple(replace(s, id=ids[s.id]) for s in ss.sentences),
+        phrases=tuple(
+            replace(
+                p,
+                id=item_id(key, "phrase", p.zh)
+                if p.zh is not None
+                else english_phrase_id(key, p.en or ""),
+                sentence=ids.get(p.sentence, p.sentence),
+            )
             for p in ss.phrases
         ),
     )

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from learnkit.align import beads, phrases
 from learnkit.chinese import annotate
 from learnkit.chinese.pinyin import numbers_line, pinyin_line
-from learnkit.ids import article_id, english_phrase_id, item_id, normalize
+from learnkit.ids import article_id, english_phrase_id, item_id, normalize, sentence_id
 from learnkit.limits import check_sentences
 from learnkit.models import (
     Article,
@@ -119,21 +119,6 @@ def _join_beads(
     return joined
 
 
-def _sentence_id(key: str, zh: str, taken: set[str], tried: dict[str, int]) -> str:
-    """The pair's id; the same Chinese sentence twice in one article gets "#2", "#3"…
-
-    ``tried`` remembers each text's next suffix, so a sentence repeated k times costs k
-    hashes, not k²/2."""
-    n = tried.get(zh, 1)
-    sid = item_id(key, "sentence", zh if n == 1 else f"{zh}#{n}")
-    while sid in taken:
-        n += 1
-        sid = item_id(key, "sentence", f"{zh}#{n}")
-    tried[zh] = n + 1
-    taken.add(sid)
-    return sid
-
-
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -161,7 +146,7 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
         if not done % 64:
             report("Pairing phrases", done, len(joined))
         pair = SentencePair(
-            id=_sentence_id(key, j.zh, taken, tried),
+            id=sentence_id(key, j.zh, taken, tried),
             paragraph=j.paragraph,
             zh=j.zh,
             en=j.en,

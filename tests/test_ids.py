@@ -46,3 +46,47 @@ def test_a_phrase_with_one_character_corrected_keeps_its_id():
     for previous in ("中英银行", "中央银", "中央银行行"):  # a typo, a character short, one extra
         carried = carry_ids(ss, [Item("phrase", "old-id", previous)])
         assert carried.phrases[0].id == "old-id", previous
+
+
+REPEATED = (
+    "[原文链接](https://example.com/a)\n\n# 银行\n\n"
+    "**银行**今天开门。银行今天开门。**存款**不多。\n\n"
+    "---\n\n# Bank\n\nThe **bank** opens today. The bank opens today. **Deposits** are few,"
+    " **reportedly**.\n"
+)
+
+
+def test_rekey_gives_the_ids_of_a_build_under_the_other_article_id():
+    """An article whose link was edited, under its previous id, has exactly the ids a
+    build with the old link gives (the repeated sentence's #2 and an English-only phrase
+    included)."""
+    from learnkit.ids import rekey
+
+    old = study_set(REPEATED, source="a.md")
+    new = study_set(REPEATED.replace("example.com/a", "example.com/b"), source="a.md")
+    assert new.id != old.id
+    moved = rekey(new, old.id)
+    assert moved.id == old.id
+    assert [s.id for s in moved.sentences] == [s.id for s in old.sentences]
+    assert [(p.id, p.sentence) for p in moved.phrases] == [(p.id, p.sentence) for p in old.phrases]
+    assert any(p.zh is None for p in moved.phrases)
+
+
+@pytest.mark.parametrize(
+    ("previous", "found"),
+    [
+        (["银行今天开门。", "存款不多。"], True),  # all its sentences
+        (["银行今天开门。", "别的句子。"], True),  # half: an edited article
+        (["银行今天开门。", "别的句子。", "还有一句。"], False),  # a third of the longer
+        (["别的句子。"], False),
+    ],
+    ids=["same", "half", "a-third", "other"],
+)
+def test_same_article_is_found_by_its_sentences(previous, found):
+    from learnkit.ids import same_article
+
+    text = TEXT.replace("开门。", "开门。存款不多。").replace("today.", "today. Deposits are few.")
+    ss = study_set(text, source="bank.md")
+    assert [s.zh for s in ss.sentences] == ["银行今天开门。", "存款不多。"]
+    items = [Item("sentence", f"old-s{n}", zh) for n, zh in enumerate(previous)]
+    assert same_article(ss, {"old": items, ss.id: items}) == ("old" if found else None)

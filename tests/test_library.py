@@ -39,8 +39,10 @@ def _answer(store, item, article):
     [
         ('**"双重遏制"**', '**"双重遏止"**', "双重遏制", "双重遏止"),  # a corrected character
         ("世界观**. 文章", "世界观**。文章", "威权民族主义世界观", "威权民族主义世界观"),
+        ("](https://ft.com/", "](https://www.ft.com/", "双重遏制", "双重遏制"),  # the article's id
+        ("title: 习近平和普京", "title: 习近平与普京", "双重遏制", "双重遏制"),
     ],
-    ids=["character", "punctuation"],
+    ids=["character", "punctuation", "source-link", "title"],
 )
 def test_an_edit_keeps_the_reviewed_item(seeded, old, new, phrase_before, phrase_after):
     article, library, store = seeded

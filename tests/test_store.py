@@ -206,10 +206,16 @@ def test_an_older_database_gains_the_new_columns(db_path):
         " NULL, session TEXT, rating INTEGER NOT NULL, verdict TEXT NOT NULL, answer TEXT NOT"
         " NULL, reviewed TEXT NOT NULL, log TEXT NOT NULL)"
     )
+    db.execute(
+        "CREATE TABLE study_sets (key TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT"
+        " NULL, created TEXT NOT NULL)"
+    )
     db.close()
     with Store.create(db_path) as store:
         columns = [r[1] for r in store.db.execute("PRAGMA table_info(reviews)")]
+        cached = [r[1] for r in store.db.execute("PRAGMA table_info(study_sets)")]
     assert columns[-3:] == ["practice", "before", "undone"]
+    assert cached[-1] == "source"  # the file a study set was read from
 
 
 def test_undo_restores_the_card_and_keeps_the_review(store):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from learnkit.anki.notetypes import NOTE_TYPES
 from learnkit.errors import BuildError
-from learnkit.ids import Item
+from learnkit.ids import Item, article_of
 
 _KINDS = {nt.id: nt for nt in NOTE_TYPES}
 _ITEM_KINDS = {"phrase": "phrase", "sentence": "sentence"}  # cloze notes share phrase keys
@@ -44,6 +44,13 @@ class Ledger:
     def article(self, article_id: str) -> Ledger:
         """The notes of one article (item ids start with the article's id)."""
         return Ledger(tuple(n for n in self.notes if n.key.startswith(f"{article_id}-")))
+
+    def articles(self) -> dict[str, tuple[Item, ...]]:
+        """Each article's items (see :meth:`items`), by article id."""
+        out: dict[str, list[Item]] = {}
+        for item in self.items():
+            out.setdefault(article_of(item.id), []).append(item)
+        return {article: tuple(items) for article, items in out.items()}
 
     def items(self) -> tuple[Item, ...]:
         """The sentences and phrases it held, with their Chinese text."""

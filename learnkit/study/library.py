@@ -19,7 +19,7 @@ from pathlib import Path
 
 from learnkit.diskcache import package_fingerprint
 from learnkit.errors import ArticleError, DuplicateArticle, LearnkitError
-from learnkit.ids import carry_ids, study_items
+from learnkit.ids import carry_ids, rekey, same_article, study_items
 from learnkit.models import StudySet
 from learnkit.sources import article_files
 from learnkit.study.quiz import ClozeItem, build_items
@@ -103,13 +103,18 @@ class Library:
     def study_set(self, data: bytes, source: str, store: Store, parser: Parser = parse) -> StudySet:
         """The study set of article bytes, from the cache or parsed by ``parser`` (and then
         cached). An edited article keeps the ids of the items its edit corrects (the
-        version cached before is the ledger), so quiz reviews stay with their items."""
+        version cached before is the ledger), so quiz reviews stay with their items; one
+        whose own id changed (an edited source link) keeps the id of the article it was."""
         key = content_key(data)
         cached = store.cached_study_set(key)
         if cached is not None:
             return cached
         ss = parser(data, source)
         previous = store.latest_study_set(ss.id)
+        if previous is None:
+            before = store.latest_study_set_from(source)
+            if before is not None and same_article(ss, {before.id: study_items(before)}):
+                ss, previous = rekey(ss, before.id), before
         if previous is not None:
             ss = carry_ids(ss, study_items(previous))
         store.cache_study_set(key, ss, self.clock())

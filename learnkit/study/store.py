@@ -25,7 +25,8 @@ T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS study_sets (
-    key TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL);
+    key TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL,
+    source TEXT);
 CREATE TABLE IF NOT EXISTS cards (
     card_id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, article TEXT NOT NULL,
     due TEXT NOT NULL, data TEXT NOT NULL);
@@ -124,6 +125,11 @@ class Store:
             for name, kind in ADDED_COLUMNS:  # a database from before these were logged
                 if name not in columns:
                     store.db.execute(f"ALTER TABLE reviews ADD COLUMN {name} {kind}")
+            if "source" not in {r[1] for r in store.db.execute("PRAGMA table_info(study_sets)")}:
+                store.db.execute("ALTER TABLE study_sets ADD COLUMN source TEXT")
+            store.db.execute(
+                "CREATE INDEX IF NOT EXISTS study_sets_source ON study_sets (source, created)"
+            )
         except sqlite3.Error as exc:
             store.close()
             raise StoreError(f"{store.path}: cannot create the quiz tables ({exc})") from None
@@ -153,10 +159,21 @@ class Store:
         ).fetchone()
         return codec.loads(row[0]) if row else None
 
+    def latest_study_set_from(self, source: str) -> StudySet | None:
+        """The study set cached last that was read from ``source`` (its file), whatever
+        its article id (an edited source link changes it)."""
+        row = self.db.execute(
+            "SELECT data FROM study_sets WHERE source = ?"
+            " ORDER BY created DESC, rowid DESC LIMIT 1",
+            (source,),
+        ).fetchone()
+        return codec.loads(row[0]) if row else None
+
     def cache_study_set(self, key: str, ss: StudySet, now: datetime) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO study_sets (key, article, data, created) VALUES (?, ?, ?, ?)",
-            (key, ss.id, codec.dumps(ss), _iso(now)),
+            "INSERT OR REPLACE INTO study_sets (key, article, data, created, source)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (key, ss.id, codec.dumps(ss), _iso(now), ss.source),
         )
 
     # -- cards and reviews ----------------------------------------------------------------
