@@ -2,7 +2,7 @@
 
 :func:`align_document` first pairs paragraphs (1-1, 1-2, 2-1, 1-0, 0-1) by length and
 lexical evidence, then aligns the sentences inside each aligned paragraph group by dynamic
-programming over beads up to 1-4 / 3-2. A bead's score adds a Gale-Church length term (the
+programming over beads up to 1-6 / 3-2. A bead's score adds a Gale-Church length term (the
 English/Chinese character ratio is measured on the group, shrunk towards a prior),
 CC-CEDICT gloss and anchor overlap (:mod:`learnkit.align.features`), a bead-type prior,
 a penalty when a bead ends inside quoted speech on one side only
@@ -69,6 +69,8 @@ class Params:
         ((1, 4), -3.0),
         ((2, 3), -3.5),
         ((3, 2), -4.0),
+        ((1, 5), -4.0),
+        ((1, 6), -5.0),
     )
 
 
@@ -153,11 +155,16 @@ def _ratio(lz: int, le: int, prior: float, weight: float) -> float:
     return (le + weight * prior) / (lz + weight)
 
 
+# the length term's floor (about five standard deviations off): a bead of several sentences
+# this far from the expected length is not scored further (see _align_sentences)
+LENGTH_FLOOR = -12.0
+
+
 def _length_score(lz: int, le: int, ratio: float, variance: float) -> float:
     """Gale-Church log-likelihood (up to a constant) of English length given Chinese length."""
     expected = lz * ratio
     delta = (le - expected) / math.sqrt(variance * max((expected + le) / 2, 1.0))
-    return -min(delta * delta / 2, 12.0)
+    return max(-delta * delta / 2, LENGTH_FLOOR)
 
 
 def _align_paragraphs(
@@ -270,10 +277,15 @@ def _align_sentences(zh_units, en_units, evidence, quotes, z0, z1, e0, e1, vecto
             za, zz, ea, ee = zb[a0], zb[a1], eb[b0], eb[b1]
             lz, le = evidence.lengths(za, zz, ea, ee)
             kind = (a1 - a0, b1 - b0)
+            length = _length_score(lz, le, ratio, params.variance)
+            if length == LENGTH_FLOOR and kind != (1, 1):
+                # all but never the best bead; 1-1 beads and skips are scored whatever their
+                # lengths, so every cell stays reachable (this pays for the 1-5, 1-6 moves)
+                return -math.inf
             total = (
                 (prior[kind] if fine else 0.0 if kind == (1, 1) else -2.0)
                 + params.lex * lexical(a0, a1, b0, b1)
-                + params.length * _length_score(lz, le, ratio, params.variance)
+                + params.length * length
             )
             zq, eq = zh_quote[zz], en_quote[ee]
             if zq != eq and zq != feats.QUOTE_UNKNOWN != eq:
