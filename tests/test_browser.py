@@ -77,6 +77,7 @@ class Server:
         app = create_app(
             {"INSTANCE_PATH": str(self.instance), "SEEDS_DIR": str(SEEDS), "FSRS_FUZZING": False}
         )
+        self.app = app
         self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -550,3 +551,40 @@ def test_undo_a_slip_by_keyboard(page, server, sample_study_set, answers):
         ("wrong", 1),
         ("right", 0),
     ]
+
+
+DIGITS = """# 新技术
+
+这家公司的**3D打印**在发展，**5G网络**也在建设。**1号线**的**经济政策**很重要，**年度报告**说了。
+
+---
+
+# New technology
+
+The company's **3D printing** is developing, and **5G networks** are being built. **Line 1**'s
+**economic policy** matters, the **annual report** said.
+"""
+
+
+def test_an_answer_typed_from_a_digit_is_typed_not_a_choice(page, server):
+    """Keys 1-4 pick a choice in the empty box, except when a choice starts with a digit:
+    typing 3D打印 key by key picked choice 3 at its first key, and was graded wrong."""
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill(DIGITS)
+    page.get_by_test_id("upload-submit").click()
+    page.get_by_test_id("upload-save").click()
+    page.get_by_test_id("quiz-start").click()
+    with server.app.app_context():
+        from web.db import get_library, get_store
+
+        items = get_library().items(get_store())
+    seen = []
+    while not page.get_by_test_id("summary").count():
+        item = items[page.locator("section.quiz").get_attribute("data-item")]
+        expect(page.get_by_test_id("answer-input")).to_be_focused()
+        page.keyboard.type(item.answer)  # key by key, as a learner types
+        page.keyboard.press("Enter")
+        expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")
+        seen.append(item.answer)
+        page.get_by_test_id("next-item").click()
+    assert {"3D打印", "1号线"} <= set(seen)

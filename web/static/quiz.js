@@ -1,6 +1,7 @@
 // Keyboard-only quiz: Enter checks (native form submit) and continues, 1-4 pick a choice
-// while the answer box is empty, "?" shows the pinyin hint, L (and S) listen when the
-// browser has a Chinese voice. No inline code (strict CSP).
+// while the answer box is empty (outside it when a choice starts with a digit), "?"
+// shows the pinyin hint, L (and S) listen when the browser has a Chinese voice. No
+// inline code (strict CSP).
 "use strict";
 
 // The browser's speech synthesis with a Chinese voice; the listen buttons stay hidden
@@ -62,8 +63,12 @@ document.addEventListener("DOMContentLoaded", () => {
     const target = event.target;
     const inField = target instanceof HTMLTextAreaElement ||
       (target instanceof HTMLInputElement && target.type !== "hidden");
+    // A digit typed in the box is part of the answer when it is not empty, or when a
+    // choice starts with a digit (3D打印: its first key is not choice 3).
+    const digitAnswers = target.form && "digitAnswers" in target.form.dataset;
     const typing = target instanceof HTMLTextAreaElement ||
-      (target instanceof HTMLInputElement && target.type !== "hidden" && target.value !== "");
+      (target instanceof HTMLInputElement && target.type !== "hidden" &&
+        (target.value !== "" || digitAnswers));
     const next = document.querySelector('[data-testid="next-item"]');
     if (event.key === "Enter" && next && target === document.body) {
       event.preventDefault();
