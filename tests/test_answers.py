@@ -100,6 +100,13 @@ def _grading_set():
         ],
         [("我", "wo3"), ("先", "xian1"), ("走", "zou3"), "。"],
         [
+            ("他", "ta1"),
+            ("还款", "hai2 kuan3"),
+            ("几近", "ji3 jin4"),
+            ("完成", "wan2 cheng2"),
+            "。",
+        ],
+        [
             ("他們", "ta1 men5"),
             ("的", "de5"),
             ("鬍鬚", "hu2 xu1"),
@@ -140,6 +147,8 @@ def _grading_set():
         "事情",
         "战略",
         "先",
+        "还款",
+        "几近",
     ]
     phrases = []
     for zh in wanted:
@@ -298,6 +307,16 @@ TABLE = [
     ("战略", "zhan4 lve4", R, "pinyin"),
     ("战略", "zhan lue", T0, "pinyin"),
     ("战略", "zhan4 lu4", W, "pinyin"),
+    # a word CC-CEDICT reads one way only is right read so, where the item's reading
+    # differs (还款 huánkuǎn, 几近 jījìn); the item's own reading stays right
+    ("还款", "huán kuǎn", R, "pinyin"),
+    ("还款", "huan2kuan3", R, "pinyin"),
+    ("还款", "hai2kuan3", R, "pinyin"),
+    ("还款", "huan4kuan3", TW, "pinyin"),
+    ("还款", "huankuan", T0, "pinyin"),
+    ("几近", "jījìn", R, "pinyin"),
+    ("几近", "ji3jin4", R, "pinyin"),
+    ("几近", "ji4jin4", TW, "pinyin"),
     # tones judged syllable by syllable
     ("对手", "duishou", T0, "pinyin"),
     ("对手", "dui shou", T0, "pinyin"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import IntEnum, StrEnum
@@ -159,55 +160,81 @@ def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[str]]:
     return out, others
 
 
-def _with_dictionary(item: ClozeItem, syllables: list[_Syllable]) -> list[_Syllable]:
+Alternatives = dict[int, list[_Syllable]]  # first syllable of a word → another reading of it
+
+
+def _with_dictionary(
+    item: ClozeItem, syllables: list[_Syllable]
+) -> tuple[list[_Syllable], Alternatives]:
     """The syllables with what CC-CEDICT also reads in the answer's words: the neutral tone
-    of a syllable it reads so (朋友 peng2 you5 where the item has you3), and 儿 as erhua
-    (一点儿 yi1 dian3 r5), when its reading of the word otherwise agrees with the item's."""
+    of a syllable it reads so (朋友 peng2 you5 where the item has you3), 儿 as erhua
+    (一点儿 yi1 dian3 r5), when its reading of the word otherwise agrees with the item's;
+    and the reading of a word of two or more characters it reads one way only, where the
+    item's reading differs (还款 huan2 kuan3 where the item has hai2, 几近 ji1 jin4)."""
     from learnkit.chinese.dictionary import lookup
 
     if any(s.char is None for s in syllables):
-        return syllables
-    out, at = list(syllables), 0
+        return syllables, {}
+    out, others, at = list(syllables), {}, 0
     for word in item.words:
         hans = [ch for ch in word.text if is_han(ch)]
         if not hans:
             continue
         if [s.char for s in syllables[at : at + len(hans)]] != hans:
-            return out  # the words do not spell the answer: no dictionary help
-        for entry in lookup(word.text):
-            readings = entry.numbers.lower().replace("u:", "v").split()
-            if len(readings) != len(hans):
+            return out, others  # the words do not spell the answer: no dictionary help
+        readings = {e.numbers.lower().replace("u:", "v") for e in lookup(word.text)}
+        sole = len(readings) == 1 and len(hans) > 1
+        for reading in readings:
+            parts = reading.split()
+            if len(parts) != len(hans):
                 continue
-            agreed = []
-            for n, reading in enumerate(readings, start=at):
-                mine, letters = syllables[n], _canonical(reading.rstrip("012345"))
-                tone = int(reading[-1]) if reading[-1] in "12345" else 5
+            agreed, alike = [], True
+            for n, part in enumerate(parts, start=at):
+                mine, letters = syllables[n], _canonical(part.rstrip("012345"))
+                tone = int(part[-1]) if part[-1] in "12345" else 5
                 erhua = mine.char == "儿" and n > at and (letters, mine.letters) == ("r", "er")
-                if not (letters == mine.letters or erhua) or tone not in (mine.tone, 5):
-                    break
-                agreed.append((n, tone, erhua))
-            else:
-                for n, tone, erhua in agreed:
-                    old = out[n]
-                    out[n] = replace(old, tones=old.tones | {tone}, erhua=old.erhua or erhua)
+                alike = alike and (letters == mine.letters or erhua)
+                agreed.append((n, letters, tone, erhua, part))
+            if alike:
+                for n, _letters, tone, erhua, _part in agreed:
+                    if tone in (syllables[n].tone, 5) or sole:
+                        old = out[n]
+                        out[n] = replace(old, tones=old.tones | {tone}, erhua=old.erhua or erhua)
+            elif sole:
+                others[at] = [
+                    _Syllable(
+                        letters,
+                        tone,
+                        syllables[n].char,
+                        to_marks(part),
+                        frozenset(_SANDHI.get(syllables[n].char or "", {tone})),
+                    )
+                    for n, letters, tone, _erhua, part in agreed
+                ]
         at += len(hans)
-    return out
+    return out, others
 
 
-def _spellings(syllables: list[_Syllable]) -> list[list[_Syllable]]:
-    """The ways to spell the answer's letters: each erhua 儿 as er or as r, lüe and nüe
-    also as lue and nue."""
-    ways: list[list[_Syllable]] = [[]]
-    for s in syllables:
-        other = (
-            replace(s, letters="r", marked="r")
-            if s.erhua
-            else replace(s, letters=_PLAIN_U[s.letters])
-            if s.letters in _PLAIN_U
-            else None
-        )
-        ways = [way + [s] for way in ways] + ([way + [other] for way in ways] if other else [])
-    return ways
+def _spellings(
+    syllables: list[_Syllable], others: Alternatives, n: int = 0
+) -> Iterator[list[_Syllable]]:
+    """The ways to spell the answer's letters from syllable ``n`` on, the item's own first:
+    each erhua 儿 as er or as r, lüe and nüe also as lue and nue, a word also in its other
+    reading (``others``)."""
+    if n == len(syllables):
+        yield []
+        return
+    s = syllables[n]
+    steps = [[s]]
+    if s.erhua:
+        steps.append([replace(s, letters="r", marked="r")])
+    if s.letters in _PLAIN_U:
+        steps.append([replace(s, letters=_PLAIN_U[s.letters])])
+    if n in others:
+        steps.append(others[n])
+    for step in steps:
+        for rest in _spellings(syllables, others, n + len(step)):
+            yield step + rest
 
 
 def _split(typed: Pinyin, syllables: list[_Syllable]) -> bool:
@@ -392,10 +419,10 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
     syllables, others = _expected(item)
     rest, missing = _strip_tokens(text, others)
     typed = parse_pinyin(rest)
-    spelt = _spelt(typed, syllables)
-    if spelt is None and "儿" in item.answer:
-        syllables = _with_dictionary(item, syllables)
-        spelt = _spelt(typed, syllables)
+    spelt = _spelt(typed, syllables, {})
+    if spelt is None:  # perhaps erhua, or a word the dictionary reads otherwise
+        syllables, others = _with_dictionary(item, syllables)
+        spelt = _spelt(typed, syllables, others)
     if missing and spelt is not None:
         return Outcome(
             Verdict.WRONG,
@@ -418,18 +445,18 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
         )
     outcome = _tones_outcome(item, text, typed, spelt)
     if outcome.verdict is not Verdict.RIGHT:  # a dictionary's neutral tone may be right
-        outcome = _tones_outcome(item, text, typed, _with_dictionary(item, spelt))
+        outcome = _tones_outcome(item, text, typed, _with_dictionary(item, spelt)[0])
     return outcome
 
 
-def _spelt(typed: Pinyin, syllables: list[_Syllable]) -> list[_Syllable] | None:
-    """The answer's syllables as the typed letters spell them (erhua r or er), or None."""
+def _spelt(
+    typed: Pinyin, syllables: list[_Syllable], others: Alternatives
+) -> list[_Syllable] | None:
+    """The answer's syllables as the typed letters spell them (see :func:`_spellings`)."""
     if not syllables:
         return None
-    return next(
-        (way for way in _spellings(syllables) if "".join(s.letters for s in way) == typed.letters),
-        None,
-    )
+    ways = _spellings(syllables, others)
+    return next((w for w in ways if "".join(s.letters for s in w) == typed.letters), None)
 
 
 def check_choice(item: ClozeItem, index: int) -> Outcome:
