@@ -235,6 +235,9 @@ TABLE = [
     ("G20峰会", "fēnghuì", W, "pinyin"),
     ("G20峰会", "G2 feng1hui4", W, "pinyin"),
     ("G20峰会", "G20 feng1hui4 G20", W, "pinyin"),
+    ("G20峰会", "feng1hui4 G20", W, "pinyin"),  # in another place: not the answer
+    ("G20峰会", "fēng G20 huì", W, "pinyin"),
+    ("COVID-19疫情", "yìqíng COVID-19", W, "pinyin"),
     ("COVID-19疫情", "covid-19 yi4qing2", R, "pinyin"),
     ("COVID-19疫情", "Covid19 yìqíng", R, "pinyin"),
     ("COVID-19疫情", "yi4qing2", W, "pinyin"),

@@ -139,15 +139,16 @@ def _syllables_of(token: str) -> list[str] | None:
     return parts if parts and all(_SYLLABLE.fullmatch(part) for part in parts) else None
 
 
-def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[str]]:
+def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[tuple[str, int]]]:
     """The answer's syllables, and the tokens of its numbers line that are not syllables
-    (such as "G20" in "G20 feng1 hui4"), as written there."""
+    (such as "G20" in "G20 feng1 hui4"), as written there, each with the number of
+    syllables before it."""
     syllables: list[str] = []
-    others: list[str] = []
+    others: list[tuple[str, int]] = []
     for token in unicodedata.normalize("NFKC", item.numbers).split():
         parts = _syllables_of(token)
         if parts is None:
-            others.append(token)
+            others.append((token, len(syllables)))
         else:
             syllables += parts
     hans = [ch for ch in item.answer if is_han(ch)]
@@ -260,23 +261,27 @@ def _split(typed: Pinyin, syllables: list[_Syllable]) -> bool:
     return False
 
 
-def _strip_tokens(text: str, tokens: list[str]) -> tuple[str, list[str]]:
+def _strip_tokens(
+    text: str, tokens: list[tuple[str, int]]
+) -> tuple[str, list[str], list[tuple[str, int, int]]]:
     """``text`` (NFKC, lower case) without the first occurrence of each token, matched by
     its letters and digits in any case, with spaces or signs between them allowed ("g 7",
-    "covid19"); and the tokens it lacks, which are part of the answer too ("fenghui"
-    alone is wrong for G7峰会, as "峰会" is)."""
+    "covid19"); the tokens it lacks, which are part of the answer too ("fenghui" alone is
+    wrong for G7峰会, as "峰会" is); and for each token found, the pinyin letters typed
+    before it and the syllables the answer has before it (its place)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    missing = []
-    for token in tokens:
+    missing, places = [], []
+    for token, before in tokens:
         key = [ch for ch in token.lower() if ch.isalnum()]
         if not key:  # a sign alone ("·", "—") need not be typed
             continue
         found = re.search(r"[\W_]*".join(map(re.escape, key)), text)
         if found:
+            places.append((token, len(parse_pinyin(text[: found.start()]).letters), before))
             text = text[: found.start()] + " " + text[found.end() :]
         else:
             missing.append(token)
-    return text, missing
+    return text, missing, places
 
 
 def _letters_message(item: ClozeItem, typed: str, syllables: list[_Syllable]) -> str:
@@ -416,8 +421,8 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
         )
     if any(is_han(ch) for ch in text):
         return _hanzi_outcome(item, text)
-    syllables, others = _expected(item)
-    rest, missing = _strip_tokens(text, others)
+    syllables, tokens = _expected(item)
+    rest, missing, places = _strip_tokens(text, tokens)
     typed = parse_pinyin(rest)
     spelt = _spelt(typed, syllables, {})
     if spelt is None:  # perhaps erhua, or a word the dictionary reads otherwise
@@ -434,6 +439,19 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
     if spelt is None:
         return Outcome(
             Verdict.WRONG, "pinyin", text, _letters_message(item, typed.letters, syllables)
+        )
+    misplaced = [
+        token
+        for token, typed_before, before in places
+        if typed_before != sum(len(s.letters) for s in spelt[:before])
+    ]
+    if misplaced:
+        return Outcome(
+            Verdict.WRONG,
+            "pinyin",
+            text,
+            f"Not quite: the answer is {item.answer} ({item.pinyin}): {misplaced[0]} is"
+            " in another place.",
         )
     if _split(typed, spelt):
         return Outcome(
