@@ -84,11 +84,16 @@ def words(text: str) -> list[str]:
 def tokens(text: str) -> list[Token]:
     """Every word of ``text`` with offsets, lemma and content flag ("US" in capitals is
     the country, a content word; "us" is not)."""
-    return [
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)  # a sentence is asked for by alignment, pairing and cards
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(
         Token(m.start(), m.end(), w, lemma(w), not is_stop(w) or (len(w) > 1 and w.isupper()))
         for m in TOKEN.finditer(text)
         for w in (m.group(0),)
-    ]
+    )
 
 
 def content_lemmas(text: str) -> list[str]:
