@@ -115,3 +115,38 @@ def test_article_bar_is_silent_off_a_terminal(monkeypatch):
     with article_bar() as report:
         report("Aligning", 0, 10_000)
     assert pipe.getvalue() == ""
+
+
+ARTICLE = "# 银行\n\n我们去**银行**。\n\n---\n\n# The bank\n\nWe go to the **bank**.\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "status", "stdout", "stderr"),
+    [
+        (["extract", "{article}"], 0, '"zh": "银行"', ""),
+        (["extract", "{missing}"], 2, "", "Error: {missing}: no such file"),
+        (["build", "{article}", "-o", "{out}"], 0, "Built 1 article, ", ""),
+        (["build", "{missing}", "-o", "{out}"], 2, "", "Error: {missing}: no such file"),
+    ],
+    ids=["extract", "extract-missing", "build", "build-missing"],
+)
+def test_the_process_ends_with_its_output_and_status(
+    write_article, tmp_path, command, status, stdout, stderr
+):
+    """extract and build end their process without interpreter finalisation (os._exit):
+    everything written is still flushed and the exit status is kept."""
+    names = {
+        "article": write_article(ARTICLE),
+        "missing": tmp_path / "missing.md",
+        "out": tmp_path / "decks",
+    }
+    args = [part.format(**names) for part in command]
+    main = [sys.executable, "-c", "from learnkit.cli import main; main()"]
+    done = subprocess.run([*main, *args], capture_output=True, text=True, timeout=120)
+    assert done.returncode == status, done.stderr
+    assert stdout.format(**names) in done.stdout
+    assert done.stderr.startswith(stderr.format(**names)), done.stderr
+    if command[0] == "extract" and status == 0:
+        assert json.loads(done.stdout)["phrases"][0]["zh"] == "银行"
+    if command[0] == "build" and status == 0:
+        assert len(list(names["out"].glob("*.apkg"))) == 1
