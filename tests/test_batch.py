@@ -178,8 +178,25 @@ def test_rebuild_after_english_fix_updates_in_place_and_keeps_reviews(
 
 # ---------------------------------------------------------------- edits a learner makes
 
-# Each edit of the sample, as (old, new) replacements of its text, and what it must do.
+
+def _swap_paragraphs(text: str, zh: str, en: str) -> list[tuple[str, str]]:
+    """The paragraph starting with ``zh`` and the next one swapped, and so in English."""
+    out = text
+    for start in (zh, en):
+        paragraphs = out.split("\n\n")
+        k = next(n for n, p in enumerate(paragraphs) if p.startswith(start))
+        paragraphs[k], paragraphs[k + 1] = paragraphs[k + 1], paragraphs[k]
+        out = "\n\n".join(paragraphs)
+    return [(text, out)]
+
+
+# Each edit of the sample, as (old, new) replacements of its text (or a function of the
+# text giving them), and what it must do.
 EDITS = {
+    "reorder-paragraphs": (
+        lambda text: _swap_paragraphs(text, "亨利·基辛格", "The **US-China rapprochement**"),
+        {"new": 0, "retired": 0},
+    ),
     "append": (
         [
             ("美国是一种扩张主义的威胁", "美国是一种**扩张主义**的威胁"),
@@ -268,6 +285,8 @@ def test_every_review_survives_an_edit(tmp_path, sample_path, edit):
         mod = col.get_note(mine).mod
 
         text = article.read_text(encoding="utf-8")
+        if callable(replacements):
+            replacements = replacements(text)
         for old, new in replacements:
             assert old in text
             text = text.replace(old, new)
