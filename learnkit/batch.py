@@ -22,6 +22,7 @@ from learnkit.sources import find_articles
 
 if TYPE_CHECKING:
     from learnkit.anki.ledger import Ledger
+    from learnkit.ids import Item
 
 PARALLEL_FROM = 8  # articles per worker process worth its start-up (loading the models)
 MAX_JOBS = 8
@@ -38,6 +39,7 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     error: str | None = None
     staged: Path | None = None  # its package, written but not yet renamed to ``output``
+    supersedes: Path | None = None  # the previous package of the article, of another date
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,12 @@ def _article(
         target = Path(out_dir) / package_name(ss) if out_dir is not None else None
         ledger = _ledger(os.fspath(target if target is not None else single or ""))
         ledger = ledger.article(ss.id)
+        found = None
         if not ledger.notes:  # a new id: perhaps a previous article with its link edited
-            ss, ledger = _previous_article(ss, _candidates(target, single, before))
+            for paths in _candidates(target, single, before):  # its date's packages first
+                ss, ledger, found = _previous_article(ss, paths)
+                if found is not None:
+                    break
             target = Path(out_dir) / package_name(ss) if out_dir is not None else None
         ss = carry_ids(ss, ledger.items())
     except LearnkitError as exc:
@@ -117,37 +123,55 @@ def _article(
         staged = stage_package([deck], target, timestamp)
     except BuildError as exc:
         return ArticleResult(source, warnings=ss.warnings, error=str(exc))
-    return ArticleResult(source, deck, target, ss.warnings, staged=staged)
+    supersedes = Path(found) if found is not None and Path(found) != target else None
+    return ArticleResult(source, deck, target, ss.warnings, staged=staged, supersedes=supersedes)
 
 
-def _previous_article(ss: StudySet, candidates: Sequence[Ledger]) -> tuple[StudySet, Ledger]:
-    """``ss`` under the id of the article among ``candidates`` it is an edit of (its own
-    id being new there: :func:`learnkit.ids.same_article`), with that article's notes as
-    its ledger; else ``ss`` with an empty ledger."""
+def _previous_article(ss: StudySet, paths: Sequence[str]) -> tuple[StudySet, Ledger, str | None]:
+    """``ss`` under the id of the article in the packages at ``paths`` it is an edit of
+    (its own id being new there: :func:`learnkit.ids.same_article`), with that article's
+    notes as its ledger and the package's path; else ``ss``, an empty ledger and None."""
     from learnkit.anki.ledger import Ledger
     from learnkit.ids import rekey, same_article
 
-    articles = [c.articles() for c in candidates]
-    old = same_article(ss, {a: items for found in articles for a, items in found.items()})
+    found = [(path, _articles_in(path)) for path in paths]
+    old = same_article(ss, {a: items for _, articles in found for a, items in articles.items()})
     if old is None:
-        return ss, Ledger()
-    ledger = next(c for c, found in zip(candidates, articles, strict=True) if old in found)
-    return rekey(ss, old), ledger.article(old)
+        return ss, Ledger(), None
+    path = next(path for path, articles in found if old in articles)
+    return rekey(ss, old), _ledger(path).article(old), path
 
 
-def _candidates(target: Path | None, single: str | None, before: Sequence[str]) -> list[Ledger]:
-    """The packages where a previous version of an article whose id is new may be: the
-    ``single`` package, or those of ``before`` in ``target``'s folder with its date (an
-    edited link or title keeps the date, and so the package name's prefix)."""
+def _articles_in(path: str) -> dict[str, tuple[Item, ...]]:
+    """The items of each article of the package at ``path`` (read once per process and
+    version of the file: a build looks at every package once per worker at most)."""
+    stat = os.stat(path)
+    return _read_articles(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _read_articles(path: str, mtime: int, size: int) -> dict[str, tuple[Item, ...]]:
+    return _read_ledger(path, mtime, size).articles()
+
+
+def _candidates(target: Path | None, single: str | None, before: Sequence[str]) -> list[list[str]]:
+    """Where a previous version of an article whose id is new may be, in the order to
+    look: the ``single`` package; or the packages of ``before`` in ``target``'s folder
+    with its date (an edited link or title keeps the date, and so the name's prefix),
+    then the others (its date edited too)."""
     if target is None:
-        return [_ledger(single or "")]
+        return [[single]] if single and os.path.isfile(single) else []
     date = target.name[: -len(target.name.split("-")[-1])]
-    pattern = f"{re.escape(date)}[0-9a-f]+\\.apkg"
+    names = [n for n in sorted(before) if n != target.name and re.fullmatch(_PACKAGE, n)]
+    same = [n for n in names if n.startswith(date) and re.fullmatch(_PACKAGE, n[len(date) :])]
+    folder = target.parent
     return [
-        _ledger(os.fspath(target.parent / name))
-        for name in sorted(before)
-        if name != target.name and re.fullmatch(pattern, name)
+        [os.fspath(folder / n) for n in same],
+        [os.fspath(folder / n) for n in names if n not in same],
     ]
+
+
+_PACKAGE = re.compile(r"(?:\d{4}-\d{2}-\d{2}-)?[0-9a-f]+\.apkg")  # <date>-<id>.apkg or <id>.apkg
 
 
 def _packages(folder: Path) -> tuple[str, ...]:
@@ -384,6 +408,7 @@ def build_decks(
     results: list[ArticleResult] = []
     outputs: list[Path] = []
     seen: dict[str, str] = {}
+    superseded: list[Path] = []
     jobs = default_jobs(len(sources)) if jobs is None else jobs
     stage = (
         (os.fspath(out_dir), timestamp, None, _packages(Path(out_dir)))
@@ -406,6 +431,8 @@ def build_decks(
             if result.staged is not None and result.output is not None:
                 try:
                     publish(result.staged, result.output)
+                    if result.supersedes is not None:
+                        superseded.append(result.supersedes)
                     outputs.append(result.output)
                     result = ArticleResult(source, deck, result.output, result.warnings)
                 except BuildError as exc:
@@ -413,6 +440,9 @@ def build_decks(
         results.append(result)
         if on_article:
             on_article(result)
+    for path in superseded:  # an article's date was edited: its previous package goes
+        if path not in outputs:
+            path.unlink(missing_ok=True)
     if single is not None:
         decks = [r.deck for r in results if r.deck is not None]
         if decks:
@@ -434,7 +464,7 @@ def write_deck(
     keep their ids, vanished ones are carried as retired, unchanged notes are left alone."""
     from learnkit.anki.package import write_package
 
-    return write_package(_decks(study_sets, _ledger(os.fspath(path))), path, timestamp)
+    return write_package(_decks(study_sets, os.fspath(path)), path, timestamp)
 
 
 def deck_bytes(study_sets: Iterable[StudySet], timestamp: float | None = None) -> bytes:
@@ -444,19 +474,21 @@ def deck_bytes(study_sets: Iterable[StudySet], timestamp: float | None = None) -
     return apkg_bytes(_decks(study_sets), timestamp)
 
 
-def _decks(study_sets: Iterable[StudySet], ledger: Ledger | None = None) -> list[DeckSpec]:
+def _decks(study_sets: Iterable[StudySet], path: str | None = None) -> list[DeckSpec]:
+    """The decks of ``study_sets``, with the package at ``path`` (if any) as the ledger."""
     from learnkit.ids import carry_ids
 
     if isinstance(study_sets, StudySet):  # one study set given on its own
         study_sets = [study_sets]
+    ledger = _ledger(path) if path is not None else None
     decks = []
     for ss in study_sets:
-        if ledger is None:
+        if ledger is None or path is None:
             decks.append(deck_spec(ss))
             continue
         previous = ledger.article(ss.id)
-        if not previous.notes:
-            ss, previous = _previous_article(ss, [ledger])
+        if not previous.notes and ledger.notes:
+            ss, previous, _ = _previous_article(ss, [path])
         decks.append(deck_spec(carry_ids(ss, previous.items()), previous))
     if not any(d.notes for d in decks):
         raise BuildError("nothing to study: no phrase or sentence to make a card from")

@@ -247,6 +247,14 @@ EDITS = {
         ],
         {"new": 0, "retired": 0, "every-note-changes": True},
     ),
+    "link-removed-and-date": (  # another date: another package name, which replaces it
+        [
+            ("[原文链接](https://ft.com/content/6459a746-e11e-4340-9cb5-ae3ebaa23e0e)", ""),
+            ("[Source Link](https://ft.com/content/6459a746-e11e-4340-9cb5-ae3ebaa23e0e)", ""),
+            ("date: 2024-05-20T10:25:05.018Z", "date: 2024-05-21T10:25:05.018Z"),
+        ],
+        {"new": 0, "retired": 0, "every-note-changes": True},
+    ),
     "en-bold-not-in-zh": (
         [("remain largely subsurface", "remain **largely subsurface**")],
         {"new": 0, "retired": 0},  # kept in the study set without Chinese: no note
