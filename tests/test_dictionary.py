@@ -98,6 +98,21 @@ def test_english_words(word, expected):
     assert cedict.english_words(word) == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "meaning", "absent"),
+    [
+        ("一反常态", {"uncharacteristic"}, {"uncharacteristic", "quite"}),  # quite uncharacteristic
+        ("好些", {"lot"}, {"quite", "lot"}),  # quite a lot
+        ("民调", {"opinion", "poll"}, set()),  # a meaning of two words stays whole
+    ],
+    ids=lambda v: v if isinstance(v, str) else "-",
+)
+def test_meaning_words_leave_degree_words_out(word, meaning, absent):
+    meanings = cedict.meaning_words(word)
+    assert frozenset(meaning) in meanings
+    assert frozenset(absent) not in meanings
+
+
 def test_english_words_drop_stopwords_variants_and_pinyin():
     words = cedict.english_words("和")
     assert {"peace", "harmonious", "sum"} <= words

@@ -225,9 +225,9 @@ def pairs(zh_md: str, en_md: str | None) -> list[tuple[str, str | None]]:
         pytest.param(
             "他们**一反常态**地保持沉默。",
             "They were uncharacteristically silent.",
-            # one word, half a gloss meaning, no rendering, weak embeddings: withheld
-            [("一反常态", None)],
-            id="one-word-for-idiom-gloss-only",
+            # one word, a whole gloss meaning ("quite uncharacteristic"), no rendering
+            [("一反常态", "uncharacteristically")],
+            id="one-word-saying-a-whole-meaning",
         ),
         pytest.param(
             "**县治**迁到了新城。",

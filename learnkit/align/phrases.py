@@ -59,7 +59,7 @@ RENDER_BONUS = 0.15  # ... which adds this much confidence
 RENDER_COSINE = 0.25  # ... and lets a span this far off in embeddings be checked
 # One English word (not hyphenated) for a one-sided phrase: the embeddings of a lone word
 # are weak and a gloss word is often one of many senses (上升 "go up" → "going"), so it
-# needs more.
+# needs more, unless it says a whole dictionary meaning (一反常态 "uncharacteristically").
 LONE_WORD_COSINE = 0.55  # ... without an ECDICT rendering of the phrase: the cosine floor
 EXTEND_COSINE = 0.1  # a neighbouring word this much closer in embeddings joins the span
 
@@ -257,7 +257,8 @@ def _search(
         span_units = source if zh_side else lexical.inside(targets, Span(k[0], k[1], ""))
         rend = ecd.rendering(lexical.content_text(span_units), tuple(span_tokens))
         floor = MIN_COSINE
-        if zh_side and len(span_tokens) == 1 and "-" not in span_tokens[0].text and not rend:
+        lone = zh_side and len(span_tokens) == 1 and "-" not in span_tokens[0].text
+        if lone and not rend and not _whole_meaning(span_units, span_tokens[0]):
             floor = LONE_WORD_COSINE
         # the embeddings are weak on short phrases: a dictionary rendering outweighs them
         if cos >= floor or (rend >= STRONG_RENDERING and cos >= RENDER_COSINE):
@@ -274,6 +275,12 @@ def _search(
         if lexical.truncated(source, lexical.inside(targets, Span(start, end, ""))):
             confidence = round(TRUNCATED * confidence, 3)
     return Span(start, end, text[start:end]), round(score, 3), confidence
+
+
+def _whole_meaning(units: list, token: english.Token) -> bool:
+    """Whether one English word says a whole dictionary meaning of the phrase, and is no
+    generic verb ("go" is all of 上升's "to go up" once "up" is left out)."""
+    return token.lemma not in gaps.GENERIC and lexical.coverage(units, [token]) >= 1.0
 
 
 _NUMERALS = frozenset("一二两三四五六七八九十百千万亿0123456789")

@@ -152,6 +152,9 @@ _MARKUP_WORDS = frozenset(
     """sth sb one's oneself someone something etc esp lit fig e g ie variant old archaic
     classifier surname abbr pr taiwan bound form see""".split()
 )
+# Degree words a meaning may carry beside its sense ("quite uncharacteristic" of 一反常态):
+# a translation need not say them.
+_DEGREE_WORDS = frozenset("quite rather fairly somewhat".split())
 
 
 def _is_noise(sense: str) -> bool:
@@ -318,7 +321,8 @@ def english_words(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def meaning_words(word: str) -> tuple[frozenset[str], ...]:
     """The content words of each meaning of ``word`` ("county seat" → {"county", "seat"}),
-    for telling a whole translation from part of one."""
+    for telling a whole translation from part of one; degree words ("quite") go unless
+    they are all the meaning says."""
     out: list[frozenset[str]] = []
     for entry in lookup(word):
         for sense in entry.definitions:
@@ -331,6 +335,7 @@ def meaning_words(word: str) -> tuple[frozenset[str], ...]:
                     for t in english.words(plain)
                     if not english.is_stop(t) and t not in _MARKUP_WORDS
                 )
+                found = found - _DEGREE_WORDS or found
                 if found:
                     out.append(found)
     return tuple(dict.fromkeys(out))
