@@ -245,6 +245,34 @@ def test_match_phrases(zh, en, expected):
     ("zh", "en", "expected"),
     [
         pytest.param(
+            "随着指控增多，校友们对她的支持减弱，她于周二宣布**辞职**。",
+            "As the allegations grew, support from **alumni** waned, and she announced her "
+            "resignation on Tuesday.",
+            [("校友", "alumni"), ("辞职", "resignation")],  # was 辞职 ↔ "alumni"
+            id="english-bold-says-plain-chinese",
+        ),
+        pytest.param(
+            "夜里他们回到山上的**小屋**，外面风很大。",
+            "At night they went back to the hut on the hill, with the wind **howling** outside.",
+            [("小屋", "hut"), (None, "howling")],  # was 小屋 ↔ "howling"
+            id="chinese-bold-said-by-plain-english",
+        ),
+        pytest.param(
+            "他们说这是**天经地义**的事，老天也管不了。",
+            "They said it was **only right**, and Heaven itself could not stop it.",
+            [("天经地义", "only right")],  # "Heaven" is a quarter of its literal meaning
+            id="a-literal-gloss-word-in-plain-english-pairs-still",
+        ),
+    ],
+)
+def test_unrelated_bold_spans_stay_apart(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
             "政府承诺减少**空气污染**。",
             "The government promised to **reduce air pollution**.",
             [("空气污染", "air pollution")],

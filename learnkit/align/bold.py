@@ -54,14 +54,31 @@ def assign(
     else:
         vecs = vectors.matrix([z.text for z in zh_emphasis] + [e.text for e in en_emphasis])
         cos = [[float(vecs[i] @ vecs[n + j]) for j in range(m)] for i in range(n)]
-    # English bold that ECDICT renders as plain Chinese text of the sentence says that text
-    elsewhere = [
-        ecd.elsewhere(tuple(lexical.inside(tokens, e)), zh, zh_emphasis) for e in en_emphasis
+    # English bold that ECDICT renders as plain Chinese text of the sentence, or half of
+    # whose words plain Chinese words say (校友 "alumni" beside bold 辞职), says that text
+    plain_zh = [
+        u
+        for u in lexical.units_of(zh, words)
+        if u.content and not any(z.start < u.end and u.start < z.end for z in zh_emphasis)
     ]
+    elsewhere = [
+        ecd.elsewhere(tuple(lexical.inside(tokens, e)), zh, zh_emphasis)
+        or _half_said(plain_zh, lexical.inside(tokens, e))
+        for e in en_emphasis
+    ]
+    # a Chinese bold phrase whose every word plain English says, half a dictionary meaning
+    # at least ("little hut" for 小屋 beside bold "rustling"; not "Heaven" for 天经地义), is
+    # translated there
+    plain_en = [
+        t
+        for t in tokens
+        if t.content and not any(e.start <= t.start and t.end <= e.end for e in en_emphasis)
+    ]
+    translated = [_all_said_by(lexical.units_of(zh, words, z), plain_en) for z in zh_emphasis]
 
-    def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the English says other text
+    def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the text is said elsewhere
         phrase = lexical.content_text(lexical.units_of(zh, words, zh_emphasis[i]))
-        return elsewhere[j] and (
+        return (elsewhere[j] or translated[i]) and (
             ecd.rendering(phrase, tuple(lexical.inside(tokens, en_emphasis[j])))
             < lexical.MIN_RENDERING
         )
@@ -77,7 +94,7 @@ def assign(
     if n == m == 1 and not value:  # one bold span each side, and some cue beyond the bold
         phrase = lexical.content_text(lexical.units_of(zh, words, zh_emphasis[0]))
         rend = ecd.rendering(phrase, tuple(lexical.inside(tokens, en_emphasis[0])))
-        if rend >= lexical.MIN_RENDERING or (cos[0][0] >= LONE_COSINE and not elsewhere[0]):
+        if rend >= lexical.MIN_RENDERING or (cos[0][0] >= LONE_COSINE and not unsaid(0, 0)):
             return [(0, 0, round(lex[0][0], 3), LONE_PAIR_CONFIDENCE)]
     best: tuple[float, list[tuple[int, int]]] = (0.0, [])
 
@@ -105,6 +122,26 @@ def assign(
                 taken_i.add(i)
                 taken_j.add(j)
     return [(i, j, round(lex[i][j], 3), pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def _all_said_by(units: Sequence[lexical.Unit], tokens: Sequence[english.Token]) -> bool:
+    """Whether every content unit says one of the tokens, and those tokens say at least
+    half of the phrase (a dictionary meaning, or ECDICT's rendering)."""
+    units = [u for u in units if u.content]
+    phrase = "".join(lexical.text_of(units))
+    said = [t for t in tokens if any(lexical.says(u, t, phrase) for u in units)]
+    if not units or not all(any(lexical.says(u, t, phrase) for t in said) for u in units):
+        return False
+    share = max(lexical.coverage(units, said), ecd.rendering(phrase, tuple(said)))
+    return share >= 0.5
+
+
+def _half_said(units: Sequence[lexical.Unit], tokens: Sequence[english.Token]) -> bool:
+    """Whether at least half of the content tokens are said by one of the units (each
+    judged alone)."""
+    tokens = [t for t in tokens if t.content]
+    said = sum(1 for t in tokens if any(lexical.says(u, t, u.text) for u in units))
+    return bool(tokens) and 2 * said >= len(tokens)
 
 
 def split_merged(
