@@ -194,6 +194,7 @@ def to_traditional(text: str) -> str:
     return _convert_same_length(_converters()[1], text)
 
 
+@lru_cache(maxsize=4096)
 def spellings(text: str) -> tuple[frozenset[str], ...]:
     """For each character of ``text``, read in context, the characters that write it in
     either script: itself, its Simplified form and its Traditional forms in OpenCC's

@@ -352,7 +352,7 @@ def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
     # Latin letters in any case: g7峰会 is G7峰会.
     if given.casefold() == wanted.casefold():
         return Outcome(Verdict.RIGHT, "hanzi", text, "Right!")
-    if _same_word(item, given):
+    if len(given) == len(wanted) and _same_word(item, given):
         if to_simplified(wanted) == wanted:
             note = (
                 f"you wrote {given}, the Traditional or variant form; in Simplified it is {wanted}"
@@ -368,13 +368,19 @@ def _hanzi_outcome(item: ClozeItem, text: str) -> Outcome:
     )
 
 
+_CONTEXT = 8  # characters either side of a blank its script conversion reads
+
+
 def _same_word(item: ClozeItem, given: str) -> bool:
     """True if ``given`` (bare) writes the answer with each character in one of the forms
     that character has in its sentence (:func:`spellings`: 頭髮 for 头发, never 頭發),
     Latin letters in any case."""
     sentence = item.sentence.zh
-    in_context = sentence[item.start : item.end] == item.answer
-    forms = spellings(sentence)[item.start : item.end] if in_context else spellings(item.answer)
+    if sentence[item.start : item.end] == item.answer:  # read in context: a few characters
+        lo = max(0, item.start - _CONTEXT)  # either side are enough for OpenCC's phrases
+        forms = spellings(sentence[lo : item.end + _CONTEXT])[item.start - lo : item.end - lo]
+    else:
+        forms = spellings(item.answer)
     units = [
         {_bare(form).casefold() for form in chars}
         for ch, chars in zip(item.answer, forms, strict=True)
@@ -462,7 +468,7 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
             f" {' '.join(s.marked for s in spelt)}.",
         )
     outcome = _tones_outcome(item, text, typed, spelt)
-    if outcome.verdict is not Verdict.RIGHT:  # a dictionary's neutral tone may be right
+    if outcome.verdict is not Verdict.RIGHT and typed.tones:  # a dictionary's tone may be right
         outcome = _tones_outcome(item, text, typed, _with_dictionary(item, spelt)[0])
     return outcome
 
