@@ -273,6 +273,33 @@ def test_unrelated_bold_spans_stay_apart(zh, en, expected):
     ("zh", "en", "expected"),
     [
         pytest.param(
+            "他们削减了成本，公司也恢复了盈利。",
+            "They launched a **cost-cutting program**, and the company returned to profit.",
+            [(None, "cost-cutting program")],  # 成本 says "cost" only: was the answer
+            id="part-of-the-english",
+        ),
+        pytest.param(
+            "风从墙上的大洞呼啸而入。",
+            "The wind howled through the **gaping hole** in the wall.",
+            [(None, "gaping hole")],  # 洞 says "hole" only
+            id="head-noun-only",
+        ),
+        pytest.param(
+            "他们有着共同的世界观。",
+            "They share a common **worldview**.",
+            [("世界观", "worldview")],
+            id="whole-english-said",
+        ),
+    ],
+)
+def test_bold_english_found_only_where_the_chinese_says_all_of_it(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
             "政府承诺减少**空气污染**。",
             "The government promised to **reduce air pollution**.",
             [("空气污染", "air pollution")],

@@ -73,6 +73,18 @@ def truncated(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
     return unsaid > spare
 
 
+def english_unsaid(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
+    """The other way round (bold English found in the Chinese): whether the English words
+    no unit says outnumber the units that say none, so the Chinese span likely says only
+    part of the English (成本 for "cost-cutting program")."""
+    phrase = "".join(text_of(units))
+    units = [u for u in units if u.content]
+    tokens = [t for t in tokens if t.content]
+    unsaid = sum(1 for t in tokens if not any(says(u, t, phrase) for u in units))
+    spare = sum(1 for u in units if not any(says(u, t, phrase) for t in tokens))
+    return unsaid > spare
+
+
 def units_of(zh: str, words: Sequence[Word], span: Span | None = None) -> list[Unit]:
     """Units of ``zh`` (of ``span`` only, words cut at its edges, when given)."""
     lo, hi = (span.start, span.end) if span else (0, len(zh))

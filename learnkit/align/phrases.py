@@ -274,6 +274,8 @@ def _search(
         start, end = _complete(phrase, source, targets, text, used, start, end, cos)
         if lexical.truncated(source, lexical.inside(targets, Span(start, end, ""))):
             confidence = round(TRUNCATED * confidence, 3)
+    elif lexical.english_unsaid(lexical.inside(targets, Span(start, end, "")), source):
+        confidence = round(TRUNCATED * confidence, 3)
     return Span(start, end, text[start:end]), round(score, 3), confidence
 
 
