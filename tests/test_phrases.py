@@ -682,3 +682,96 @@ def test_a_sentence_capital_is_taken_off_a_common_word_on_the_card(zh, en, expec
 
     ss = study_set(f"# 题\n\n{zh}\n\n---\n\n# T\n\n{en}\n")
     assert [p.en for p in ss.phrases] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "wrong"),
+    [
+        pytest.param(
+            "他的**辞职**让很多校友感到意外。",
+            "His resignation surprised many **alumni**.",
+            ("辞职", "alumni"),
+            id="zh-phrase-said-in-plain-english",
+        ),
+        pytest.param(
+            "**小屋**旁边有一片泥坑。",
+            "Beside the hut there were **mud pools**.",
+            ("小屋", "mud pools"),
+            id="english-bold-said-in-plain-chinese",
+        ),
+        pytest.param(
+            "这不像迎亲的队伍，倒像**送葬的队伍**。",
+            "It looked less like a **wedding procession** than a funeral procession.",
+            ("送葬的队伍", "wedding procession"),
+            id="a-gloss-shared-with-plain-text",
+        ),
+        pytest.param(
+            "老人**大声喊叫**，把钱塞进了腰带。",
+            "The old man shouted and **tucked the money into his belt**.",
+            ("大声喊叫", "tucked the money into his belt"),
+            id="no-cue-beyond-the-bold",
+        ),
+    ],
+)
+def test_bold_on_each_side_of_different_phrases_stays_apart(zh, en, wrong):
+    """A page may bold one phrase in the Chinese and another in the English: the two are
+    paired only on evidence beyond the bold, never because each is the only bold span."""
+    got = pairs(zh, en)
+    assert wrong not in got
+    assert (None, wrong[1]) in got or any(z is not None and e == wrong[1] for z, e in got)
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "这不像**迎亲的队伍**，倒像送葬的队伍。",
+            "It looked less like a **wedding procession** than a funeral procession.",
+            ("迎亲的队伍", "wedding procession"),
+            id="the-bold-that-shares-the-gloss",
+        ),
+        pytest.param(
+            "他们**签署了协议**。",
+            "They **signed the agreement**.",
+            ("签署了协议", "signed the agreement"),
+            id="glosses-pair",
+        ),
+    ],
+)
+def test_bold_on_both_sides_still_pairs(zh, en, expected):
+    assert expected in pairs(zh, en)
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "那天他**力气大**，翻了过来。",
+            "That day he managed to **buck me off**.",
+            [("力气大", None), (None, "buck me off")],
+            id="lone-pair-without-a-cue",
+        ),
+        pytest.param(
+            "她说：“**请家里坐**。”",
+            "“Come in,” she said, **cackling**.",
+            [("请家里坐", None), (None, "cackling")],
+            id="lone-pair-cosine-alone",
+        ),
+        pytest.param(
+            "我们**粗略计算**了一下。",
+            "It was done **on a lark**.",
+            [("粗略计算", None), (None, "on a lark")],
+            id="weak-cosine",
+        ),
+        pytest.param(
+            "双方签署了**停火协议**。",
+            "The two sides signed a **truce**.",
+            [("停火协议", "truce")],  # ECDICT: truce 停战, a character of the phrase
+            id="lone-pair-with-a-shared-character",
+        ),
+    ],
+)
+def test_bold_alone_is_no_evidence(zh, en, expected):
+    """One bold span on each side with no gloss, rendering or clear cosine between them:
+    each stays on its own (a card with no English, bold English with no Chinese)."""
+    assert pairs(zh, en) == expected
