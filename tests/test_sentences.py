@@ -62,6 +62,26 @@ def test_chinese(text, expected):
             id="basic",
         ),
         pytest.param(
+            "'He's called Misty. I don't know where he's from.' 'You must be proud.' He nodded.",
+            [
+                "'He's called Misty.",
+                "I don't know where he's from.'",
+                "'You must be proud.'",
+                "He nodded.",
+            ],
+            id="single-quoted-speech-over-two-sentences",  # apostrophes are no quotes
+        ),
+        pytest.param(
+            'He said: "It is late. We should go." "Not yet."',
+            ['He said: "It is late.', 'We should go."', '"Not yet."'],
+            id="double-quoted-speech-over-two-sentences",
+        ),
+        pytest.param(
+            "'The answer's no.' 'Clever!' thought Trinket.",
+            ["'The answer's no.'", "'Clever!' thought Trinket."],
+            id="apostrophe-inside-quoted-speech",
+        ),
+        pytest.param(
             "Mr. Smith met Dr. Jones and Mrs. Lee. He left.",
             ["Mr. Smith met Dr. Jones and Mrs. Lee.", "He left."],
             id="titles",

@@ -179,11 +179,27 @@ def _absorb(text: str, i: int, start: int, ends: str) -> int:
         i += 1
     while i < n and text[i] in _CLOSE_AFTER_END:
         ch = text[i]
-        # A straight quote closes only if the sentence holds an unpaired one.
-        if ch in "\"'" and text.count(ch, start, i) % 2 == 0:
+        # A straight quote closes if the sentence holds an unpaired one, or if a space
+        # (or the end) follows it: an opening quote comes before its first word, and
+        # speech may run over several sentences ('Misty. I don't know.' 'You must …').
+        after = text[i + 1 : i + 2]
+        if ch in "\"'" and _quotes(text, ch, start, i) % 2 == 0 and after.strip():
             break
         i += 1
     return i
+
+
+def _quotes(text: str, ch: str, start: int, end: int) -> int:
+    """How many straight quotes ``ch`` stand in ``text[start:end]``; a ``'`` between two
+    letters is an apostrophe (don't, he's), not a quote."""
+    count = text.count(ch, start, end)
+    if ch == "'" and count:
+        count -= sum(
+            1
+            for k in range(max(start, 1), min(end, len(text) - 1))
+            if text[k] == "'" and text[k - 1].isalpha() and text[k + 1].isalpha()
+        )
+    return count
 
 
 def _zh_ends(text: str) -> list[int]:
@@ -279,8 +295,8 @@ def _en_is_end(text: str, i: int, j: int) -> bool:
         return True
     if nxt.islower() or nxt in ",;:)]}":
         return False
-    if text[i] != "." or text[i:j].startswith(".."):
-        return True
+    if text[i] != "." or text[i:j].startswith("..") or text[j - 1] in _CLOSE_AFTER_END:
+        return True  # a closing quote after the stop: no abbreviation ("The answer's no.'")
     word = _word_before(text, i)
     if not word:
         return True
