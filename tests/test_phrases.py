@@ -359,7 +359,7 @@ def test_bold_english_cut_to_what_the_chinese_says(zh, en, expected):
         pytest.param(
             "华盛顿**不相信这个说法**，争端持续了数月。",
             "Washington did not buy that line, and the dispute lasted for months.",
-            [("不相信这个说法", "buy that line")],  # "Washington" and the comma
+            [("不相信这个说法", "did not buy that line")],  # "Washington" and the comma
             id="anchor-and-clause-break",
         ),
         pytest.param(
@@ -371,7 +371,7 @@ def test_bold_english_cut_to_what_the_chinese_says(zh, en, expected):
         pytest.param(
             "华盛顿可能会**不相信这个说法**，争端持续了数月。",
             "Washington may not buy that line, and the dispute lasted for months.",
-            [("不相信这个说法", "buy that line")],  # 可能, 会: basic words, no anchor needed
+            [("不相信这个说法", "not buy that line")],  # 可能, 会 ("may"): basic words
             id="basic-words-unlinked",
         ),
         pytest.param(
@@ -775,3 +775,37 @@ def test_bold_alone_is_no_evidence(zh, en, expected):
     """One bold span on each side with no gloss, rendering or clear cosine between them:
     each stays on its own (a card with no English, bold English with no Chinese)."""
     assert pairs(zh, en) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "晚上她**没睡好**，眼睛很累。",
+            "She did not sleep well that night; her eyes were tired.",
+            ("没睡好", "did not sleep well"),
+            id="not-with-its-auxiliary",
+        ),
+        pytest.param(
+            "王二根本就**不存在**。",
+            "Maybe Wang Er didn't exist at all.",
+            ("不存在", "didn't exist"),
+            id="contracted-negation",
+        ),
+        pytest.param(
+            "他**没有来**。",
+            "He never came.",
+            ("没有来", "never came"),
+            id="never",
+        ),
+        pytest.param(
+            "他**不喜欢**猫。",
+            "He dislikes cats.",
+            ("不喜欢", "dislikes"),  # the negation is in the word: nothing joins
+            id="negating-word",
+        ),
+    ],
+)
+def test_a_negated_phrase_keeps_the_negation_before_its_span(zh, en, expected):
+    """不存在 is "didn't exist", never "exist": the opposite on a card."""
+    assert pairs(zh, en) == [expected]

@@ -361,6 +361,8 @@ def _edges(
     ):
         inside = [tokens[k - 1], *inside]
         k -= 1
+    k = _negation_before(source, tokens, inside, k, en)
+    inside = tokens[k : tokens.index(inside[-1]) + 1]
     last = tokens.index(inside[-1])
     for edge, step in ((k, -1), (last, 1)):
         glue, name = edge + step, edge + 2 * step
@@ -378,6 +380,37 @@ def _edges(
         return None
     a, b = inside[0].start, inside[-1].end
     return Span(a, b, en[a:b]), score, confidence
+
+
+def _negation_before(source: list, tokens: list, inside: list, k: int, en: str) -> int:
+    """Where the span starts once a negation just before it joins (没睡好 → "did not sleep
+    well", 不存在 → "didn't exist"): when the phrase holds a negation standing alone (不,
+    没, 无 …) and the span none, the negation before it (through auxiliaries and "even")
+    is the phrase's, with the "do" it follows ("did not"); else ``k``."""
+    if not any(u.negation for u in source) or any(lexical.is_negation(t.text) for t in inside):
+        return k
+    j = k - 1
+    while (
+        j >= 0 and j >= k - 3 and not CLAUSE_BREAK.search(en[tokens[j].end : tokens[j + 1].start])
+    ):
+        word = tokens[j].text.lower()
+        if lexical.is_negation(word) and (word.endswith("n't") or word in _NEGATORS):
+            if word in _NEGATORS and j > 0 and tokens[j - 1].text.lower() in _DO:
+                j -= 1  # "did not" (a modal is other Chinese's: 可能 "may not")
+            return j
+        if word not in _AUXILIARIES and word not in _NEGATION_FILLERS:
+            break
+        j -= 1
+    return k
+
+
+_NEGATORS = frozenset("not never no".split())
+_AUXILIARIES = frozenset(
+    "do does did is are was were am be been has have had can could will would shall should "
+    "may might must".split()
+)
+_NEGATION_FILLERS = frozenset("even yet ever really quite".split())
+_DO = frozenset("do does did".split())
 
 
 def _number(word: str) -> bool:
