@@ -306,6 +306,18 @@ def test_bold_english_found_only_where_the_chinese_says_all_of_it(zh, en, expect
             id="verb-before-cut",
         ),
         pytest.param(
+            "他是一名**公务员**。",
+            "He is a **public servant**.",
+            [("公务员", "public servant")],  # an adjective of the noun phrase stays
+            id="adjective-before-kept",
+        ),
+        pytest.param(
+            "**死神**就在门外。",
+            "The **angel of death** was at the door.",
+            [("死神", "angel of death")],  # the head noun stays
+            id="head-noun-kept",
+        ),
+        pytest.param(
             "他们过于**依赖**进口。",
             "They **rely too heavily** on imports.",
             [("依赖", "rely")],

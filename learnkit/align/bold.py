@@ -276,7 +276,8 @@ def trim(
     Pieces of bold with no word the phrase explains are cut off whole. Inside, content words
     at the edges that no unit explains go ("reduce air pollution" for 空气污染, "rely too
     heavily" for 依赖) only when what is left says a whole dictionary meaning of every unit
-    (so "pitched battle" for 恶战, "fierce battle", stays whole)."""
+    (so "pitched battle" for 恶战, "fierce battle", stays whole) and none of them can be a
+    noun or an adjective ("public servant" for 公务员 stays whole)."""
     units = [u for u in units if u.content]
     inside = lexical.inside(tokens, e)
     if not units or not inside:
@@ -293,13 +294,20 @@ def trim(
         e = sub_span(e, kept[0].start, kept[-1].end)
         inside = lexical.inside(tokens, e)
     outside = [t for t in inside if t.content and (t.end <= lo or t.start >= hi)]
-    if outside:
+    # a noun or adjective at the edge is part of the noun phrase ("public servant" for 公务员,
+    # "angel of death" for 死神); a word lemminflect does not know may be a name ("zero Covid")
+    if outside and not any(_nominal(t.text) for t in outside):
         cut = [t for t in inside if lo <= t.start and t.end <= hi]
         whole = ecd.rendering(phrase, tuple(inside), whole=True)
         said = ecd.rendering(phrase, tuple(cut))
         if max(lexical.coverage(units, cut), said) >= 1.0 and said >= whole:
             e = sub_span(e, lo, hi)
     return e, apart
+
+
+def _nominal(word: str) -> bool:
+    pos = english.parts_of_speech(word)
+    return not pos or bool(pos & {"NOUN", "ADJ", "PROPN"})
 
 
 def glosses_decide(lex: list[list[float]]) -> bool:
