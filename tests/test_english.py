@@ -59,7 +59,19 @@ def test_tokens_offsets_and_content():
 
 
 @pytest.mark.parametrize(
-    ("word", "stop"), [("the", True), ("Of", True), ("between", False), ("truce", False)]
+    ("word", "stop"),
+    [
+        ("the", True),
+        ("Of", True),
+        ("between", False),
+        ("truce", False),
+        ("they're", True),  # a contracted function word is one
+        ("It’s", True),
+        ("I'll", True),
+        ("don't", False),  # a negation is evidence
+        ("boy's", False),
+        ("China's", False),
+    ],
 )
 def test_stop_words(word, stop):
     assert english.is_stop(word) is stop

@@ -72,8 +72,16 @@ class Token:
 
 
 def is_stop(word: str) -> bool:
-    """Whether ``word`` (any case) is a function word."""
-    return word.lower() in STOP_WORDS
+    """Whether ``word`` (any case) is a function word, contracted ones included ("they're",
+    "it's", "I'll"; a negation such as "don't" is no function word)."""
+    w = word.lower()
+    if w in STOP_WORDS:
+        return True
+    m = _CONTRACTION.fullmatch(w)
+    return bool(m) and m.group(1) in STOP_WORDS
+
+
+_CONTRACTION = re.compile(r"([a-z]+)['’](?:re|s|m|ve|ll|d)")
 
 
 def words(text: str) -> list[str]:
