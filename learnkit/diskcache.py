@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
+import mmap
 import os
 import re
 import tempfile
@@ -102,3 +103,70 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     except OSError:
         pass
     return value
+
+
+_MAPPED = b"LKMAP1\0\0"  # magic of a mapped entry: then header size, header, aligned blobs
+_ALIGN = 64
+
+
+def mapped(name: str, key: str, build: Callable[[], tuple[Any, list[bytes]]]) -> Any:
+    """``build()``'s (header, blobs) as (header, one read-only memoryview per blob), the
+    blobs mapped from ``<cache dir>/<name>-<key>.mapped`` (built and stored there first if
+    absent; older entries of ``name`` removed). For large binary data (model weights): a
+    process reads only the pages it touches, and forked workers share them, where
+    ``marshal`` would read and copy the whole file. ``header``: marshal-able."""
+    folder = cache_dir()
+    if folder is None:
+        header, blobs = build()
+        return header, [memoryview(b).toreadonly() for b in blobs]
+    path = folder / f"{name}-{key}.mapped"
+    try:
+        return _read_mapped(path)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    header, blobs = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_mapped_layout(header, blobs))
+                for blob in blobs:
+                    fh.write(blob)
+                    fh.write(b"\0" * (-len(blob) % _ALIGN))
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        for old in folder.glob(f"{name}-*"):  # a marshal entry of an older LearnKit too
+            if old != path and old.suffix in (".mapped", ".marshal"):
+                old.unlink(missing_ok=True)
+        return _read_mapped(path)
+    except (OSError, EOFError, ValueError, TypeError):
+        return header, [memoryview(b).toreadonly() for b in blobs]
+
+
+def _mapped_layout(header: Any, blobs: list[bytes]) -> bytes:
+    """The start of a mapped entry: magic, size, marshal of (header, blob sizes), padding."""
+    meta = marshal.dumps((header, [len(b) for b in blobs]))
+    start = len(_MAPPED) + 8 + len(meta)
+    return _MAPPED + len(meta).to_bytes(8, "little") + meta + b"\0" * (-start % _ALIGN)
+
+
+def _read_mapped(path: Path) -> tuple[Any, list[memoryview]]:
+    with path.open("rb") as fh:
+        area = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(area)
+    if bytes(view[: len(_MAPPED)]) != _MAPPED:
+        raise ValueError("not a mapped entry")
+    size = int.from_bytes(view[len(_MAPPED) : len(_MAPPED) + 8], "little")
+    at = len(_MAPPED) + 8
+    header, sizes = marshal.loads(view[at : at + size])
+    at += size
+    at += -at % _ALIGN
+    blobs = []
+    for n in sizes:
+        if at + n > len(view):
+            raise EOFError("truncated mapped entry")
+        blobs.append(view[at : at + n])
+        at += n + (-n % _ALIGN)
+    return header, blobs

