@@ -183,12 +183,16 @@ def same_article(ss: StudySet, previous: Mapping[str, Sequence[Item]]) -> str | 
     """The article of a previous build (``previous``: article id → its items) that ``ss``
     edits although its id differs: the one sharing the most sentences of the same Chinese
     text, at least ``SAME_ARTICLE`` of the longer one's; None if there is none."""
-    mine = {normalize(s.zh) for s in ss.sentences}
+    mine: set[str] | None = None  # normalised once there is an article to compare with
     best, most = None, 0.0
     for article, items in previous.items():
-        theirs = {normalize(i.zh) for i in items if i.kind == "sentence"}
-        if article == ss.id or not theirs:
+        if article == ss.id:
             continue
+        theirs = {normalize(i.zh) for i in items if i.kind == "sentence"}
+        if not theirs:
+            continue
+        if mine is None:
+            mine = {normalize(s.zh) for s in ss.sentences}
         share = len(mine & theirs) / max(len(mine), len(theirs))
         if share >= SAME_ARTICLE and share > most:
             best, most = article, share
