@@ -821,3 +821,25 @@ def test_bold_alone_is_no_evidence(zh, en, expected):
 def test_a_negated_phrase_keeps_the_negation_before_its_span(zh, en, expected):
     """不存在 is "didn't exist", never "exist": the opposite on a card."""
     assert pairs(zh, en) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("regulate", "regulate", True),
+        ("regulate", "regulator", True),  # one a prefix of the other (4 letters or more)
+        ("law", "lawyer", False),  # ... shorter: no
+        ("populism", "populist", True),  # a stem of 5 with another ending
+        ("economy", "economic", True),
+        ("polite", "police", False),  # a prefix of 4
+        ("generation", "generals", True),  # 6 shared, 2 left of the shorter
+        ("abcdefgh", "abcdexyz", True),  # 5 shared, 3 left
+        ("abcdefghi", "abcdexyzw", False),  # 5 shared, 4 left
+        ("", "a", False),
+    ],
+)
+def test_related_words(a, b, related):
+    from learnkit.align.lexical import related as is_related
+
+    assert is_related(a, b) is related
+    assert is_related(b, a) is related

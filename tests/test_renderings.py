@@ -42,6 +42,11 @@ def test_rendering_hit(phrase, rendering, main, said):
         ("部门", "sector", "制造部门", True),
         ("生产", "factory", "生产", False),  # 工厂, 产生地 (place of origin): not 生产
         ("工厂", "factory", "工厂", True),
+        ("县", "county", "县", True),  # one character: a rendering of two holding it
+        ("的", "county", "的", False),  # function characters only: nothing to say
+        ("部", "sector", "部", False),  # 部门 is not 部 alone
+        ("汽车", "sector", "汽车", False),  # no character of its renderings
+        ("部车", "sector", "部车", False),  # one character of them: not two
     ],
 )
 def test_renders(unit, word, phrase, renders):

@@ -100,8 +100,13 @@ def renders(unit: str, word: str, lemma: str, phrase: str = "") -> bool:
     if not HAN.search(unit) or lemma in english.STOP_WORDS:
         return False
     chars = frozenset(unit) - FILLER
+    forms = tuple(dict.fromkeys((word.lower(), lemma)))
+    # a rendering says only characters it holds: with too few of the unit's in any of the
+    # renderings, none says it (most pairs of a sentence's units and words share none)
+    if len(chars & _rendered_chars(forms)) < min(2, len(chars)) or not chars:
+        return False
     context = frozenset(phrase) - FILLER | chars
-    for form in dict.fromkeys((word.lower(), lemma)):
+    for form in forms:
         for k, r in enumerate(ecdict.renderings(form)[:MAX_RENDERINGS]):
             said = hit(chars, context, r, main=k == 0, text=phrase if unit in phrase else unit)
             if len(chars) == 1 and len(core(r)) <= 2 and chars <= said:
@@ -109,6 +114,12 @@ def renders(unit: str, word: str, lemma: str, phrase: str = "") -> bool:
             if len(chars) > 1 and len(said) >= 2:
                 return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _rendered_chars(forms: tuple[str, ...]) -> frozenset[str]:
+    """Every character of the renderings :func:`renders` looks at for these word forms."""
+    return frozenset("".join(r for form in forms for r in ecdict.renderings(form)[:MAX_RENDERINGS]))
 
 
 def rendering(phrase: str, tokens: tuple, whole: bool = False) -> float:
