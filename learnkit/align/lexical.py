@@ -181,7 +181,8 @@ def related(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def explains(gloss: frozenset[str], norm: str) -> bool:
     """Whether a unit's gloss words explain an English token (``related`` to one)."""
-    if norm in gloss or any(related(g, norm) for g in gloss):
+    first = norm[:1]  # words related to it start with its letter
+    if norm in gloss or any(related(g, norm) for g in gloss if g[:1] == first):
         return True
     # a hyphenated word ("Sino-Soviet", "re-election") is explained by one of its parts
     return "-" in norm and any(
