@@ -114,6 +114,16 @@ def _grading_set():
             ("乾淨", "gan1 jing4"),
             "。",
         ],
+        [("我", "wo3"), ("买", "mai3"), ("一个", "yi1 ge4"), ("苹果", "ping2 guo3"), "。"],
+        [("你", "ni3"), ("在", "zai4"), ("这儿", "zhe4 er2"), ("玩儿", "wan2 er2"), "。"],
+        [
+            ("第一", "di4 yi1"),
+            ("统一", "tong3 yi1"),
+            ("一样", "yi1 yang4"),
+            ("不对", "bu4 dui4"),
+            ("不同", "bu4 tong2"),
+            "。",
+        ],
     ]
     pairs = [sentence(a, p, None) for p in parts]
     wanted = [
@@ -149,6 +159,15 @@ def _grading_set():
         "先",
         "还款",
         "几近",
+        "一个",
+        "这个",
+        "这儿",
+        "玩儿",
+        "第一",
+        "统一",
+        "一样",
+        "不对",
+        "不同",
     ]
     phrases = []
     for zh in wanted:
@@ -173,7 +192,17 @@ def items():
         pinyin="Fúlājīmǐ'ěr·Pǔjīng",
         numbers="fu2 la1 ji1 mi3 er3·pu3 jing1",
     )
-    return built | {"G20峰会": g20, "COVID-19疫情": covid, "弗拉基米尔·普京": putin}
+    numbers = {
+        "20世纪": ("20 shìjì", "20 shi4 ji4"),
+        "200人": ("200 rén", "200 ren2"),
+        "1971年": ("1971 nián", "1971 nian2"),
+        "1.5度": ("1.5 dù", "1.5 du4"),
+    }
+    digits = {
+        answer: replace(built["联系"], answer=answer, pinyin=pinyin, numbers=line)
+        for answer, (pinyin, line) in numbers.items()
+    }
+    return built | {"G20峰会": g20, "COVID-19疫情": covid, "弗拉基米尔·普京": putin} | digits
 
 
 TABLE = [
@@ -276,7 +305,7 @@ TABLE = [
     ("一点儿", "yi4 dian3 r", R, "pinyin"),
     ("一点儿", "yīdiǎn'ér", R, "pinyin"),  # as shown
     ("一点儿", "yidianr", T0, "pinyin"),
-    ("一点儿", "yidian", W, "pinyin"),
+    ("一点儿", "yidian", T0, "pinyin"),  # 一点 says the same
     ("哪儿", "nǎr", R, "pinyin"),
     ("哪儿", "na3r", R, "pinyin"),
     ("哪儿", "nar", T0, "pinyin"),
@@ -353,6 +382,69 @@ TABLE = [
     ("好了", "hao3 le", R, "pinyin"),
     ("好了", "hao3 le5", R, "pinyin"),
     ("好了", "hao4 le5", TW, "pinyin"),
+    # 一 is yí before a 4th tone, yì before the others, yī last or after 第; 不 is bú only
+    # before a 4th tone; the measure word 个 after a number or 这 may be toneless
+    ("一个", "yí ge", R, "pinyin"),
+    ("一个", "yi2 ge5", R, "pinyin"),
+    ("一个", "yí gè", R, "pinyin"),
+    ("一个", "yī gè", R, "pinyin"),
+    ("一个", "yì gè", TW, "pinyin"),
+    ("一个", "yige", T0, "pinyin"),
+    ("这个", "zhège", R, "pinyin"),
+    ("这个", "zhè gè", R, "pinyin"),
+    ("这个", "zhèige", W, "pinyin"),
+    ("一样", "yíyàng", R, "pinyin"),
+    ("一样", "yìyàng", TW, "pinyin"),
+    ("第一", "dì yī", R, "pinyin"),
+    ("第一", "dì yí", TW, "pinyin"),
+    ("统一", "tǒngyī", R, "pinyin"),
+    ("统一", "tǒngyí", TW, "pinyin"),
+    ("不对", "bú duì", R, "pinyin"),
+    ("不同", "bù tóng", R, "pinyin"),
+    ("不同", "bú tóng", TW, "pinyin"),
+    # an erhua 儿 the word means the same without (一点 is 一点儿; 哪 "which" is not 哪儿
+    # "where", 女 is not 女儿); 这里 and 哪里 are 这儿 and 哪儿
+    ("一点儿", "一点", R, "hanzi"),
+    ("一点儿", "一點", R, "hanzi"),
+    ("一点儿", "yìdiǎn", R, "pinyin"),
+    ("一点儿", "yi4 dian3", R, "pinyin"),
+    ("一点儿", "yi4dian2", TW, "pinyin"),
+    ("一点儿", "一", W, "hanzi"),
+    ("一点儿", "一点点", W, "hanzi"),
+    ("玩儿", "玩", R, "hanzi"),
+    ("玩儿", "wán", R, "pinyin"),
+    ("这儿", "这里", R, "hanzi"),
+    ("这儿", "這裡", R, "hanzi"),
+    ("这儿", "zhèlǐ", R, "pinyin"),
+    ("这儿", "zhèr", R, "pinyin"),
+    ("这儿", "这", W, "hanzi"),
+    ("这儿", "zhè", W, "pinyin"),
+    ("这儿", "那里", W, "hanzi"),
+    ("这儿", "nàlǐ", W, "pinyin"),
+    ("哪儿", "哪里", R, "hanzi"),
+    ("哪儿", "哪", W, "hanzi"),
+    ("哪儿", "nǎ", W, "pinyin"),
+    ("女儿", "女", W, "hanzi"),
+    # digits in the answer may be written, or read, as Chinese numerals (a year digit by
+    # digit); another number is wrong
+    ("20世纪", "二十世纪", R, "hanzi"),
+    ("20世纪", "èrshí shìjì", R, "pinyin"),
+    ("20世纪", "er4shi2 shi4ji4", R, "pinyin"),
+    ("20世纪", "20 shìjì", R, "pinyin"),
+    ("20世纪", "二十一世纪", W, "hanzi"),
+    ("20世纪", "两十世纪", W, "hanzi"),
+    ("20世纪", "èrshíyī shìjì", W, "pinyin"),
+    ("20世纪", "ershi shiji", T0, "pinyin"),
+    ("200人", "两百人", R, "hanzi"),
+    ("200人", "二百人", R, "hanzi"),
+    ("200人", "liǎngbǎi rén", R, "pinyin"),
+    ("200人", "二十人", W, "hanzi"),
+    ("1971年", "一九七一年", R, "hanzi"),
+    ("1971年", "yī jiǔ qī yī nián", R, "pinyin"),
+    ("1971年", "一千九百七十一年", W, "hanzi"),
+    ("1.5度", "一点五度", R, "hanzi"),
+    ("1.5度", "yī diǎn wǔ dù", R, "pinyin"),
+    ("1.5度", "一点五", W, "hanzi"),
     # wrong letters
     ("对手", "dui", W, "pinyin"),
     ("对手", "duishouduishou", W, "pinyin"),

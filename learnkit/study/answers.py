@@ -16,13 +16,13 @@ from enum import IntEnum, StrEnum
 from learnkit.chinese.reading import spellings, to_simplified
 from learnkit.chinese.syllables import split_mark, to_marks
 from learnkit.study.quiz import ClozeItem
+from learnkit.study.variants import variants
 from learnkit.text.charclass import is_han
 
 _NEUTRAL = (0, 5)  # "le5", "le0" or no digit at all
 _SYLLABLE = re.compile(r"[a-zv]+[0-5]?")  # one syllable of a numbers line, lower case
-# Tone sandhi learners write as heard, and dictionaries write either way: 一 yī/yí/yì,
-# 不 bù/bú. Only for these characters: yì is also 亿 and 义.
-_SANDHI = {"一": {1, 2, 4}, "不": {2, 4}}
+_NUMERAL = frozenset("零〇一二两三四五六七八九十百千万亿几")
+_COUNTING = _NUMERAL | frozenset("这那哪每")  # 个 after these is a measure word
 _ORDINAL = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "neutral"}
 
 
@@ -153,12 +153,32 @@ def _expected(item: ClozeItem) -> tuple[list[_Syllable], list[tuple[str, int]]]:
             syllables += parts
     hans = [ch for ch in item.answer if is_han(ch)]
     chars = hans if len(hans) == len(syllables) else [None] * len(syllables)
-    out = []
-    for t, char in zip(syllables, chars, strict=True):
-        tone = 5 if t[-1] in "05" or not t[-1].isdigit() else int(t[-1])
-        tones = frozenset(_SANDHI.get(char or "", {tone}))
-        out.append(_Syllable(_canonical(t.rstrip("012345")), tone, char, to_marks(t), tones))
+    tones = [5 if t[-1] in "05" or not t[-1].isdigit() else int(t[-1]) for t in syllables]
+    out = [
+        _Syllable(
+            _canonical(t.rstrip("012345")), tone, c, to_marks(t), _right_tones(chars, tones, n)
+        )
+        for n, (t, c, tone) in enumerate(zip(syllables, chars, tones, strict=True))
+    ]
     return out, others
+
+
+def _right_tones(chars: list[str | None], tones: list[int], n: int) -> frozenset[int]:
+    """The tones right for syllable ``n`` of an answer read ``tones``: its own, and the
+    sandhi learners write as heard (dictionaries write either way): 一 yí before a 4th
+    tone, yì before the others, but yī last, after 第 or in a number (十一, 一百一); 不 bú
+    before a 4th tone; a measure word 个 after a number or 这 那 哪 每 with its tone or
+    without (yí ge, zhège or zhègè). Only for these characters: yì is also 亿 and 义."""
+    char, tone = chars[n], tones[n]
+    before = chars[n - 1] if n else None
+    after = tones[n + 1] if n + 1 < len(tones) else None
+    if char == "一" and tone == 1 and after is not None and before not in _NUMERAL | {"第"}:
+        return frozenset({1, 2} if after == 4 else {1, 4} if after != 5 else {1, 2, 4})
+    if char == "不" and tone == 4 and after in (4, 5):
+        return frozenset({2, 4})
+    if char == "个" and before in _COUNTING:
+        return frozenset({tone, 4, 5})
+    return frozenset({tone})
 
 
 Alternatives = dict[int, list[_Syllable]]  # first syllable of a word → another reading of it
@@ -202,13 +222,12 @@ def _with_dictionary(
                         old = out[n]
                         out[n] = replace(old, tones=old.tones | {tone}, erhua=old.erhua or erhua)
             elif sole:
+                chars, tones = [s.char for s in syllables], [s.tone for s in syllables]
+                for n, _letters, tone, _erhua, _part in agreed:
+                    tones[n] = tone
                 others[at] = [
                     _Syllable(
-                        letters,
-                        tone,
-                        syllables[n].char,
-                        to_marks(part),
-                        frozenset(_SANDHI.get(syllables[n].char or "", {tone})),
+                        letters, tone, chars[n], to_marks(part), _right_tones(chars, tones, n)
                     )
                     for n, letters, tone, _erhua, part in agreed
                 ]
@@ -416,7 +435,29 @@ def _length_note(given: str, wanted: str) -> str:
 
 def check_typed(item: ClozeItem, text: str) -> Outcome:
     """Judge a typed answer: hanzi if it contains Chinese characters, pinyin otherwise.
-    An empty answer asks to be shown the answer (graded Again)."""
+    An empty answer asks to be shown the answer (graded Again). Another spelling that says
+    the same (:mod:`learnkit.study.variants`: 一点 for 一点儿, 二十世纪 for 20世纪) is right."""
+    outcome = _judge(item, text)
+    if outcome.correct or outcome.how == "shown":
+        return outcome
+    for variant in variants(item.answer, item.numbers):
+        other = replace(
+            item,
+            answer=variant.answer,
+            numbers=variant.numbers,
+            pinyin=" ".join(map(to_marks, variant.numbers.split())),
+            words=(),
+        )
+        judged = _judge(other, text)
+        if judged.correct:
+            note = f"the article writes {item.answer} ({item.pinyin}); {variant.answer} is the same"
+            return replace(judged, message=f"{judged.message} ({note}.)")
+        if judged.verdict is Verdict.TONES and outcome.verdict is Verdict.WRONG:
+            outcome = judged  # right letters of the other spelling: say which tones are off
+    return outcome
+
+
+def _judge(item: ClozeItem, text: str) -> Outcome:
     text = text.strip()
     if not _bare(text):
         return Outcome(
