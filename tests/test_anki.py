@@ -520,3 +520,33 @@ def test_backs_speak_the_chinese_and_the_browser_shows_it(imported):
         browser = col._backend.render_existing_card(card_id=cid, browser=True, partial_render=False)
         column = text("".join(n.text for n in browser.question_nodes))
         assert "Phrase ·" not in column and "Sentence ·" not in column and column
+
+
+def test_a_phrase_twice_in_its_sentence_is_hidden_both_times_in_anki(tmp_path):
+    """A cloze whose phrase stands twice in its sentence hides both in the real Anki (the
+    second showed the answer); the back shows both, the hint only once."""
+    zh, ws = words(
+        ("我们", "wǒ men", "35"),
+        ("需要", "xū yào", "14"),
+        ("改革", "gǎi gé", "32"),
+        ("，",),
+        ("没有", "méi yǒu", "23"),
+        ("改革", "gǎi gé", "32"),
+        ("就", "jiù", "4"),
+        ("没有", "méi yǒu", "23"),
+        ("发展", "fā zhǎn", "12"),
+        ("。",),
+    )
+    en = "We need reform; without reform there is no development."
+    sp = pair("r-s1", 0, (zh, ws), en, ("改革",), ("reform",))
+    ss = study_set("r1", (sp,), (phrase("r-p1", sp, "改革", "reform"),))
+    path = anki.write_package([deck_spec(ss)], tmp_path / "deck.apkg")
+    col = open_collection(tmp_path / "col")
+    try:
+        import_package(col, path)
+        (card,) = [c for c in render_all(col) if c.note_type == CLOZE.name]
+        assert "改革" not in card.question
+        assert card.question.count("[reform]") == 1 and card.question.count("[...]") == 1
+        assert card.answer.count("我们需要改革，没有改革就没有发展") == 1
+    finally:
+        col.close()

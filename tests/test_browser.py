@@ -588,3 +588,48 @@ def test_an_answer_typed_from_a_digit_is_typed_not_a_choice(page, server):
         seen.append(item.answer)
         page.get_by_test_id("next-item").click()
     assert {"3D打印", "1号线"} <= set(seen)
+
+
+OTHER_SPELLINGS = """# 学习
+
+我们需要**改革**，没有改革就没有发展。他**一点儿**也不累，买了**一个**苹果。这座桥建于**20世纪**。
+
+---
+
+# Learning
+
+We need **reform**; without reform there is no development. He is not **at all** tired, and
+bought **an** apple. The bridge was built in the **20th century**.
+"""
+
+
+def test_repeats_are_hidden_and_other_spellings_are_right(page, server):
+    """A phrase standing twice in its sentence is hidden both times (the second gave the
+    answer away), and is not read out; what learners type for the others is right: 一点 for
+    一点儿, yí ge for 一个 (sandhi, neutral 个), èrshí shìjì for 20世纪."""
+    page.add_init_script(FAKE_VOICES)
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill(OTHER_SPELLINGS)
+    page.get_by_test_id("upload-submit").click()
+    page.get_by_test_id("upload-save").click()
+    page.get_by_test_id("quiz-start").click()
+    with server.app.app_context():
+        from web.db import get_library, get_store
+
+        items = get_library().items(get_store())
+    typed = {"改革": "gǎigé", "一点儿": "一点", "一个": "yí ge", "20世纪": "èrshí shìjì"}
+    seen = set()
+    while not page.get_by_test_id("summary").count():
+        item = items[page.locator("section.quiz").get_attribute("data-item")]
+        prompt = page.get_by_test_id("cloze-prompt")
+        expect(prompt).to_be_visible()
+        assert item.answer not in prompt.inner_text(), item.answer
+        repeats = 1 if item.answer == "改革" else 0
+        expect(page.get_by_test_id("blank-repeat")).to_have_count(repeats)
+        page.get_by_test_id("answer-input").press("Alt+l")
+        assert item.answer not in page.evaluate("window.__spoken")[-1][0]
+        type_answer(page, typed.get(item.answer, item.answer))
+        expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")
+        seen.add(item.answer)
+        page.get_by_test_id("next-item").click()
+    assert set(typed) <= seen

@@ -135,3 +135,99 @@ def test_what_each_sample_phrase_blanks(sample_set, phrase, blank, hint):
     item = next(i for i in build_items(sample_set) if i.answer == blank)
     en = item.sentence.en
     assert en[item.hint_span.start : item.hint_span.end] == hint  # the quiz highlights it
+
+
+def _pair(*parts: str):
+    """A sentence pair from its words ("改革", "，", …), each a Word."""
+    from learnkit.models import SentencePair
+
+    words, at = [], 0
+    for part in parts:
+        words.append(w(part, at, han=part.isalpha()))
+        at += len(part)
+    zh = "".join(parts)
+    return SentencePair(id="s", paragraph=0, zh=zh, en=None, pinyin="", words=tuple(words))
+
+
+@pytest.mark.parametrize(
+    ("parts", "blank", "hidden"),
+    [
+        # the phrase again as words of its own gives the answer away: hidden too
+        (("我们", "需要", "改革", "，", "没有", "改革", "就", "没有", "发展", "。"), 2, ["改革"]),
+        # again before the blank, and twice after it
+        (("改革", "和", "改革", "和", "改革", "。"), 2, ["改革", "改革"]),
+        # inside another word it says something else: it stays
+        (("需要", "改革", "，", "改革开放", "以后", "。"), 1, []),
+        (("中美", "关系", "和", "中美关系", "。"), 1, []),
+        # a phrase of two words, again as the same two words
+        (("双重", "遏制", "是", "双重", "遏制", "。"), (0, 1), ["双重遏制"]),
+        (("一", "个", "人"), 0, []),
+    ],
+    ids=[
+        "once-after",
+        "before-and-twice-after",
+        "inside-a-word",
+        "inside-a-compound",
+        "two-words",
+        "alone",
+    ],
+)
+def test_repeats_of_the_blank_are_hidden(parts, blank, hidden):
+    from learnkit.study.cloze import repeats
+
+    pair = _pair(*parts)
+    first, last = blank if isinstance(blank, tuple) else (blank, blank)
+    start, end = pair.words[first].start, pair.words[last].end
+    found = repeats(pair, start, end)
+    assert [pair.zh[s:e] for s, e in found] == hidden
+    assert all(e <= start or s >= end for s, e in found)
+
+
+def test_anki_cloze_and_quiz_hide_every_repeat():
+    """One cloze engine: the Anki cloze writes each repeat as another c1 deletion (one card
+    hides them all, the hint on the blank), the quiz's prompt hides the same places."""
+    from dataclasses import replace
+
+    from learnkit.anki.cloze import cloze_text
+    from learnkit.models import Meta, Phrase, Span, StudySet
+    from learnkit.study.cloze import phrase_blank
+    from learnkit.study.quiz import build_items
+
+    pair = replace(
+        _pair("我们", "需要", "改革", "，", "没有", "改革", "就", "没有", "发展", "。"),
+        en="We need reform; without reform there is no development.",
+    )
+    phrase = Phrase(
+        id="a-p1",
+        zh="改革",
+        en="reform",
+        pinyin="gǎigé",
+        numbers="gai3 ge2",
+        sentence="s",
+        zh_span=Span(4, 6, "改革"),
+        en_span=Span(8, 14, "reform"),
+        words=pair.words[2:3],
+    )
+    blank = phrase_blank(pair, phrase)
+    assert (
+        cloze_text(pair.zh, blank) == "我们需要{{c1::改革::reform}}，没有{{c1::改革}}就没有发展。"
+    )
+    ss = StudySet(
+        id="a",
+        source="a.md",
+        title_zh="改革",
+        title_en="Reform",
+        meta=Meta(date="2024-05-20"),
+        script="simplified",
+        sentences=(pair,),
+        phrases=(phrase,),
+    )
+    (item,) = [i for i in build_items(ss) if i.kind == "phrase"]
+    assert item.prompt == (
+        ("我们需要", None),
+        ("", "blank"),
+        ("，没有", None),
+        ("", "repeat"),
+        ("就没有发展。", None),
+    )
+    assert "改革" not in item.spoken

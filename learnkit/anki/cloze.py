@@ -21,7 +21,11 @@ def _cloze_safe(text: str) -> str:
 
 
 def cloze_text(zh: str, blank: Blank) -> str:
-    """``zh`` escaped, the blank written as ``{{c1::text::hint}}``."""
-    hint = f"::{_cloze_safe(blank.hint)}" if blank.hint else ""
-    deletion = f"{{{{c1::{_cloze_safe(zh[blank.start : blank.end])}{hint}}}}}"
-    return _plain(zh[: blank.start]) + deletion + _plain(zh[blank.end :])
+    """``zh`` escaped, the blank written as ``{{c1::text::hint}}`` and each repeat of its
+    text as ``{{c1::text}}`` (one card hides them all, the hint on the blank)."""
+    out, at = [], 0
+    for start, end, main in blank.hidden:
+        hint = f"::{_cloze_safe(blank.hint)}" if main and blank.hint else ""
+        out += [_plain(zh[at:start]), f"{{{{c1::{_cloze_safe(zh[start:end])}{hint}}}}}"]
+        at = end
+    return "".join(out) + _plain(zh[at:])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from learnkit.models import Phrase, SentencePair, Span, Word
 from learnkit.text.charclass import is_han
@@ -32,6 +32,15 @@ class Blank:
     en: Span | None
     words: tuple[Word, ...]  # the sentence's words inside the blank
     whole: bool = True  # the whole phrase (False: a long phrase's key word)
+    repeats: tuple[tuple[int, int], ...] = ()  # the same text elsewhere, hidden too
+
+    @property
+    def hidden(self) -> tuple[tuple[int, int, bool], ...]:
+        """Every part of the sentence the cloze hides, in order: (start, end, is the blank
+        itself; False for a repeat)."""
+        return tuple(
+            sorted([(self.start, self.end, True), *((s, e, False) for s, e in self.repeats)])
+        )
 
 
 def is_long(text: str) -> bool:
@@ -67,6 +76,25 @@ def key_words(words: Sequence[Word], start: int, end: int, limit: int) -> list[W
     return sorted(candidates, key=_rank)[:limit]
 
 
+def repeats(pair: SentencePair, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Other places where the blanked text ``pair.zh[start:end]`` stands in its sentence as
+    words of its own (没有改革就没有发展 after 需要改革): a cloze hides them too, or they give
+    the answer away. Not where it is part of another word (改革 in 改革开放 stays)."""
+    text = pair.zh[start:end]
+    starts = {w.start for w in pair.words}
+    ends = {w.end for w in pair.words}
+    out, at = [], pair.zh.find(text)
+    while text and at >= 0:
+        stop = at + len(text)
+        if (stop <= start or at >= end) and (not pair.words or (at in starts and stop in ends)):
+            out.append((at, stop))
+            at = stop
+        else:
+            at += 1
+        at = pair.zh.find(text, at)
+    return tuple(out)
+
+
 def _inside(words: Sequence[Word], start: int, end: int) -> tuple[Word, ...]:
     return tuple(w for w in words if start <= w.start and w.end <= end)
 
@@ -86,8 +114,9 @@ def phrase_blank(pair: SentencePair, phrase: Phrase) -> Blank | None:
     if is_long(pair.zh[start:end]):
         key = _key_blank(pair, start, end, en_span)
         if key is not None:
-            return key
-    return Blank(start, end, phrase.en or "", en_span, _inside(pair.words, start, end))
+            return replace(key, repeats=repeats(pair, key.start, key.end))
+    words = _inside(pair.words, start, end)
+    return Blank(start, end, phrase.en or "", en_span, words, repeats=repeats(pair, start, end))
 
 
 def _key_blank(pair: SentencePair, start: int, end: int, en_span: Span | None) -> Blank | None:

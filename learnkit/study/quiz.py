@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from learnkit.chinese.pinyin import numbers_line, pinyin_line
 from learnkit.ids import item_id, normalize
 from learnkit.models import SentencePair, Span, StudySet, Word
-from learnkit.study.cloze import phrase_blank
+from learnkit.study.cloze import phrase_blank, repeats
 from learnkit.text.charclass import is_han
 
 MIN_PHRASE_ITEMS = 4  # below this, study words are quizzed too
@@ -39,14 +39,41 @@ class ClozeItem:
     hint_span: Span | None  # the phrase's English inside sentence.en
     words: tuple[Word, ...]  # the answer's words, for glosses
     choices: tuple[str, ...] = ()
+    repeats: tuple[tuple[int, int], ...] = ()  # the answer's text elsewhere, hidden too
 
     @property
     def before(self) -> str:
+        """The sentence before the blank as written (repeats of the answer not hidden: the
+        question shows :attr:`prompt`)."""
         return self.sentence.zh[: self.start]
 
     @property
     def after(self) -> str:
         return self.sentence.zh[self.end :]
+
+    @property
+    def prompt(self) -> tuple[tuple[str, str | None], ...]:
+        """The sentence as the question shows it: (text, None) shown, ("", "blank") the
+        blank, ("", "repeat") another place of the answer's text, hidden too
+        (:func:`learnkit.study.cloze.repeats`)."""
+        hidden = sorted(
+            [(self.start, self.end, "blank"), *((s, e, "repeat") for s, e in self.repeats)]
+        )
+        out: list[tuple[str, str | None]] = []
+        at = 0
+        for start, end, kind in hidden:
+            if start > at:
+                out.append((self.sentence.zh[at:start], None))
+            out.append(("", kind))
+            at = end
+        if at < len(self.sentence.zh):
+            out.append((self.sentence.zh[at:], None))
+        return tuple(out)
+
+    @property
+    def spoken(self) -> str:
+        """The sentence to read aloud before the answer: a pause for each hidden part."""
+        return "，".join(text for text, kind in self.prompt if kind is None)
 
 
 def _phrase_items(ss: StudySet) -> list[ClozeItem]:
@@ -73,6 +100,7 @@ def _phrase_items(ss: StudySet) -> list[ClozeItem]:
                 end=blank.end,
                 hint_span=blank.en,
                 words=blank.words,
+                repeats=blank.repeats,
             )
         )
     return items
@@ -100,6 +128,7 @@ def _word_items(ss: StudySet, taken: set[str]) -> list[ClozeItem]:
                     end=w.end,
                     hint_span=None,
                     words=(w,),
+                    repeats=repeats(pair, w.start, w.end),
                 )
             )
     return items
