@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from learnkit.anki.notes import DeckSpec, deck_spec
+from learnkit.anki.notes import DeckSpec, DeckSummary, deck_spec
 from learnkit.errors import BuildError, LearnkitError
 from learnkit.models import StudySet
 from learnkit.sources import find_articles
@@ -34,7 +34,8 @@ class ArticleResult:
     """What became of one input: its deck (and package) or the one-line error."""
 
     source: str
-    deck: DeckSpec | None = None
+    # the deck; once its package is written (``staged``), only its summary
+    deck: DeckSpec | DeckSummary | None = None
     output: Path | None = None  # the package it went into
     warnings: tuple[str, ...] = ()
     error: str | None = None
@@ -57,7 +58,7 @@ class BuildReport:
 
     @property
     def notes(self) -> int:
-        return sum(len(r.deck.notes) for r in self.built)
+        return sum(r.deck.note_count for r in self.built)
 
     @property
     def cards(self) -> int:
@@ -124,7 +125,8 @@ def _article(
     except BuildError as exc:
         return ArticleResult(source, warnings=ss.warnings, error=str(exc))
     supersedes = Path(found) if found is not None and Path(found) != target else None
-    return ArticleResult(source, deck, target, ss.warnings, staged=staged, supersedes=supersedes)
+    summary = deck.summary()  # the notes are in the package
+    return ArticleResult(source, summary, target, ss.warnings, staged=staged, supersedes=supersedes)
 
 
 def _previous_article(ss: StudySet, paths: Sequence[str]) -> tuple[StudySet, Ledger, str | None]:

@@ -548,9 +548,28 @@ def parallel_build(tmp_path_factory, sample_path):
     return folder, serial, parallel
 
 
-def test_worker_processes_build_the_same_decks_in_input_order(parallel_build):
+def package_notes(path: Path, tmp_path: Path) -> list[tuple]:
+    """The notes of a package (GUID, note type, fields, tags) and its cards' deck and order."""
+    import sqlite3
+
+    with zipfile.ZipFile(path) as z:
+        (tmp_path / "col.anki2").write_bytes(z.read("collection.anki2"))
+    con = sqlite3.connect(tmp_path / "col.anki2")
+    try:
+        notes = con.execute("select guid, mid, flds, tags from notes order by guid").fetchall()
+        cards = con.execute(
+            "select n.guid, c.ord, c.did from cards c join notes n on n.id = c.nid order by 1, 2"
+        ).fetchall()
+    finally:
+        con.close()
+    return notes + cards
+
+
+def test_worker_processes_build_the_same_decks_in_input_order(parallel_build, tmp_path):
     folder, serial, parallel = parallel_build
     assert [r.deck for r in parallel.results] == [r.deck for r in serial.results]
+    for ours, theirs in zip(parallel.outputs, serial.outputs, strict=True):
+        assert package_notes(ours, tmp_path) == package_notes(theirs, tmp_path)
     assert [r.error for r in parallel.results] == [None] * 4 + [f"{folder / 'e.md'}: empty file"]
     assert [p.name for p in parallel.outputs] == [p.name for p in serial.outputs]
 
@@ -590,6 +609,27 @@ def test_with_another_thread_running_workers_are_spawned_and_build_the_same(
     assert (batch._fork_context() is not None) == (sys.platform.startswith("linux") and alone)
     assert [r.deck for r in spawned.results] == [r.deck for r in serial.results]
     assert [p.name for p in spawned.outputs] == [p.name for p in serial.outputs]
+    for ours, theirs in zip(spawned.outputs, serial.outputs, strict=True):
+        assert package_notes(ours, tmp_path) == package_notes(theirs, tmp_path)
+
+
+def test_a_written_package_is_reported_by_its_counts(parallel_build, tmp_path):
+    """Once an article's package is written, its result keeps the deck's identity and
+    counts (what the summary line says), not its notes: a worker sends back a few bytes."""
+    import pickle
+
+    from learnkit.anki.notes import DeckSummary
+
+    _, serial, parallel = parallel_build
+    for report in (serial, parallel):
+        built = report.built
+        assert len(built) == 4 and all(isinstance(r.deck, DeckSummary) for r in built)
+        assert report.notes + report.cards == sum(
+            len({row[0] for row in package_notes(r.output, tmp_path) if len(row) == 4})
+            + sum(1 for row in package_notes(r.output, tmp_path) if len(row) == 3)
+            for r in built
+        )
+        assert all(len(pickle.dumps(r)) < 2000 for r in built)
 
 
 def test_worker_processes_never_share_note_or_card_ids(parallel_build, tmp_path):

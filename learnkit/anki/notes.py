@@ -65,6 +65,28 @@ class DeckSpec:
     def retired(self) -> int:
         return sum(1 for n in self.notes if RETIRED_TAG in n.tags)
 
+    @property
+    def note_count(self) -> int:
+        return len(self.notes)
+
+    def summary(self) -> DeckSummary:
+        counts = self.note_count, self.cards, self.retired
+        return DeckSummary(self.id, self.name, self.article, self.file_name, *counts)
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """What a build's report keeps of a deck once its package is written: its identity and
+    counts, not its notes (a worker process sends this back, not ~200 KB of fields)."""
+
+    id: int
+    name: str
+    article: str  # StudySet.id
+    file_name: str
+    note_count: int
+    cards: int
+    retired: int
+
 
 def _cards(note_type: NoteType, values: dict[str, str]) -> int:
     if note_type.cloze:
