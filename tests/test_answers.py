@@ -673,3 +673,30 @@ def test_items_with_names_and_latin_letters():
             assert check_typed(item, typed).verdict is Verdict.RIGHT, typed
     for answer, typed in [("G7峰会", "feng1hui4"), ("COVID-19疫情", "yìqíng")]:
         assert check_typed(items[answer], typed).verdict is Verdict.WRONG, typed
+
+
+def _choices_set():
+    a = "choices01"
+    parts = [
+        [("他", "ta1"), ("一点儿", "yi1 dian3 er2"), ("也", "ye3"), ("不", "bu4"), ("累", "lei4")],
+        [("你", "ni3"), ("在", "zai4"), ("这儿", "zhe4 er2"), ("等", "deng3"), "。"],
+        [("这里", "zhe4 li3"), ("有", "you3"), ("一点", "yi1 dian3"), ("水", "shui3"), "。"],
+        [("他", "ta1"), ("喜欢", "xi3 huan5"), ("音乐", "yin1 yue4"), "。"],
+    ]
+    pairs = [sentence(a, p, None) for p in parts]
+    wanted = ["一点儿", "这儿", "这里", "一点", "喜欢", "音乐"]
+    phrases = [phrase(a, next(p for p in pairs if zh in p.zh), zh, None) for zh in wanted]
+    return study_set(a, pairs, phrases)
+
+
+@pytest.mark.parametrize(
+    "study", [_choices_set, _grading_set, studysets.rivals], ids=["variants", "grading", "rivals"]
+)
+def test_no_wrong_choice_is_right_typed(study):
+    """A choice graded wrong is never an answer graded right when typed: 一点 is no
+    distractor for 一点儿, nor 这里 for 这儿 (both were, and picking them was wrong)."""
+    for item in build_items(study()):
+        for choice in item.choices:
+            if choice != item.answer:
+                assert not check_typed(item, choice).correct, (item.answer, choice)
+                assert check_choice(item, item.choices.index(choice) + 1).verdict is W

@@ -16,6 +16,7 @@ from learnkit.chinese.pinyin import numbers_line, pinyin_line
 from learnkit.ids import item_id, normalize
 from learnkit.models import SentencePair, Span, StudySet, Word
 from learnkit.study.cloze import phrase_blank, repeats
+from learnkit.study.variants import variants
 from learnkit.text.charclass import is_han
 
 MIN_PHRASE_ITEMS = 4  # below this, study words are quizzed too
@@ -144,12 +145,15 @@ def _kind(text: str) -> bool:
     return all(is_han(ch) for ch in text)
 
 
-def pick_choices(answer: str, pool: list[str], seed: str, n: int = CHOICES) -> tuple[str, ...]:
+def pick_choices(
+    answer: str, pool: list[str], seed: str, n: int = CHOICES, same: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """The answer and n-1 distractors from pool like it, in a stable order: not part of it
     nor containing it (关系 beside 中美关系 gives the answer away), then of the same length,
-    then of the same kind (all Han, or with digits and letters like G20峰会)."""
+    then of the same kind (all Han, or with digits and letters like G20峰会). Never one of
+    ``same``, other spellings of the answer that are right when typed (一点 for 一点儿)."""
     key = normalize(answer)
-    seen, candidates = {key}, []
+    seen, candidates = {key, *map(normalize, same)}, []
     for text in pool:
         k = normalize(text)
         if k not in seen:
@@ -180,7 +184,13 @@ def build_items(ss: StudySet) -> tuple[ClozeItem, ...]:
         pool += [w.text for w in words]
     order = {p.id: n for n, p in enumerate(ss.sentences)}
     items.sort(key=lambda i: (order[i.sentence.id], i.start))
-    return tuple(replace(i, choices=pick_choices(i.answer, pool, i.id)) for i in items)
+    return tuple(
+        replace(i, choices=pick_choices(i.answer, pool, i.id, same=_spellings(i))) for i in items
+    )
+
+
+def _spellings(item: ClozeItem) -> tuple[str, ...]:
+    return tuple(v.answer for v in variants(item.answer, item.numbers))
 
 
 def session_choices(item: ClozeItem, session: str) -> tuple[str, ...]:
