@@ -425,8 +425,9 @@ def build_decks(
             result = ArticleResult(
                 source,
                 error=f"{source}: same article as "
-                f"{seen[deck.article]} (id {deck.article}); "
-                "skipped",
+                f"{seen[deck.article]} (id {deck.article}: the same source link, or the same"
+                " Chinese title and date); skipped (another article needs a date or link"
+                " of its own)",
             )
         elif deck is not None:
             seen[deck.article] = source

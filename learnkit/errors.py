@@ -38,8 +38,10 @@ class NoChinese(ArticleError):
 
 
 class DuplicateArticle(ArticleError):
-    """An upload of an article already in the library; ``key`` is that article's id."""
+    """An upload of an article already in the library; ``key`` is that article's id;
+    ``same_text`` False when the two only share the id (the same title, no date or link)."""
 
-    def __init__(self, message: str, key: str) -> None:
+    def __init__(self, message: str, key: str, same_text: bool = True) -> None:
         super().__init__(message)
         self.key = key
+        self.same_text = same_text

@@ -439,7 +439,8 @@ def test_same_article_twice_is_built_once(runner, tmp_path, sample_path):
     (line,) = result.stderr.splitlines()
     assert re.fullmatch(
         rf"Error: {re.escape(str(b))}: same article as {re.escape(str(a))} "
-        r"\(id [0-9a-f]+\); skipped",
+        r"\(id [0-9a-f]+: the same source link, or the same Chinese title and date\); "
+        r"skipped \(another article needs a date or link of its own\)",
         line,
     )
 

@@ -652,3 +652,27 @@ def test_undo_the_last_answer_regrades_and_keeps_the_log(
             .fetchall()
         )
     assert rows == [("wrong", 1), ("right", 0)]  # the log keeps the undone answer
+
+
+LESSON_1 = (
+    "# 课文\n\n我们需要**改革**。他们喜欢**音乐**。\n\n---\n\n# Lesson\n\n"
+    "We need **reform**. They like **music**.\n"
+)
+LESSON_2 = "# 课文\n\n今天天气**很好**。\n\n---\n\n# Lesson\n\nThe weather is **fine** today.\n"
+
+
+@pytest.mark.parametrize("step", ["/upload/", "/upload/save"], ids=["preview", "save"])
+def test_another_article_with_the_same_title_is_told_why(client, app, step):
+    """Two lessons both titled 课文, with no date or link, share an article id: the second
+    is refused saying so and what to do, not "already in your library" (it is not)."""
+    assert post(client, "/upload/save", text=LESSON_1).status_code == 302
+    before = uploads(app)
+    refused = post(client, step, text=LESSON_2)
+    assert refused.status_code == 400
+    assert "already in your library" not in refused.text
+    assert "same Chinese title and no date or source link" in refused.text
+    assert uploads(app) == before
+    again = post(client, step, text=LESSON_1.replace("改革", "改变"))  # an edit of it
+    assert "This article is already in your library." in again.text
+    dated = "---\ndate: 2024-05-20\n---\n\n" + LESSON_2
+    assert post(client, "/upload/save", text=dated).status_code == 302

@@ -30,12 +30,17 @@ from learnkit.errors import (
     TimeLimitError,
 )
 from learnkit.models import StudySet
-from learnkit.study.library import parse
+from learnkit.study.library import parse, same_text
 from learnkit.text.article import decode
 from web.db import get_library, get_store
 
 RETRY_AFTER = 30  # seconds, for the busy page
 _ALREADY = "This article is already in your library."
+_SAME_TITLE = (
+    "Another article in your library has the same Chinese title and no date or source link,"
+    " so the two cannot be told apart: add a date (a line date: 2024-05-20 between --- lines"
+    " at the top) or the source link, or change the title."
+)
 
 bp = Blueprint("upload", __name__, url_prefix="/upload")
 
@@ -125,7 +130,8 @@ def preview() -> Response | tuple[str, int] | str:
         return _form(_plain(exc), text)
     existing = get_library().get(ss.id, get_store())
     if existing is not None:  # told now, not after the learner has read the preview
-        return _form(_ALREADY, text, existing=existing.key)
+        message = _ALREADY if same_text(ss, existing.study_set) else _SAME_TITLE
+        return _form(message, text, existing=existing.key)
     pairs = {p.id: p for p in ss.sentences}
     return render_template("upload/preview.html", ss=ss, pairs=pairs, text=text)
 
@@ -140,7 +146,7 @@ def save() -> Response | tuple[str, int]:
     except (BusyError, TimeLimitError) as exc:
         return _heavy_failure(exc, text)
     except DuplicateArticle as exc:
-        return _form(_ALREADY, text, existing=exc.key)
+        return _form(_ALREADY if exc.same_text else _SAME_TITLE, text, existing=exc.key)
     except LearnkitError as exc:
         return _form(f"Not saved. {_plain(exc)}", text)
     flash("Saved. Quiz it now, or download its deck for Anki.")

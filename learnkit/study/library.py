@@ -55,6 +55,12 @@ def parse(data: bytes, source: str) -> StudySet:
     return study_set(decode(data, source), source=source)
 
 
+def same_text(ss: StudySet, other: StudySet) -> bool:
+    """True if ``ss`` is ``other`` or an edit of it (half its sentences or more the same),
+    not another article that only shares its id (the same title, no date or link)."""
+    return same_article(ss, {"": study_items(other)}) is not None
+
+
 class Library:
     """Articles found in ``seeds`` (read-only) and ``uploads`` (written by the app)."""
 
@@ -198,6 +204,7 @@ class Library:
                 raise DuplicateArticle(
                     f"upload: this article is already in the library ({existing.path.name})",
                     existing.key,
+                    same_text(ss, existing.study_set),
                 )
             self.uploads.mkdir(parents=True, exist_ok=True)
             path = self.uploads / f"{secrets.token_hex(8)}.md"
