@@ -117,6 +117,13 @@ def _grading_set():
         [("我", "wo3"), ("买", "mai3"), ("一个", "yi1 ge4"), ("苹果", "ping2 guo3"), "。"],
         [("你", "ni3"), ("在", "zai4"), ("这儿", "zhe4 er2"), ("玩儿", "wan2 er2"), "。"],
         [
+            ("你", "ni3"),
+            ("在", "zai4"),
+            ("這兒", "zhe4 er2"),
+            ("等", "deng3"),
+            ("一點兒", "yi1 dian3 er2"),
+        ],
+        [
             ("第一", "di4 yi1"),
             ("统一", "tong3 yi1"),
             ("一样", "yi1 yang4"),
@@ -159,6 +166,8 @@ def _grading_set():
         "先",
         "还款",
         "几近",
+        "這兒",
+        "一點兒",
         "一个",
         "这个",
         "这儿",
@@ -425,6 +434,12 @@ TABLE = [
     ("哪儿", "哪", W, "hanzi"),
     ("哪儿", "nǎ", W, "pinyin"),
     ("女儿", "女", W, "hanzi"),
+    ("一點兒", "一點", R, "hanzi"),  # an article in Traditional characters
+    ("一點兒", "一点", R, "hanzi"),
+    ("一點兒", "yìdiǎn", R, "pinyin"),
+    ("這兒", "這裡", R, "hanzi"),
+    ("這兒", "这里", R, "hanzi"),
+    ("這兒", "這", W, "hanzi"),
     # digits in the answer may be written, or read, as Chinese numerals (a year digit by
     # digit); another number is wrong
     ("20世纪", "二十世纪", R, "hanzi"),

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from learnkit.chinese.pinyin import numbers_line, pinyin_line
+from learnkit.chinese.reading import to_simplified
 from learnkit.ids import item_id, normalize
 from learnkit.models import SentencePair, Span, StudySet, Word
 from learnkit.study.cloze import phrase_blank, repeats
@@ -153,10 +155,10 @@ def pick_choices(
     then of the same kind (all Han, or with digits and letters like G20峰会). Never one of
     ``same``, other spellings of the answer that are right when typed (一点 for 一点儿)."""
     key = normalize(answer)
-    seen, candidates = {key, *map(normalize, same)}, []
+    seen, candidates = {key, _simple(key), *map(normalize, same)}, []
     for text in pool:
         k = normalize(text)
-        if k not in seen:
+        if k not in seen and _simple(k) not in seen:  # nor its Traditional form (一點兒)
             seen.add(k)
             candidates.append(text)
     kind = _kind(answer)
@@ -187,6 +189,11 @@ def build_items(ss: StudySet) -> tuple[ClozeItem, ...]:
     return tuple(
         replace(i, choices=pick_choices(i.answer, pool, i.id, same=_spellings(i))) for i in items
     )
+
+
+@lru_cache(maxsize=8192)
+def _simple(text: str) -> str:
+    return to_simplified(text)
 
 
 def _spellings(item: ClozeItem) -> tuple[str, ...]:

@@ -32,8 +32,15 @@ _NUMBERS = dict(
 )
 _PLAIN_NUMBER = re.compile(r"\d{1,12}(?:\.\d{1,6})?")
 _NOT_NUMBER, _NOT_NUMBER_AFTER = r"(?<![0-9A-Za-z.])", r"(?![0-9A-Za-z.%‰])"  # not G20, 5G, 38%
-_HERE = {"这儿": ("这里", "zhe4 li3"), "那儿": ("那里", "na4 li3"), "哪儿": ("哪里", "na3 li3")}
-_ERHUA_OF = re.compile(r"erhua variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
+_HERE = {
+    "这儿": ("这里", "zhe4 li3"),
+    "那儿": ("那里", "na4 li3"),
+    "哪儿": ("哪里", "na3 li3"),
+    "這兒": ("這裡", "zhe4 li3"),
+    "那兒": ("那裡", "na4 li3"),
+    "哪兒": ("哪裡", "na3 li3"),
+}
+_ERHUA_OF = re.compile(r"erhua variant of (?:([^\s|\[]+)\|)?([^\s|\[]+)\[")  # 一點|一点[…]
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ def variants(answer: str, numbers: str) -> tuple[Variant, ...]:
 
 @lru_cache(maxsize=4096)
 def _variants(answer: str, numbers: str) -> tuple[Variant, ...]:
-    out = list(_erhua(answer, numbers)) if "儿" in answer else []
+    out = list(_erhua(answer, numbers)) if "儿" in answer or "兒" in answer else []
     tokens = numbers.split()
     if any(_PLAIN_NUMBER.fullmatch(t) for t in tokens):
         out += _numerals(answer, tokens)
@@ -65,7 +72,7 @@ def _erhua(answer: str, numbers: str) -> list[Variant]:
         return []
     out = []
     for k, at in enumerate(hans):
-        if answer[at] != "儿" or k == 0 or hans[k - 1] != at - 1:
+        if answer[at] not in "儿兒" or k == 0 or hans[k - 1] != at - 1:
             continue
         for word in (answer[max(0, at - n) : at + 1] for n in (3, 2, 1)):
             if len(word) > 1 and all(map(is_han, word)) and _is_erhua(word):
@@ -112,7 +119,7 @@ def _optional_erhua(word: str) -> bool:
     for entry in lookup(word):
         for definition in entry.definitions:
             found = _ERHUA_OF.search(definition)
-            if found and found.group(1) == plain:
+            if found and plain in found.groups():
                 return True
     return bool(_senses(word) & _senses(plain))
 
