@@ -70,6 +70,19 @@ PHRASE_ARTICLES = [SHARED / "phrase_data" / "articles" / f"d{n:02d}.md" for n in
             "er4 ling2 er4 si4 nian2, ta1 zai4 A gu3 zhuan4 le5 100 wan4.",
         ),
         ("西安", "Xī'ān", "xi1 an1"),
+        # erhua: 儿 CC-CEDICT reads as the r of the syllable before it is written so
+        # (zhèr, never zhè'ér); 女儿 and 儿子 keep their syllable ér
+        (
+            "你在这儿等我，一点儿也不累。",
+            "nǐ zài zhèr děng wǒ, yīdiǎnr yě bùlèi.",
+            "ni3 zai4 zhe4 er2 deng3 wo3, yi1 dian3 er2 ye3 bu4 lei4.",
+        ),
+        (
+            "他的女儿和儿子在玩儿。",
+            "tā de nǚ'ér hé érzi zài wánr.",
+            "ta1 de5 nu:3 er2 he2 er2 zi5 zai4 wan2 er2.",
+        ),
+        ("這兒很好。", "zhèr hěn hǎo.", "zhe4 er2 hen3 hao3."),
         ("", "", ""),
     ],
     ids=[
@@ -83,6 +96,9 @@ PHRASE_ARTICLES = [SHARED / "phrase_data" / "articles" / f"d{n:02d}.md" for n in
         "hang-xing",
         "ling-latin-digits",
         "apostrophe",
+        "erhua",
+        "er-syllable",
+        "erhua-traditional",
         "empty",
     ],
 )

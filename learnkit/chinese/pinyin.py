@@ -116,8 +116,13 @@ def _orthographic_text(text: str, simplified: str, numbers: str, pinyin: str) ->
     starts = {0}
     if name and len(name.split()) == len(syllables):
         starts = {i for i, s in enumerate(name.split()) if s[:1].isupper()}
+    if _erhua(simplified, len(syllables)):
+        syllables = [*syllables[:-1], "r"]  # 这儿 zhèr, 一点儿 yīdiǎnr: one syllable, not zhè'ér
     out = ""
     for i, syllable in enumerate(syllables):
+        if syllable == "r" and i == len(syllables) - 1 and i:
+            out += syllable
+            continue
         if name and i in starts:
             out += (" " if out else "") + syllable[:1].upper() + syllable[1:]
             continue
@@ -125,6 +130,17 @@ def _orthographic_text(text: str, simplified: str, numbers: str, pinyin: str) ->
             out += "'"
         out += syllable
     return out
+
+
+def _erhua(simplified: str, count: int) -> bool:
+    """True if the word's final 儿 is erhua, the r of the syllable before it: CC-CEDICT
+    reads the word so (这儿 zhe4 r5; 女儿 nu:3 er2 is not)."""
+    if count < 2 or len(simplified) != count or not simplified.endswith("儿"):
+        return False
+    return any(
+        len(parts := e.numbers.lower().split()) == count and parts[-1] == "r5"
+        for e in cedict.lookup(simplified)
+    )
 
 
 def pinyin_line(words: Sequence[Word], simplified: str | None = None) -> str:
