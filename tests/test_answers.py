@@ -131,6 +131,7 @@ def _grading_set():
             ("不同", "bu4 tong2"),
             "。",
         ],
+        [("这", "zhe4"), ("儿童", "er2 tong2"), ("很", "hen3"), ("多", "duo1"), "。"],
     ]
     pairs = [sentence(a, p, None) for p in parts]
     wanted = [
@@ -168,6 +169,7 @@ def _grading_set():
         "几近",
         "這兒",
         "一點兒",
+        "这儿童",
         "一个",
         "这个",
         "这儿",
@@ -434,6 +436,8 @@ TABLE = [
     ("哪儿", "哪", W, "hanzi"),
     ("哪儿", "nǎ", W, "pinyin"),
     ("女儿", "女", W, "hanzi"),
+    ("这儿童", "这童", W, "hanzi"),  # 这 + 儿童 (this child): no erhua to leave out
+    ("这儿童", "这里童", W, "hanzi"),
     ("一點兒", "一點", R, "hanzi"),  # an article in Traditional characters
     ("一點兒", "一点", R, "hanzi"),
     ("一點兒", "yìdiǎn", R, "pinyin"),

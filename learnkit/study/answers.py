@@ -15,7 +15,7 @@ from enum import IntEnum, StrEnum
 
 from learnkit.chinese.reading import spellings, to_simplified
 from learnkit.chinese.syllables import split_mark, to_marks
-from learnkit.study.quiz import ClozeItem
+from learnkit.study.quiz import ClozeItem, word_ends
 from learnkit.study.variants import variants
 from learnkit.text.charclass import is_han
 
@@ -440,7 +440,7 @@ def check_typed(item: ClozeItem, text: str) -> Outcome:
     outcome = _judge(item, text)
     if outcome.correct or outcome.how == "shown":
         return outcome
-    for variant in variants(item.answer, item.numbers):
+    for variant in variants(item.answer, item.numbers, word_ends(item)):
         other = replace(
             item,
             answer=variant.answer,

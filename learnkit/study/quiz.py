@@ -197,7 +197,14 @@ def _simple(text: str) -> str:
 
 
 def _spellings(item: ClozeItem) -> tuple[str, ...]:
-    return tuple(v.answer for v in variants(item.answer, item.numbers))
+    return tuple(v.answer for v in variants(item.answer, item.numbers, word_ends(item)))
+
+
+def word_ends(item: ClozeItem) -> frozenset[int] | None:
+    """Where the answer's words end, as offsets into the answer (None if not known)."""
+    if not item.words or item.sentence.zh[item.start : item.end] != item.answer:
+        return None
+    return frozenset(w.end - item.start for w in item.words)
 
 
 def session_choices(item: ClozeItem, session: str) -> tuple[str, ...]:

@@ -50,21 +50,25 @@ class Variant:
     why: str  # for the learner: "without the erhua 儿", "20 read as a number"
 
 
-def variants(answer: str, numbers: str) -> tuple[Variant, ...]:
-    """Other spellings of ``answer`` (whose numbers line is ``numbers``) that mean the same."""
-    return _variants(unicodedata.normalize("NFKC", answer), unicodedata.normalize("NFKC", numbers))
+def variants(answer: str, numbers: str, ends: frozenset[int] | None = None) -> tuple[Variant, ...]:
+    """Other spellings of ``answer`` (whose numbers line is ``numbers``) that mean the same.
+    ``ends``: where the answer's words end (offsets into it), when known: an erhua 儿 must
+    end one (not the 儿 of 这儿童, this child)."""
+    answer, numbers = unicodedata.normalize("NFKC", answer), unicodedata.normalize("NFKC", numbers)
+    return _variants(answer, numbers, ends)
 
 
 @lru_cache(maxsize=4096)
-def _variants(answer: str, numbers: str) -> tuple[Variant, ...]:
-    out = list(_erhua(answer, numbers)) if "儿" in answer or "兒" in answer else []
+def _variants(answer: str, numbers: str, ends: frozenset[int] | None) -> tuple[Variant, ...]:
+    erhua = "儿" in answer or "兒" in answer
+    out = list(_erhua(answer, numbers, ends)) if erhua else []
     tokens = numbers.split()
     if any(_PLAIN_NUMBER.fullmatch(t) for t in tokens):
         out += _numerals(answer, tokens)
     return tuple(out)
 
 
-def _erhua(answer: str, numbers: str) -> list[Variant]:
+def _erhua(answer: str, numbers: str, ends: frozenset[int] | None) -> list[Variant]:
     """The answer without an erhua 儿 (or with 里 for the 儿 of 这儿 那儿 哪儿)."""
     syllables = numbers.split()
     hans = [n for n, ch in enumerate(answer) if is_han(ch)]
@@ -74,6 +78,8 @@ def _erhua(answer: str, numbers: str) -> list[Variant]:
     for k, at in enumerate(hans):
         if answer[at] not in "儿兒" or k == 0 or hans[k - 1] != at - 1:
             continue
+        if ends is not None and at + 1 not in ends:
+            continue  # 儿 starts a word (儿童): no erhua
         for word in (answer[max(0, at - n) : at + 1] for n in (3, 2, 1)):
             if len(word) > 1 and all(map(is_han, word)) and _is_erhua(word):
                 break
