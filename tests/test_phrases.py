@@ -611,6 +611,12 @@ def test_english_negation(word, negation):
             id="part-of-a-name",
         ),
         pytest.param(
+            "中国推进**一带一路**倡议，一带一路已经十年了。",
+            "China is pushing the Belt and Road Initiative; the Belt and Road is ten years old.",
+            [("一带一路", None)],  # the name said again does not make "Belt" another word's
+            id="part-of-a-name-said-twice",
+        ),
+        pytest.param(
             "他们**摸着石头过河**，逐步推进改革。",
             "They crossed the river by feeling the stones, pushing reform step by step.",
             [("摸着石头过河", None)],  # "stones" says too little of the idiom

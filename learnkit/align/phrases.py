@@ -371,7 +371,9 @@ def _edges(
             and tokens[glue].text.lower() in _NAME_GLUE
             and tokens[edge].text[:1].isupper()
             and tokens[name].text[:1].isupper()
-            and not explained(others, tokens[name])  # "America and Europe" (欧洲)
+            # "America and Europe": 欧洲 says Europe; the phrase's own name said again
+            # elsewhere in the sentence does not make its other half another's
+            and not (explained(others, tokens[name]) and not explained(source, tokens[name]))
         ):
             return None  # part of a name: "Belt and Road"
     said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
