@@ -849,3 +849,43 @@ def test_related_words(a, b, related):
 
     assert is_related(a, b) is related
     assert is_related(b, a) is related
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "领导人缺乏动力，部分原因是清洁的河流在选民的**优先事项**中排名较低。",
+            "Leaders have little incentive, in part because clean rivers are low among voters' "
+            "priorities.",
+            [("优先事项", "priorities")],  # the gap ("because") leaves out what glosses find
+            id="gloss-answer-outside-the-gap",
+        ),
+        pytest.param(
+            "首先是九十年代的**寻呼台**，然后是手机。",
+            "First there were paging stations during the nineties, then mobile phones.",
+            [("寻呼台", "paging stations")],  # "during" opens the neighbour's "the nineties"
+            id="gap-sheds-the-preposition-of-the-next-anchor",
+        ),
+        pytest.param(
+            "他的话**不着边际**，大家都笑了。",
+            "His remarks were neither here nor there, and everyone laughed.",
+            [("不着边际", None)],  # "neither" alone says nothing of the idiom
+            id="a-lone-negation-is-no-span",
+        ),
+        pytest.param(
+            "那男孩笑道：“原来你天天到这里**偷食**。”",
+            "'So you come here every day and take food,' said the boy, **chuckling**.",
+            [("偷食", "take food"), (None, "chuckling")],  # chuckling is plain 笑's
+            id="bold-english-closer-to-plain-chinese",
+        ),
+        pytest.param(
+            "这是第一次，对手陷入困境，**立足不稳**。",
+            "For the first time, the rival was **reeling** and back on its heels.",
+            [("立足不稳", None), (None, "reeling")],  # reeling is plain 困境's
+            id="bold-english-closer-to-plain-chinese-word",
+        ),
+    ],
+)
+def test_spans_that_are_other_words_english_are_no_answer(zh, en, expected):
+    assert pairs(zh, en) == expected

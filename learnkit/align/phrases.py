@@ -110,6 +110,15 @@ def match_phrases(
             found = _edges(z, zh_side[z][0], sentence, tokens, en, *found, says=bool(found[1]))
         if found is None or found[2] < GAP_CONFIDENCE:  # a weak answer or none: the gap's
             between = _gap_answer(zh, z, gap[z], tokens, en, used_en)
+            if (
+                between is not None
+                and raw is not None
+                and raw[1]
+                and not _overlap(raw[0], between[0])
+            ):
+                # the dictionary finds the phrase's words outside the gap: the gap is the
+                # English of other Chinese ("because" beside gloss-found "priorities")
+                between = None
             if between is not None and raw is not None and not raw[1]:
                 # the embeddings' own paraphrase inside a wider gap: the rest of the gap
                 # is likely other Chinese of the sentence ("see him as an outspoken")
@@ -350,6 +359,8 @@ def _edges(
         inside = inside[:-1]
     if not inside:
         return None
+    if all(t.text.lower() in _NEGATION_ONLY or t.text.lower().endswith("n't") for t in inside):
+        return None  # "neither" for 不着边际 ("neither here nor there")
     if cut and lexical.truncated(source, inside):
         confidence = round(TRUNCATED * confidence, 3)
     k = tokens.index(inside[0])
@@ -428,16 +439,42 @@ def _gap_answer(
     find it far off."""
     if len(found) != 1:
         return None
-    a, b = tokens[found[0].first].start, tokens[found[0].last].end
+    first, last = found[0].first, found[0].last
+    # words at the gap's edges that join it to the neighbours' English: a conjunction or
+    # pronoun opening the next clause, a preposition or determiner before the next noun
+    # ("paging stations during" the eighties)
+    while first <= last and tokens[first].text.lower() in _GAP_OPENERS:
+        first += 1
+    while last >= first and tokens[last].text.lower() in _GAP_CLOSERS:
+        last -= 1
+    if first > last or not any(t.content for t in tokens[first : last + 1]):
+        return None
+    a, b = tokens[first].start, tokens[last].end
     if any(a < u.end and b > u.start for u in used):
         return None
-    if ecd.elsewhere(tuple(tokens[found[0].first : found[0].last + 1]), zh, (phrase,)):
+    if ecd.elsewhere(tuple(tokens[first : last + 1]), zh, (phrase,)):
         return None
     (cos,) = vectors.cosines(phrase.text, [en[a:b]])
     if cos < GAP_COSINE:
         return None
     confidence = GAP_CONFIDENCE + GAP_SPREAD * min(1.0, (cos - GAP_COSINE) / 0.4)
     return Span(a, b, en[a:b]), 0.0, round(confidence, 3)
+
+
+_GAP_OPENERS = frozenset(
+    "and or but nor so because while when whenever where whereas if unless though although "
+    "that which who whom whose".split()
+)
+_GAP_CLOSERS = _GAP_OPENERS | frozenset(
+    "a an the its his her their my your our this these those during before after since until "
+    "than".split()
+)
+# a span of only these says no more than a negation: the phrase's content is elsewhere
+_NEGATION_ONLY = frozenset("not no never neither either nor".split())
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _extensions(tokens: list, text: str, start: int, end: int) -> list[tuple[int, int]]:
