@@ -19,6 +19,17 @@ def split(text: str, lang: str, protected: tuple[Span, ...] = ()) -> list[str]:
             "我们走吧。他走了！真的吗？", ["我们走吧。", "他走了！", "真的吗？"], id="full-width"
         ),
         pytest.param(
+            "他说：“我碰到一个小…… 小贩，没带钱。”",
+            ["他说：“我碰到一个小…… 小贩，没带钱。”"],
+            id="stammer-ellipsis-one-char",
+        ),
+        pytest.param(
+            "因为下雨，所以…… 所以我们没去。他走了。",
+            ["因为下雨，所以…… 所以我们没去。", "他走了。"],
+            id="stammer-ellipsis-word",
+        ),
+        pytest.param("天黑了…… 我们回家吧。", ["天黑了……", "我们回家吧。"], id="ellipsis-ends"),
+        pytest.param(
             "世界观.文章还分析了因素。", ["世界观.", "文章还分析了因素。"], id="ascii-period"
         ),
         pytest.param(
@@ -152,6 +163,16 @@ def test_chinese(text, expected):
             "See No. 5 and Fig. 2 for details. Ok.",
             ["See No. 5 and Fig. 2 for details.", "Ok."],
             id="numbered",
+        ),
+        pytest.param(
+            "I bumped into this . . . old sailor, who said nothing. We left.",
+            ["I bumped into this . . . old sailor, who said nothing.", "We left."],
+            id="spaced-ellipsis-inside",
+        ),
+        pytest.param(
+            "She hesitated: 'My name is . . . People call me Rose.'",
+            ["She hesitated: 'My name is . . .", "People call me Rose.'"],
+            id="spaced-ellipsis-ends",
         ),
     ],
 )

@@ -217,9 +217,23 @@ def _zh_ends(text: str) -> list[int]:
         if k < n and text[k] in _PAUSE:  # "……，" pauses, it does not end
             i = j
             continue
+        if text[i] == "…" and _stammer(text, i, k):  # "遇到一个小…… 小太监": one sentence
+            i = j
+            continue
         ends.append(j)
         start = i = j
     return ends
+
+
+def _stammer(text: str, i: int, k: int) -> bool:
+    """Whether the ellipsis at ``i`` is a hesitation inside the sentence: the text at ``k``
+    after it takes up again the one to three Han characters before it (小…… 小太监,
+    所以…… 所以连饭也…, 我叫…… 叫小玄子)."""
+    for m in (3, 2, 1):
+        before = text[i - m : i]
+        if i >= m and all(is_han(c) for c in before) and text.startswith(before, k):
+            return True
+    return False
 
 
 def _zh_is_end(text: str, i: int) -> bool:
@@ -251,6 +265,9 @@ def _en_ends(text: str) -> list[int]:
             i += 1
             continue
         j = _absorb(text, i, start, _EN_ENDS)
+        spaced = _SPACED_ELLIPSIS.match(text, i)
+        if spaced:  # ". . ." is one mark: "I met this . . . little eunuch"
+            j = _absorb(text, spaced.end() - 1, start, _EN_ENDS)
         if j < n and not text[j].isspace() and not _glued_end(text, i, j):
             i = j  # "38.1", "U.S.-China", "Yahoo!Japan": no space, no end
             continue
@@ -259,6 +276,9 @@ def _en_ends(text: str) -> list[int]:
             start = j
         i = j
     return ends
+
+
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.)+")
 
 
 def _word_before(text: str, i: int) -> str:
