@@ -885,6 +885,12 @@ def test_related_words(a, b, related):
             [("立足不稳", None), (None, "reeling")],  # reeling is plain 困境's
             id="bold-english-closer-to-plain-chinese-word",
         ),
+        pytest.param(
+            "那时出现了电话、**无线电报**、收音机和汽车。",
+            "Then came the telephone, wireless telegraph, radio and the car.",
+            [("无线电报", "wireless telegraph")],  # "radio" is 收音机's: one item of the list
+            id="one-item-of-an-english-list",
+        ),
     ],
 )
 def test_spans_that_are_other_words_english_are_no_answer(zh, en, expected):

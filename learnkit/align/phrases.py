@@ -256,6 +256,9 @@ def _search(
     zh_side = isinstance(source[0], lexical.Unit)
     negated = zh_side and any(u.negation for u in source)
     best = [k for k in found if not any(k[0] < u.end and k[1] > u.start for u in used)]
+    if zh_side and not _LIST_MARKS.intersection(phrase.text):
+        # a phrase that lists nothing is one item of an English list, not two
+        best = [k for k in best if "," not in text[k[0] : k[1]]]
     best = best[:MAX_CHECKED]
     if not best:
         return _paraphrase(phrase, source, targets, text, used, negated) if zh_side else None
@@ -471,6 +474,9 @@ _GAP_CLOSERS = _GAP_OPENERS | frozenset(
 )
 # a span of only these says no more than a negation: the phrase's content is elsewhere
 _NEGATION_ONLY = frozenset("not no never neither either nor".split())
+
+
+_LIST_MARKS = frozenset(",，、;；")
 
 
 def _overlap(a: Span, b: Span) -> bool:
