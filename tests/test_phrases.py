@@ -895,3 +895,24 @@ def test_related_words(a, b, related):
 )
 def test_spans_that_are_other_words_english_are_no_answer(zh, en, expected):
     assert pairs(zh, en) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "寺庙门口的**石狮子**很威武。",
+            "The stone lions at the temple gate looked fierce.",
+            [("石狮子", "stone lions")],  # 石 "stone", though the entry reads "guardian lion"
+            id="edge-character-says-the-word-before",
+        ),
+        pytest.param(
+            "他们保持**沟通渠道**的畅通。",
+            "They kept lines of communication open.",
+            [("沟通渠道", "lines of communication")],  # 通 "open" is no edge character
+            id="inner-character-joins-nothing",
+        ),
+    ],
+)
+def test_a_word_the_phrase_says_joins_its_span(zh, en, expected):
+    assert pairs(zh, en) == expected

@@ -390,12 +390,50 @@ def _edges(
             and not (explained(others, tokens[name]) and not explained(source, tokens[name]))
         ):
             return None  # part of a name: "Belt and Road"
+    inside = _gloss_neighbours(source, text, tokens, inside, others, en)
     said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
         return None
     a, b = inside[0].start, inside[-1].end
     return Span(a, b, en[a:b]), score, confidence
+
+
+def _gloss_neighbours(source, text, tokens, inside, others, en) -> list:
+    """The span with the content word just before or after it (only a space between)
+    joined when the phrase's own glosses say it, no Chinese word outside the phrase does,
+    and the span does not say it already (石狮子 "stone lion": "lions" → "stone lions")."""
+    lemmas = {t.lemma for t in inside}
+    for step in (-1, 1):
+        k = tokens.index(inside[0] if step < 0 else inside[-1]) + step
+        if not 0 <= k < len(tokens):
+            continue
+        t = tokens[k]
+        a, b = sorted((t.end, inside[0].start)) if step < 0 else (inside[-1].end, t.start)
+        if en[a:b] != " " or not t.content or t.lemma in lemmas:
+            continue
+        content = [u for u in source if u.content]
+        edge = content[0 if step < 0 else -1] if content else None
+        said = any(lexical.says(u, t, text) for u in content)
+        by_edge = edge is not None and _edge_character_says(edge, t, inside, step)
+        if (said or by_edge) and not any(lexical.says(u, t, u.text) for u in others):
+            inside = [t, *inside] if step < 0 else [*inside, t]
+    return inside
+
+
+def _edge_character_says(unit, token, inside: list, step: int) -> bool:
+    """Whether the character of the unit on the token's side (its first for a word before
+    the span, its last for one after) says the token in its own gloss: 石 "stone" of 石狮子,
+    whose entry reads "guardian lion statue" (English keeps the order of a modifier)."""
+    if len(unit.text) < 2:
+        return False
+    ch = unit.text[0 if step < 0 else -1]
+    if ch in lexical.ZH_AFFIX or ch in lexical.ZH_FUNCTION:
+        return False
+    gloss = lexical.gloss_lemmas(ch)
+    if any(lexical.explains(gloss, t.lemma) for t in inside if t.content):
+        return False  # the span says that character already
+    return lexical.explains(gloss, token.lemma)
 
 
 def _negation_before(source: list, tokens: list, inside: list, k: int, en: str) -> int:
