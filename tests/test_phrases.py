@@ -912,6 +912,18 @@ def test_spans_that_are_other_words_english_are_no_answer(zh, en, expected):
             [("沟通渠道", "lines of communication")],  # 通 "open" is no edge character
             id="inner-character-joins-nothing",
         ),
+        pytest.param(
+            "他的话就像**聋子的耳朵**，毫无用处。",
+            "His words were like the ears of a deaf man, of no use at all.",
+            [("聋子的耳朵", "ears of a deaf man")],  # "a deaf" ends no noun phrase
+            id="article-and-adjective-take-their-noun",
+        ),
+        pytest.param(
+            "那是**战争的代价**。",
+            "That was the cost of the war effort.",
+            [("战争的代价", "cost of the war")],  # "war" can end its noun phrase
+            id="article-and-noun-end-the-phrase",
+        ),
     ],
 )
 def test_a_word_the_phrase_says_joins_its_span(zh, en, expected):

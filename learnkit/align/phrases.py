@@ -391,6 +391,7 @@ def _edges(
         ):
             return None  # part of a name: "Belt and Road"
     inside = _gloss_neighbours(source, text, tokens, inside, others, en)
+    inside = _finish_noun_phrase(tokens, inside, en)
     said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
@@ -418,6 +419,25 @@ def _gloss_neighbours(source, text, tokens, inside, others, en) -> list:
         by_edge = edge is not None and _edge_character_says(edge, t, inside, step)
         if (said or by_edge) and not any(lexical.says(u, t, u.text) for u in others):
             inside = [t, *inside] if step < 0 else [*inside, t]
+    return inside
+
+
+_ARTICLES = frozenset("a an the".split())
+
+
+def _finish_noun_phrase(tokens: list, inside: list, en: str) -> list:
+    """A span ending on an article and an adjective takes the noun after them: "ears of a
+    deaf" is no phrase, "ears of a deaf man" is (an adjective cannot end the noun phrase
+    its article opens when a noun follows)."""
+    if len(inside) < 3 or inside[-2].text.lower() not in _ARTICLES:
+        return inside
+    k = tokens.index(inside[-1]) + 1
+    if k >= len(tokens) or en[inside[-1].end : tokens[k].start] != " ":
+        return inside
+    last, nxt = inside[-1].text, tokens[k]
+    if "ADJ" in english.parts_of_speech(last) and nxt.content and _may_be_noun(nxt.text):
+        if "ADJ" not in english.parts_of_speech(nxt.text):
+            return [*inside, nxt]
     return inside
 
 
