@@ -130,6 +130,19 @@ def start_sample_quiz(page, server, sample_study_set):
     expect(page.get_by_test_id("cloze-prompt")).to_be_visible()
 
 
+def start_uploaded_quiz(page, server, text: str) -> dict:
+    """Upload ``text``, save it and start its quiz; the library's items by id."""
+    page.goto(server.url + "/upload/")
+    page.get_by_test_id("upload-text").fill(text)
+    page.get_by_test_id("upload-submit").click()
+    page.get_by_test_id("upload-save").click()
+    page.get_by_test_id("quiz-start").click()
+    with server.app.app_context():
+        from web.db import get_library, get_store
+
+        return get_library().items(get_store())
+
+
 def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     total = len(answers)
     start_sample_quiz(page, server, sample_study_set)
@@ -569,15 +582,7 @@ The company's **3D printing** is developing, and **5G networks** are being built
 def test_an_answer_typed_from_a_digit_is_typed_not_a_choice(page, server):
     """Keys 1-4 pick a choice in the empty box, except when a choice starts with a digit:
     typing 3D打印 key by key picked choice 3 at its first key, and was graded wrong."""
-    page.goto(server.url + "/upload/")
-    page.get_by_test_id("upload-text").fill(DIGITS)
-    page.get_by_test_id("upload-submit").click()
-    page.get_by_test_id("upload-save").click()
-    page.get_by_test_id("quiz-start").click()
-    with server.app.app_context():
-        from web.db import get_library, get_store
-
-        items = get_library().items(get_store())
+    items = start_uploaded_quiz(page, server, DIGITS)
     seen = []
     while not page.get_by_test_id("summary").count():
         item = items[page.locator("section.quiz").get_attribute("data-item")]
@@ -608,15 +613,7 @@ def test_repeats_are_hidden_and_other_spellings_are_right(page, server):
     answer away), and is not read out; what learners type for the others is right: 一点 for
     一点儿, yí ge for 一个 (sandhi, neutral 个), èrshí shìjì for 20世纪."""
     page.add_init_script(FAKE_VOICES)
-    page.goto(server.url + "/upload/")
-    page.get_by_test_id("upload-text").fill(OTHER_SPELLINGS)
-    page.get_by_test_id("upload-submit").click()
-    page.get_by_test_id("upload-save").click()
-    page.get_by_test_id("quiz-start").click()
-    with server.app.app_context():
-        from web.db import get_library, get_store
-
-        items = get_library().items(get_store())
+    items = start_uploaded_quiz(page, server, OTHER_SPELLINGS)
     typed = {"改革": "gǎigé", "一点儿": "一点", "一个": "yí ge", "20世纪": "èrshí shìjì"}
     seen = set()
     while not page.get_by_test_id("summary").count():
