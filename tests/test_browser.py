@@ -117,6 +117,18 @@ def next_item(page, position: str) -> None:
     expect(page.locator(".progress span")).to_have_text(position)
 
 
+def loaded(page) -> None:
+    """Wait until quiz.js has bound its keys. It is deferred, so this also means the
+    stylesheet has loaded: a key pressed or a style read before that would race."""
+    expect(page.locator("html")).to_have_attribute("data-keys", "ready")
+
+
+def press_key(page, key: str, target=None) -> None:
+    """Press a shortcut once the page's keys work."""
+    loaded(page)
+    (target or page.keyboard).press(key)
+
+
 def type_answer(page, text: str) -> None:
     box = page.get_by_test_id("answer-input")
     expect(box).to_be_focused()
@@ -128,6 +140,7 @@ def start_sample_quiz(page, server, sample_study_set):
     page.goto(server.url + "/")
     page.locator(f'li[data-article="{sample_study_set.id}"]').get_by_test_id("quiz-start").click()
     expect(page.get_by_test_id("cloze-prompt")).to_be_visible()
+    loaded(page)
 
 
 def start_uploaded_quiz(page, server, text: str) -> dict:
@@ -171,7 +184,7 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     item = current_item(page, answers)
     hint = page.get_by_test_id("pinyin-hint")
     expect(hint.locator(".py")).to_be_hidden()
-    page.keyboard.press("?")  # the pinyin hint, on demand
+    press_key(page, "?")  # the pinyin hint, on demand
     expect(hint.locator(".py")).to_have_text(item.pinyin)
     type_answer(page, "错误")  # a wrong answer
     expect(feedback).to_have_attribute("data-verdict", "wrong")
@@ -185,7 +198,7 @@ def test_keyboard_quiz_end_to_end(page, server, sample_study_set, answers):
     choices = page.locator(".choices button [lang=zh]").all_inner_texts()
     key = str(choices.index(item.answer) + 1)
     expect(page.get_by_test_id(f"choice-{key}")).to_contain_text(item.answer)
-    page.keyboard.press(key)  # multiple choice by keyboard
+    press_key(page, key)  # multiple choice by keyboard
     expect(feedback).to_have_attribute("data-verdict", "right")
     for n in range(5, total + 1):
         next_item(page, f"{n} / {total}")
@@ -314,6 +327,7 @@ def test_tone_marked_vowels_render_with_ink(page, server, sample_study_set, answ
     start_sample_quiz(page, server, sample_study_set)
     type_answer(page, current_item(page, answers).answer)
     expect(page.get_by_test_id("feedback")).to_be_visible()
+    loaded(page)
     assert _inked(page, "py") == dict.fromkeys(THIRD_TONES, True)  # pinyin, ruby, glosses
     # The control: the CJK font alone draws them blank (why the Latin font comes first).
     assert _inked(page, "zh") == dict.fromkeys(THIRD_TONES, False)
@@ -338,8 +352,8 @@ def test_verdict_and_answer_in_view_on_phone_and_desktop(
     type_answer(page, "guanxi")  # wrong letters: the longest message
     feedback = page.get_by_test_id("feedback")
     expect(feedback).to_have_attribute("data-verdict", "wrong")
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert (background == "rgb(20, 24, 29)") is (scheme == "dark")
+    paper = {"dark": "rgb(20, 24, 29)", "light": "rgb(251, 250, 247)"}[scheme]
+    expect(page.locator("body")).to_have_css("background-color", paper)  # once styled
     for name, size in (("desktop", (1280, 800)), ("phone", (390, 844))):
         page.set_viewport_size({"width": size[0], "height": size[1]})
         page.get_by_test_id("next-item").focus()
@@ -362,7 +376,7 @@ def test_choices_are_shuffled_per_session(page, server, sample_study_set, answer
         assert sorted(next(iter(orders))) == sorted(item.choices)
     assert len(orders) > 1
     choices = page.locator(".choices button [lang=zh]").all_inner_texts()
-    page.keyboard.press(str(choices.index(item.answer) + 1))  # the number shown is the one judged
+    press_key(page, str(choices.index(item.answer) + 1))  # the number shown is the one judged
     expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")
 
 
@@ -392,17 +406,17 @@ def test_listen_with_a_chinese_voice_by_button_and_keyboard(
     item = current_item(page, answers)
     listen = page.get_by_test_id("listen-sentence")
     expect(listen).to_be_visible()
-    page.get_by_test_id("answer-input").press("Alt+l")  # while typing: Alt+L
+    press_key(page, "Alt+l", page.get_by_test_id("answer-input"))  # while typing: Alt+L
     spoken = page.evaluate("window.__spoken")
     assert spoken == [[f"{item.before}，{item.after}", "zh-CN"]]  # the blank is not read out
     assert item.answer not in spoken[0][0]
-    page.get_by_test_id("answer-input").press("l")  # a plain l is typed, not a shortcut
+    press_key(page, "l", page.get_by_test_id("answer-input"))  # a plain l is typed, not a shortcut
     expect(page.get_by_test_id("answer-input")).to_have_value("l")
     page.get_by_test_id("answer-input").fill("")
     type_answer(page, item.answer)
     expect(page.get_by_test_id("listen-answer")).to_be_visible()
-    page.keyboard.press("l")
-    page.keyboard.press("s")
+    press_key(page, "l")
+    press_key(page, "s")
     page.get_by_test_id("listen-answer").click()
     assert page.evaluate("window.__spoken") == [  # a new page: a new list
         [item.answer, "zh-CN"],
@@ -430,7 +444,7 @@ def test_an_answer_from_a_second_tab_says_it_was_not_counted(
 def test_show_me_grades_again_and_shows_the_answer(page, server, sample_study_set, answers):
     start_sample_quiz(page, server, sample_study_set)
     item = current_item(page, answers)
-    page.get_by_test_id("answer-input").press("Enter")  # empty: show me
+    press_key(page, "Enter", page.get_by_test_id("answer-input"))  # empty: show me
     feedback = page.get_by_test_id("feedback")
     expect(feedback).to_have_attribute("data-verdict", "wrong")
     expect(feedback.locator("h1")).to_have_text("The answer")
@@ -453,7 +467,7 @@ def test_reading_view_pinyin_on_demand_and_gloss_on_click(page, server, sample_s
     assert "".join(t.split("\n")[0] for t in first).startswith(bold[:4])
     rt = reading.locator("rt").first
     expect(rt).to_be_hidden()
-    page.keyboard.press("p")  # pinyin on demand
+    press_key(page, "p")  # pinyin on demand
     expect(rt).to_be_visible()
     expect(page.get_by_test_id("toggle-pinyin")).to_have_attribute("aria-pressed", "true")
     word = next(w for w in pair.words if w.gloss and w.study)
@@ -504,7 +518,7 @@ def test_every_page_passes_axe(browser, server, sample_study_set, answers, schem
     _axe(page, "article", found)
     page.get_by_test_id("read-article").click()
     _axe(page, "reading", found)
-    page.keyboard.press("p")
+    press_key(page, "p")
     page.locator("button.word").first.click()
     _axe(page, "reading with pinyin and a gloss", found)
     page.goto(f"{server.url}/article/{sample_study_set.id}")
@@ -553,7 +567,7 @@ def test_undo_a_slip_by_keyboard(page, server, sample_study_set, answers):
     item = current_item(page, answers)
     type_answer(page, "错")
     expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "wrong")
-    page.keyboard.press("u")  # undo: the same question again
+    press_key(page, "u")  # undo: the same question again
     expect(page.get_by_test_id("answer-input")).to_be_focused()
     expect(page.locator(".progress span")).to_have_text(f"1 / {len(answers)}")
     assert current_item(page, answers) == item
@@ -623,7 +637,7 @@ def test_repeats_are_hidden_and_other_spellings_are_right(page, server):
         assert item.answer not in prompt.inner_text(), item.answer
         repeats = 1 if item.answer == "改革" else 0
         expect(page.get_by_test_id("blank-repeat")).to_have_count(repeats)
-        page.get_by_test_id("answer-input").press("Alt+l")
+        press_key(page, "Alt+l", page.get_by_test_id("answer-input"))
         assert item.answer not in page.evaluate("window.__spoken")[-1][0]
         type_answer(page, typed.get(item.answer, item.answer))
         expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")

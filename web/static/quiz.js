@@ -140,3 +140,9 @@ document.addEventListener("DOMContentLoaded", () => {
     else if (event.key === "e" || event.key === "E") showEnglish();
   });
 });
+
+// Registered last, so it runs after the handlers above: the page's keys now work
+// (a key pressed while the page is still loading does nothing; tests wait for this).
+document.addEventListener("DOMContentLoaded", () => {
+  document.documentElement.dataset.keys = "ready";
+});
