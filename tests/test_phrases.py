@@ -886,6 +886,24 @@ def test_related_words(a, b, related):
             id="bold-english-closer-to-plain-chinese-word",
         ),
         pytest.param(
+            "车站里**穿了制服的工作人员**跑来跑去。",
+            "At the station uniformed staff scurried back and forth.",
+            [("穿了制服的工作人员", None)],  # not "uniformed staff scurried": the clause's verb
+            id="verb-after-the-noun-is-the-clause's",
+        ),
+        pytest.param(
+            "为了支付**营业开支**，店主每月必须卖出五百本书。",
+            "To cover the cost of doing business the owner must sell five hundred books a month.",
+            [("营业开支", None)],  # the gap "cover the cost" is 支付's; glosses find 营业 later
+            id="gap-beside-the-phrase's-gloss-words",
+        ),
+        pytest.param(
+            "它很像**头盔显示器**。",
+            "It resembled the display inside the panoramic viewing helmet of the space suit.",
+            [("头盔显示器", "display")],  # "inside" opens "the ... helmet", no phrase of its own
+            id="preposition-opening-the-next-noun-phrase",
+        ),
+        pytest.param(
             "那时出现了电话、**无线电报**、收音机和汽车。",
             "Then came the telephone, wireless telegraph, radio and the car.",
             [("无线电报", "wireless telegraph")],  # "radio" is 收音机's: one item of the list
@@ -927,4 +945,61 @@ def test_spans_that_are_other_words_english_are_no_answer(zh, en, expected):
     ],
 )
 def test_a_word_the_phrase_says_joins_its_span(zh, en, expected):
+    assert pairs(zh, en) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "那位医生穿着**白大褂**。",
+            "The doctor wore a white smock.",
+            [("白大褂", "white smock")],  # "white" leaves 褂 unsaid: the noun it modifies
+            id="unsaid-head-noun-after",
+        ),
+        pytest.param(
+            "她培养了许多**优秀运动员**。",
+            "She has trained many elite athletes.",
+            [("优秀运动员", "elite athletes")],  # 优秀 unsaid by "athletes": the modifier
+            id="unsaid-modifier-before",
+        ),
+        pytest.param(
+            "**拉普拉斯反变换**给出脉冲响应。",
+            "The inverse Laplace transform gives the impulse response.",
+            [("拉普拉斯反变换", "inverse Laplace transform")],
+            id="unsaid-inner-word-before",
+        ),
+        pytest.param(
+            "她在**任何事情上**都很认真。",
+            "She is serious about everything alone.",
+            [("任何事情上", "everything")],  # an adverb is no head noun; 上 may go unsaid
+            id="no-adverb-after",
+        ),
+        pytest.param(
+            "他**当众**道歉了。",
+            "He apologised in public yesterday.",
+            [("当众", "in public")],  # the entry's "in public", word for word
+            id="dictionary-meaning-word-for-word",
+        ),
+        pytest.param(
+            "他**当场**就答应了。",
+            "He agreed on the spot.",
+            [("当场", "on the spot")],
+            id="dictionary-meaning-with-its-article",
+        ),
+        pytest.param(
+            "河里的**鱼儿**游来游去。",
+            "The fish in the river swam back and forth.",
+            [("鱼儿", "fish")],  # 儿 after a noun is the erhua suffix, not "child"
+            id="erhua-suffix-says-nothing",
+        ),
+        pytest.param(
+            "树上的**鸟儿**在唱歌。",
+            "The little birds in the tree were singing.",
+            [("鸟儿", "birds")],
+            id="erhua-suffix-headword",
+        ),
+    ],
+)
+def test_a_span_takes_the_words_that_complete_it(zh, en, expected):
     assert pairs(zh, en) == expected

@@ -27,6 +27,8 @@ from learnkit.text.charclass import HAN
 GAP_CREDIT = 0.5
 LIGHT_HSK = 3  # gap alignment: words this basic (可能, 会, 因此) need no English of their own
 MIN_RENDERING = 0.5  # share of the phrase's characters a rendering must say
+ERHUA = "儿"
+ZH_LOCATIVE = frozenset("上下里中内外前后间边")  # 事情上, 短期内: often no English word
 ZH_AFFIX = frozenset("式性化型者家率度类")  # suffixes English often leaves unsaid
 EN_NEGATION = frozenset("not no out without never nor lack absence".split())
 ZH_FUNCTION = frozenset(
@@ -60,6 +62,12 @@ def truncated(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
     no token explains outnumber the tokens that explain none (a hyphenated word counts
     its parts: "dual-use" says 军民两用), so the span likely lost a word ("county" for
     县治, "county seat")."""
+    return unsaid_excess(units, tokens) > 0
+
+
+def unsaid_excess(units: Sequence[Unit], tokens: Sequence[english.Token]) -> int:
+    """How many more of the phrase's units no token says than there are tokens that say
+    none (:func:`truncated` when above 0)."""
     negated = any(is_negation(t.text) for t in tokens)
     phrase = "".join(text_of(units))
     units = [u for u in units if u.content and u.text not in ZH_AFFIX]
@@ -69,7 +77,7 @@ def truncated(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
     unsaid = sum(1 for u in units if not any(says(u, t, phrase) for t in tokens))
     spare = sum(1 for t in tokens if not any(says(u, t, phrase) for u in units))
     spare += sum(t.text.count("-") for t in tokens)
-    return unsaid > spare
+    return unsaid - spare
 
 
 def english_unsaid(units: Sequence[Unit], tokens: Sequence[english.Token]) -> bool:
@@ -112,8 +120,15 @@ def word_units(zh: str, start: int, end: int) -> list[Unit]:
     if listed:
         lemmas = frozenset(t.lemma for t in tokens_of(listed) if t.content)
         return [Unit(start, end, len(piece), lemmas, True, (lemmas,), text=piece)]
-    # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of.
-    return [unit for s, e in cedict.split(piece) for unit in word_units(zh, start + s, start + e)]
+    # Not a headword (伙伴关系, 中美关系): the dictionary words it is made of; a 儿 after
+    # them is the erhua suffix (鱼儿 "fish"), not "child" (儿子, 女儿 are headwords).
+    return [
+        Unit(start + s, start + e, 1, frozenset(), False, text=ERHUA)
+        if s and piece[s:e] == ERHUA
+        else unit
+        for s, e in cedict.split(piece)
+        for unit in word_units(zh, start + s, start + e)
+    ]
 
 
 @lru_cache(maxsize=16384)

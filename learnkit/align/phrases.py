@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from learnkit.align import bold, gaps, lexical, vectors
 from learnkit.align import renderings as ecd
+from learnkit.chinese import dictionary as cedict
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
 from learnkit.text.charclass import CLAUSE_BREAK
@@ -118,6 +119,16 @@ def match_phrases(
             ):
                 # the dictionary finds the phrase's words outside the gap: the gap is the
                 # English of other Chinese ("because" beside gloss-found "priorities")
+                between = None
+            if (
+                between is not None
+                and raw is None
+                and any(v >= SEARCH_THRESHOLD for v in zh_side[z][1].values())
+                and not any(_overlap(Span(a, b, ""), between[0]) for a, b in zh_side[z][1])
+            ):
+                # glosses find the phrase's words elsewhere, though not convincingly: the
+                # gap is the English of other Chinese ("cover the cost" of 支付, beside
+                # "doing business" of 营业)
                 between = None
             if between is not None and raw is not None and not raw[1]:
                 # the embeddings' own paraphrase inside a wider gap: the rest of the gap
@@ -392,6 +403,9 @@ def _edges(
             return None  # part of a name: "Belt and Road"
     inside = _gloss_neighbours(source, text, tokens, inside, others, en)
     inside = _finish_noun_phrase(tokens, inside, en)
+    inside = _without_open_preposition(source, tokens, inside, text)
+    inside = _whole_sense(text, tokens, inside)
+    inside = _unsaid_neighbours(source, tokens, inside, others, en)
     said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
@@ -419,6 +433,79 @@ def _gloss_neighbours(source, text, tokens, inside, others, en) -> list:
         by_edge = edge is not None and _edge_character_says(edge, t, inside, step)
         if (said or by_edge) and not any(lexical.says(u, t, u.text) for u in others):
             inside = [t, *inside] if step < 0 else [*inside, t]
+    return inside
+
+
+def _whole_sense(text: str, tokens: list, inside: list) -> list:
+    """The span widened to a dictionary meaning of the phrase that stands word for word
+    around it, when only function words join (当众 "in public": "public" → "in public")."""
+    if len(text) < 2 or not cedict.contains(text):
+        return inside
+    first, last = tokens.index(inside[0]), tokens.index(inside[-1])
+    for meaning in sorted(cedict.meaning_phrases(text), key=len):
+        n = len(meaning)
+        for k in range(max(0, last - n + 1), min(first, len(tokens) - n) + 1):
+            window = tokens[k : k + n]
+            added = window[: first - k] + window[last - k + 1 :]
+            if (
+                n > last - first + 1
+                and tuple(t.text.lower() for t in window) == meaning
+                and not any(t.content for t in added)
+            ):
+                return window
+    return inside
+
+
+_DETERMINERS = frozenset("a an the his her its their my your our this that these those".split())
+
+
+def _without_open_preposition(source, tokens, inside, text) -> list:
+    """A span ending on a preposition that opens the noun phrase after it ("the display
+    inside | the helmet") without the preposition, when the phrase does not say it (a verb
+    particle, "switch on", stays)."""
+    last = inside[-1]
+    k = tokens.index(last) + 1
+    if (
+        len(inside) > 1
+        and last.text.lower() in english.PREPOSITIONS - english.PARTICLES
+        and k < len(tokens)
+        and tokens[k].text.lower() in _DETERMINERS
+        and not any(lexical.says(u, last, text) for u in source)
+    ):
+        inside = inside[:-1]
+        while len(inside) > 1 and not inside[-1].content:
+            inside = inside[:-1]
+    return inside
+
+
+def _unsaid_neighbours(source, tokens, inside, others, en) -> list:
+    """A span that leaves more of the phrase unsaid than it has words to say it takes the
+    adjective or noun just after it (the head it modifies: 白大褂 "white" → "white smock")
+    and then just before it (a modifier: 优秀运动员 "athletes" → "elite athletes"), one
+    word a side, when nothing says that word, inside the phrase or out: it is the English
+    of the part still unsaid. A locative (事情上) may go unsaid."""
+    text = "".join(lexical.text_of(source))
+    heavy = [u for u in source if u.text not in lexical.ZH_LOCATIVE]
+    for step in (1, -1):
+        if lexical.unsaid_excess(heavy, inside) <= 0:
+            break
+        k = tokens.index(inside[-1] if step > 0 else inside[0]) + step
+        if not 0 <= k < len(tokens):
+            continue
+        t = tokens[k]
+        a, b = (inside[-1].end, t.start) if step > 0 else (t.end, inside[0].start)
+        if (
+            en[a:b] != " "
+            or not t.content
+            or t.lemma in gaps.GENERIC
+            or t.text.lower() in english.PREPOSITIONS
+            or not english.parts_of_speech(t.text) & ({"NOUN"} if step > 0 else {"ADJ", "NOUN"})
+            or _loose_verb(source, t)
+            or any(lexical.says(u, t, text) for u in source)
+            or any(lexical.says(u, t, u.text) for u in others)
+        ):
+            continue
+        inside = [*inside, t] if step > 0 else [t, *inside]
     return inside
 
 
@@ -592,6 +679,8 @@ def _complete(
             (a, b)
             for a, b in _extensions(tokens, text, start, end)
             if not any(a < u.end and b > u.start for u in used)
+            # a verb form no unit says after the span is the clause's ("workers scurried")
+            and not (b > end and _loose_verb(units, next(t for t in tokens if t.end == b)))
         ]
         if not wider:
             break

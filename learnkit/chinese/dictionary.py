@@ -319,6 +319,24 @@ def english_words(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
+def meaning_phrases(word: str) -> tuple[tuple[str, ...], ...]:
+    """Each meaning of ``word`` as its words in order, lower case, notes in parentheses
+    and a verb's "to" left out: 当众 → ("in", "public"), ("in", "front", "of", "everybody")."""
+    out: list[tuple[str, ...]] = []
+    for entry in lookup(word):
+        for sense in entry.definitions:
+            if _is_noise(sense):
+                continue
+            for meaning in _meanings(sense):
+                found = tuple(english.words(_PARENS.sub(" ", meaning).lower()))
+                if found[:1] == ("to",):
+                    found = found[1:]
+                if found:
+                    out.append(found)
+    return tuple(dict.fromkeys(out))
+
+
 def meaning_words(word: str) -> tuple[frozenset[str], ...]:
     """The content words of each meaning of ``word`` ("county seat" → {"county", "seat"}),
     for telling a whole translation from part of one; degree words ("quite") go unless

@@ -29,6 +29,18 @@ STOP_WORDS = frozenset(
     either each all any some s t one up out off but if""".split()
 )
 
+# Words that open a prepositional phrase ("the display inside the helmet"); the ones that
+# are also verb particles ("switch it on", "give up") are in PARTICLES.
+PREPOSITIONS = frozenset(
+    """about above across after against along amid among around at before behind below
+    beneath beside besides between beyond by despite during except for from in inside into
+    like near of off on onto outside over past per since through throughout to toward
+    towards under underneath unlike until upon via with within without""".split()
+)
+PARTICLES = frozenset(
+    "about across along around away back by down in off on out over through up".split()
+)
+
 # One spelling for the ways English names a country or its people.
 _SYNONYMS = {
     "us": "america",
