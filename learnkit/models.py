@@ -22,6 +22,10 @@ class Span:
     text: str
     pieces: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with this span."""
+        return start < self.end and self.start < end
+
 
 @dataclass(frozen=True)
 class Paragraph:

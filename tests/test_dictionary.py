@@ -113,6 +113,18 @@ def test_meaning_words_leave_degree_words_out(word, meaning, absent):
     assert frozenset(absent) not in meanings
 
 
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        ("当众", ("in", "public")),  # function words kept, in order
+        ("当场", ("on", "the", "spot")),
+        ("吸毒", ("take", "drugs")),  # a verb's "to" left out
+    ],
+)
+def test_meaning_phrases_keep_every_word_in_order(word, meaning):
+    assert meaning in cedict.meaning_phrases(word)
+
+
 def test_english_words_drop_stopwords_variants_and_pinyin():
     words = cedict.english_words("和")
     assert {"peace", "harmonious", "sum"} <= words

@@ -67,7 +67,7 @@ def assign(
     plain_zh = [
         u
         for u in lexical.units_of(zh, words)
-        if u.content and not any(z.start < u.end and u.start < z.end for z in zh_emphasis)
+        if u.content and not any(z.overlaps(u.start, u.end) for z in zh_emphasis)
     ]
     elsewhere = [
         ecd.elsewhere(tuple(lexical.inside(tokens, e)), zh, zh_emphasis)
@@ -201,7 +201,7 @@ def _said_elsewhere(
     plain_zh = [
         u
         for u in lexical.units_of(zh, words)
-        if _word(u) and not any(u.start < z.end and z.start < u.end for z in zh_emphasis)
+        if _word(u) and not any(z.overlaps(u.start, u.end) for z in zh_emphasis)
     ]
     bold_en = [[t for t in lexical.inside(tokens, e) if t.content] for e in en_emphasis]
     phrases = []

@@ -62,7 +62,7 @@ def gaps(zh: str, phrase: Span, units: Sequence[Link], tokens: Sequence, en: str
     clause = [u for u in outside if u.start >= lo and u.end <= hi]
     if any(not u.tokens and not u.light for u in clause):
         return []
-    inside = [u for u in units if u.content and u.start < phrase.end and u.end > phrase.start]
+    inside = [u for u in units if u.content and phrase.overlaps(u.start, u.end)]
     own = frozenset().union(*(u.tokens for u in inside))
     taken = frozenset().union(*(u.tokens for u in outside)) - own
     # one character links loosely (场 "large place" → "fifth-largest"): no anchor

@@ -115,7 +115,7 @@ def match_phrases(
                 between is not None
                 and raw is not None
                 and raw[1]
-                and not _overlap(raw[0], between[0])
+                and not raw[0].overlaps(between[0].start, between[0].end)
             ):
                 # the dictionary finds the phrase's words outside the gap: the gap is the
                 # English of other Chinese ("because" beside gloss-found "priorities")
@@ -124,7 +124,7 @@ def match_phrases(
                 between is not None
                 and raw is None
                 and any(v >= SEARCH_THRESHOLD for v in zh_side[z][1].values())
-                and not any(_overlap(Span(a, b, ""), between[0]) for a, b in zh_side[z][1])
+                and not any(between[0].overlaps(a, b) for a, b in zh_side[z][1])
             ):
                 # glosses find the phrase's words elsewhere, though not convincingly: the
                 # gap is the English of other Chinese ("cover the cost" of 支付, beside
@@ -266,7 +266,7 @@ def _search(
         return None
     zh_side = isinstance(source[0], lexical.Unit)
     negated = zh_side and any(u.negation for u in source)
-    best = [k for k in found if not any(k[0] < u.end and k[1] > u.start for u in used)]
+    best = [k for k in found if not any(u.overlaps(*k) for u in used)]
     if zh_side and not _LIST_MARKS.intersection(phrase.text):
         # a phrase that lists nothing is one item of an English list, not two
         best = [k for k in best if "," not in text[k[0] : k[1]]]
@@ -598,7 +598,7 @@ def _gap_answer(
     if first > last or not any(t.content for t in tokens[first : last + 1]):
         return None
     a, b = tokens[first].start, tokens[last].end
-    if any(a < u.end and b > u.start for u in used):
+    if any(u.overlaps(a, b) for u in used):
         return None
     if ecd.elsewhere(tuple(tokens[first : last + 1]), zh, (phrase,)):
         return None
@@ -622,10 +622,6 @@ _NEGATION_ONLY = frozenset("not no never neither either nor".split())
 
 
 _LIST_MARKS = frozenset(",，、;；")
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _extensions(tokens: list, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -678,7 +674,7 @@ def _complete(
         wider = [
             (a, b)
             for a, b in _extensions(tokens, text, start, end)
-            if not any(a < u.end and b > u.start for u in used)
+            if not any(u.overlaps(a, b) for u in used)
             # a verb form no unit says after the span is the clause's ("workers scurried")
             and not (b > end and _loose_verb(units, next(t for t in tokens if t.end == b)))
         ]
@@ -747,7 +743,7 @@ def _paraphrase_spans(tokens: list, text: str, used: Sequence[Span], negated: bo
     return [
         (cand[0].start, cand[-1].end)
         for cand in _windows(tokens, text, PARAPHRASE_WORDS, negated)
-        if not any(cand[0].start < u.end and cand[-1].end > u.start for u in used)
+        if not any(u.overlaps(cand[0].start, cand[-1].end) for u in used)
     ]
 
 
