@@ -1020,6 +1020,18 @@ def test_a_word_the_phrase_says_joins_its_span(zh, en, expected):
             [("奇怪的声音", "strange noise")],  # "echoed" is the clause's verb
             id="clause-verb-after-the-noun-cut",
         ),
+        pytest.param(
+            "这种简单的原则使他集中精力，搞好摄影工作。",
+            "This simple principle let him **focus on his craft** of photography.",
+            [("集中", "focus on his craft")],  # not 他集中: the subject
+            id="english-bold-chinese-without-pronoun",
+        ),
+        pytest.param(
+            "她很快就原谅了他们。",
+            "She soon **forgave them**.",
+            [("原谅", "forgave them")],  # 他们 is the object's pronoun, no content
+            id="english-bold-chinese-without-object-pronoun",
+        ),
     ],
 )
 def test_a_span_takes_the_words_that_complete_it(zh, en, expected):
