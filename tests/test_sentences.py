@@ -28,7 +28,18 @@ def split(text: str, lang: str, protected: tuple[Span, ...] = ()) -> list[str]:
             ["因为下雨，所以…… 所以我们没去。", "他走了。"],
             id="stammer-ellipsis-word",
         ),
+        pytest.param(
+            "他结巴着说：“这本…… 本…… 你…… 你……” 老师笑了。",
+            ["他结巴着说：“这本…… 本…… 你…… 你……”", "老师笑了。"],
+            id="stammer-trailing-off-again",
+        ),
         pytest.param("天黑了…… 我们回家吧。", ["天黑了……", "我们回家吧。"], id="ellipsis-ends"),
+        pytest.param("我…… 我们回家吧。", ["我…… 我们回家吧。"], id="stammer-before-a-word"),
+        pytest.param(
+            "他喊道：“我不…… 服，一千个不服！”",
+            ["他喊道：“我不…… 服，一千个不服！”"],
+            id="stammer-word-broken-before-a-pause",
+        ),
         pytest.param(
             "世界观.文章还分析了因素。", ["世界观.", "文章还分析了因素。"], id="ascii-period"
         ),

@@ -228,12 +228,14 @@ def _zh_ends(text: str) -> list[int]:
 def _stammer(text: str, i: int, k: int) -> bool:
     """Whether the ellipsis at ``i`` is a hesitation inside the sentence: the text at ``k``
     after it takes up again the one to three Han characters before it (小…… 小太监,
-    所以…… 所以连饭也…, 我叫…… 叫小玄子)."""
+    所以…… 所以连饭也…, 我叫…… 叫小玄子), or is one to three Han characters trailing
+    off again or pausing (那部书…… 书…… 我…… 我……, 不…… 服，: one faltering sentence)."""
     for m in (3, 2, 1):
         before = text[i - m : i]
         if i >= m and all(is_han(c) for c in before) and text.startswith(before, k):
             return True
-    return False
+    again = next((j for j in range(k + 1, min(len(text), k + 4)) if text[j] in "…，、"), -1)
+    return again > k and all(is_han(c) for c in text[k:again])
 
 
 def _zh_is_end(text: str, i: int) -> bool:
