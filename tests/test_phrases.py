@@ -689,7 +689,7 @@ def test_a_generic_verb_anchors_no_gap(en, expected):
     [
         pytest.param("**夜市**很热闹。", "Night markets are lively.", "night markets", id="common"),
         pytest.param("他说**夜市**很热闹。", "He said night markets were lively.", "night markets"),
-        pytest.param("**中国**经济增长放缓。", "China's economy slowed.", "China's", id="name"),
+        pytest.param("**中国**经济增长放缓。", "China's economy slowed.", "China", id="name"),
     ],
 )
 def test_a_sentence_capital_is_taken_off_a_common_word_on_the_card(zh, en, expected):
@@ -1031,6 +1031,18 @@ def test_a_word_the_phrase_says_joins_its_span(zh, en, expected):
             "She soon **forgave them**.",
             [("原谅", "forgave them")],  # 他们 is the object's pronoun, no content
             id="english-bold-chinese-without-object-pronoun",
+        ),
+        pytest.param(
+            "王成来到**女婿**家，住下了。",
+            "Wang Cheng came to his son-in-law's house and stayed.",
+            [("女婿", "son-in-law")],  # the 's is 家's possessor mark, not 女婿's
+            id="possessive-ending-left-out",
+        ),
+        pytest.param(
+            "他**笑而不语**。",
+            "He laughed quite calmly and said nothing.",
+            [("笑而不语", "laughed")],  # "quite" belongs to "calmly", outside the span
+            id="no-dangling-degree-adverb",
         ),
     ],
 )
