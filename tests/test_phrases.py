@@ -901,6 +901,17 @@ def test_related_words(a, b, related):
             id="preposition-opening-the-next-noun-phrase",
         ),
         pytest.param(
+            "台积电正在日本西南部**菊阳町**的**牧牛场**和**菜田**里建厂。",
+            "It is building in the cow pastures and cabbage fields of **Kikuyo** in Japan.",
+            [
+                ("菊阳町", None),
+                ("牧牛场", "cow pastures"),
+                ("菜田", "cabbage fields"),
+                (None, "Kikuyo"),
+            ],
+            id="english-bold-name-is-not-a-common-word-said-in-plain-text",
+        ),
+        pytest.param(
             "那时出现了电话、**无线电报**、收音机和汽车。",
             "Then came the telephone, wireless telegraph, radio and the car.",
             [("无线电报", "wireless telegraph")],  # "radio" is 收音机's: one item of the list

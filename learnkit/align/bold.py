@@ -83,9 +83,23 @@ def assign(
         if t.content and not any(e.start <= t.start and t.end <= e.end for e in en_emphasis)
     ]
     translated = [_all_said_by(lexical.units_of(zh, words, z), plain_en) for z in zh_emphasis]
+    # ... or part of it, when the English bold is a name nothing says (菜田 "cabbage fields"
+    # beside **Kikuyo**: 田 says "fields"; a name's cosine to any word is noise)
+    named = [_name_only(en, e, tokens) for e in en_emphasis]
+    partly = [
+        any(
+            lexical.says(u, t, u.text)
+            for u in lexical.units_of(zh, words, z)
+            if u.content
+            for t in plain_en
+        )
+        for z in zh_emphasis
+    ]
 
     def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the text is said elsewhere
         phrase = lexical.content_text(lexical.units_of(zh, words, zh_emphasis[i]))
+        if named[j] and partly[i]:
+            return True
         return (elsewhere[j] or translated[i]) and (
             ecd.rendering(phrase, tuple(lexical.inside(tokens, en_emphasis[j])))
             < lexical.MIN_RENDERING
@@ -143,6 +157,19 @@ def assign(
                 taken_i.add(i)
                 taken_j.add(j)
     return [(i, j, round(lex[i][j], 3), pair_confidence(lex[i][j], cos[i][j])) for i, j in best[1]]
+
+
+def _name_only(en: str, span: Span, tokens: list[english.Token]) -> bool:
+    """Whether the bold English is capitalised words only, not at a sentence start: a name
+    ("Kikuyo"), which no gloss says."""
+    inside = lexical.inside(tokens, span)
+    before = en[: span.start].rstrip()
+    return (
+        bool(inside)
+        and all(t.text[:1].isupper() for t in inside)
+        and before != ""
+        and before[-1] not in ".!?\"'“‘"
+    )
 
 
 def _closer_in_plain(plain_zh, en_emphasis, lex, cos):
