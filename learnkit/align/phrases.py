@@ -447,7 +447,7 @@ def _edges(
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
         return None
-    while len(inside) > 1 and inside[-1].text.lower() in _DEGREE_ADVERBS:
+    while len(inside) > 1 and inside[-1].text.lower() in english.DEGREE_WORDS | _INTENSIFIERS:
         inside = inside[:-1]  # "laughed quite": the adverb's word is not in the span
     a, b = inside[0].start, inside[-1].end
     if inside[-1].text.endswith(("'s", "’s")) and not text.endswith("的"):
@@ -455,7 +455,7 @@ def _edges(
     return Span(a, b, en[a:b]), score, confidence
 
 
-_DEGREE_ADVERBS = frozenset("quite rather very too so fairly somewhat really extremely".split())
+_INTENSIFIERS = frozenset("very too so really extremely".split())  # with the degree words
 
 
 def _gloss_neighbours(source, text, tokens, inside, others, en) -> list:

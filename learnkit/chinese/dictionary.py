@@ -152,9 +152,6 @@ _MARKUP_WORDS = frozenset(
     """sth sb one's oneself someone something etc esp lit fig e g ie variant old archaic
     classifier surname abbr pr taiwan bound form see""".split()
 )
-# Degree words a meaning may carry beside its sense ("quite uncharacteristic" of 一反常态):
-# a translation need not say them.
-_DEGREE_WORDS = frozenset("quite rather fairly somewhat".split())
 
 
 def _is_noise(sense: str) -> bool:
@@ -353,7 +350,7 @@ def meaning_words(word: str) -> tuple[frozenset[str], ...]:
                     for t in english.words(plain)
                     if not english.is_stop(t) and t not in _MARKUP_WORDS
                 )
-                found = found - _DEGREE_WORDS or found
+                found = found - english.DEGREE_WORDS or found
                 if found:
                     out.append(found)
     return tuple(dict.fromkeys(out))

@@ -41,6 +41,10 @@ PARTICLES = frozenset(
     "about across along around away back by down in off on out over through up".split()
 )
 
+# Degree words: a meaning or a span need not say them ("quite uncharacteristic" of 一反常态),
+# and a span does not end on one ("laughed quite | unconcernedly").
+DEGREE_WORDS = frozenset("quite rather fairly somewhat".split())
+
 # One spelling for the ways English names a country or its people.
 _SYNONYMS = {
     "us": "america",
