@@ -125,6 +125,13 @@ def test_meaning_phrases_keep_every_word_in_order(word, meaning):
     assert meaning in cedict.meaning_phrases(word)
 
 
+@pytest.mark.parametrize(
+    ("word", "verb"), [("拍电影", True), ("吸毒", True), ("投资", False), ("电影", False)]
+)
+def test_is_verb_when_every_meaning_is_a_verbs(word, verb):
+    assert cedict.is_verb(word) is verb
+
+
 def test_english_words_drop_stopwords_variants_and_pinyin():
     words = cedict.english_words("和")
     assert {"peace", "harmonious", "sum"} <= words

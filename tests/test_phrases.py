@@ -1055,6 +1055,24 @@ def test_a_word_the_phrase_says_joins_its_span(zh, en, expected):
             [("笑而不语", "laughed")],  # "quite" belongs to "calmly", outside the span
             id="no-dangling-degree-adverb",
         ),
+        pytest.param(
+            "他们在公园里**拍电影**。",
+            "They are making a film in the park.",
+            [("拍电影", "making a film")],  # 拍电影 "to make a movie": a verb phrase
+            id="verb-phrase-takes-its-verb",
+        ),
+        pytest.param(
+            "他不喝酒，也不**吸毒**。",
+            "He did not drink or do drugs.",
+            [("吸毒", "do drugs")],
+            id="verb-phrase-takes-a-light-verb",
+        ),
+        pytest.param(
+            "他最近**发胖**了。",
+            "He is fat these days.",
+            [("发胖", "fat")],  # a copula is no verb of the phrase's
+            id="verb-phrase-takes-no-copula",
+        ),
     ],
 )
 def test_a_span_takes_the_words_that_complete_it(zh, en, expected):

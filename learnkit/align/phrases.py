@@ -443,6 +443,7 @@ def _edges(
     inside = _without_open_preposition(source, tokens, inside, text)
     inside = _whole_sense(text, tokens, inside)
     inside = _unsaid_neighbours(source, tokens, inside, others, en)
+    inside = _verb_before(text, tokens, inside, others, en)
     said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
@@ -455,6 +456,36 @@ def _edges(
     return Span(a, b, en[a:b]), score, confidence
 
 
+def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -> list:
+    """A verb phrase of two or three characters (every meaning of its entry a verb's: 拍电影
+    "to make a movie") found as its object alone takes the verb just before it, through an
+    article or possessive, when no Chinese word outside the phrase needs that verb ("film"
+    → "making a film", 吸毒 "drugs" → "do drugs")."""
+    if not 2 <= len(text) <= 3 or not cedict.is_verb(text):
+        return inside  # (an idiom's one noun stays too little of it: 摸着石头过河 "stones")
+    if any(
+        "VERB" in (pos := english.parts_of_speech(t.text))
+        and ("NOUN" not in pos or t.text.lower().endswith(("ing", "ed")))
+        for t in inside
+    ):
+        return inside  # the span has its verb ("withstood", "rising")
+    k = tokens.index(inside[0]) - 1
+    while k >= 0 and tokens[k].text.lower() in _DETERMINERS and k >= tokens.index(inside[0]) - 2:
+        k -= 1
+    if k < 0 or CLAUSE_BREAK.search(en[tokens[k].end : inside[0].start]):
+        return inside
+    verb = tokens[k]
+    pos = english.parts_of_speech(verb.text)
+    if "VERB" not in pos and "AUX" not in pos or verb.text[:1].isupper():
+        return inside
+    if verb.lemma == "be" or verb.text.lower() in _COPULAS | (_AUXILIARIES - _DO):
+        return inside  # 发胖 "obese", not "are obese": a copula is no verb of the phrase's
+    if _claimed(verb, others, tokens, inside):
+        return inside
+    return tokens[k : tokens.index(inside[-1]) + 1]
+
+
+_COPULAS = frozenset("is are was were am be been being 's 're".split())
 _INTENSIFIERS = frozenset("very too so really extremely".split())  # with the degree words
 
 

@@ -334,6 +334,20 @@ def meaning_phrases(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=16384)
+def is_verb(word: str) -> bool:
+    """Whether every meaning of ``word`` is a verb's ("to make a movie"; not 投资,
+    "investment; to invest")."""
+    meanings = [
+        m
+        for e in lookup(word)
+        for sense in e.definitions
+        if not _is_noise(sense)
+        for m in _meanings(sense)
+    ]
+    return bool(meanings) and all(m.lower().startswith("to ") for m in meanings)
+
+
 def meaning_words(word: str) -> tuple[frozenset[str], ...]:
     """The content words of each meaning of ``word`` ("county seat" → {"county", "seat"}),
     for telling a whole translation from part of one; degree words ("quite") go unless
