@@ -194,6 +194,12 @@ def pairs(
             [("贸易逆差", "trade deficit")],
             id="english-bold-in-pieces-kept-whole",
         ),
+        pytest.param(
+            "**实心圆点**代表低能数据，**空心圆圈**为高能数据。",
+            "**Solid circles**: low energy data; open circles: high energy data.",
+            [("实心圆点", "Solid circles"), ("空心圆圈", None)],  # one bold is one phrase's
+            id="one-english-bold-never-split",
+        ),
         # English → Chinese evidence (ECDICT renderings) and complete spans
         pytest.param(
             "**余震**持续了一整夜。",

@@ -286,6 +286,8 @@ def split_merged(
             a, b = inside[k - 1], inside[k]
             if e.text[a.end - e.start : b.start - e.start].strip():
                 continue  # only a space between: where pieces of bold may meet
+            if not any(a.end - e.start <= p <= b.start - e.start for p in e.pieces):
+                continue  # ... and do: one bold "Solid circles" is one phrase's
             if not (a.content and b.content):
                 continue  # each part starts and ends on a content word
             # a part's every word explained by its phrase ("Russia partnership" is no part)
