@@ -197,7 +197,7 @@ def pairs(
         pytest.param(
             "**实心圆点**代表低能数据，**空心圆圈**为高能数据。",
             "**Solid circles**: low energy data; open circles: high energy data.",
-            [("实心圆点", "Solid circles"), ("空心圆圈", None)],  # one bold is one phrase's
+            [("实心圆点", "Solid circles"), ("空心圆圈", "open circles")],  # one bold, one phrase
             id="one-english-bold-never-split",
         ),
         # English → Chinese evidence (ECDICT renderings) and complete spans
