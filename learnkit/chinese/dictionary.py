@@ -315,22 +315,26 @@ def english_words(word: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
-@lru_cache(maxsize=65536)
+def _real_meanings(word: str):
+    """Every meaning of every real sense of ``word`` (no variant or reference notes), as
+    CC-CEDICT writes it: the one walk over an entry the meaning functions share."""
+    for entry in lookup(word):
+        for sense in entry.definitions:
+            if not _is_noise(sense):
+                yield from _meanings(sense)
+
+
 @lru_cache(maxsize=16384)
 def meaning_phrases(word: str) -> tuple[tuple[str, ...], ...]:
     """Each meaning of ``word`` as its words in order, lower case, notes in parentheses
     and a verb's "to" left out: 当众 → ("in", "public"), ("in", "front", "of", "everybody")."""
     out: list[tuple[str, ...]] = []
-    for entry in lookup(word):
-        for sense in entry.definitions:
-            if _is_noise(sense):
-                continue
-            for meaning in _meanings(sense):
-                found = tuple(english.words(_PARENS.sub(" ", meaning).lower()))
-                if found[:1] == ("to",):
-                    found = found[1:]
-                if found:
-                    out.append(found)
+    for meaning in _real_meanings(word):
+        found = tuple(english.words(_PARENS.sub(" ", meaning).lower()))
+        if found[:1] == ("to",):
+            found = found[1:]
+        if found:
+            out.append(found)
     return tuple(dict.fromkeys(out))
 
 
@@ -338,35 +342,24 @@ def meaning_phrases(word: str) -> tuple[tuple[str, ...], ...]:
 def is_verb(word: str) -> bool:
     """Whether every meaning of ``word`` is a verb's ("to make a movie"; not 投资,
     "investment; to invest")."""
-    meanings = [
-        m
-        for e in lookup(word)
-        for sense in e.definitions
-        if not _is_noise(sense)
-        for m in _meanings(sense)
-    ]
+    meanings = list(_real_meanings(word))
     return bool(meanings) and all(m.lower().startswith("to ") for m in meanings)
 
 
+@lru_cache(maxsize=65536)
 def meaning_words(word: str) -> tuple[frozenset[str], ...]:
     """The content words of each meaning of ``word`` ("county seat" → {"county", "seat"}),
     for telling a whole translation from part of one; degree words ("quite") go unless
     they are all the meaning says."""
     out: list[frozenset[str]] = []
-    for entry in lookup(word):
-        for sense in entry.definitions:
-            if _is_noise(sense):
-                continue
-            for meaning in _meanings(sense):
-                plain = _PARENS.sub(" ", meaning).lower()
-                found = frozenset(
-                    t
-                    for t in english.words(plain)
-                    if not english.is_stop(t) and t not in _MARKUP_WORDS
-                )
-                found = found - english.DEGREE_WORDS or found
-                if found:
-                    out.append(found)
+    for meaning in _real_meanings(word):
+        plain = _PARENS.sub(" ", meaning).lower()
+        found = frozenset(
+            t for t in english.words(plain) if not english.is_stop(t) and t not in _MARKUP_WORDS
+        )
+        found = found - english.DEGREE_WORDS or found
+        if found:
+            out.append(found)
     return tuple(dict.fromkeys(out))
 
 
