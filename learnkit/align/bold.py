@@ -87,14 +87,15 @@ def assign(
     # beside **Kikuyo**: 田 says "fields"; a name's cosine to any word is noise)
     named = [_name_only(en, e, tokens) for e in en_emphasis]
     partly = [
-        any(
+        any(named)
+        and any(
             lexical.says(u, t, u.text)
             for u in lexical.units_of(zh, words, z)
             if u.content
             for t in plain_en
         )
         for z in zh_emphasis
-    ]
+    ]  # (only asked beside a named English bold)
 
     def unsaid(i: int, j: int) -> bool:  # no gloss evidence and the text is said elsewhere
         phrase = lexical.content_text(lexical.units_of(zh, words, zh_emphasis[i]))

@@ -448,7 +448,7 @@ def _edges(
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
         return None
-    while len(inside) > 1 and inside[-1].text.lower() in english.DEGREE_WORDS | _INTENSIFIERS:
+    while len(inside) > 1 and inside[-1].text.lower() in _DEGREE:
         inside = inside[:-1]  # "laughed quite": the adverb's word is not in the span
     a, b = inside[0].start, inside[-1].end
     if inside[-1].text.endswith(("'s", "’s")) and not text.endswith("的"):
@@ -478,7 +478,7 @@ def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -
     pos = english.parts_of_speech(verb.text)
     if "VERB" not in pos and "AUX" not in pos or verb.text[:1].isupper():
         return inside
-    if verb.lemma == "be" or verb.text.lower() in _COPULAS | (_AUXILIARIES - _DO):
+    if verb.lemma == "be" or verb.text.lower() in _NO_PHRASE_VERB:
         return inside  # 发胖 "obese", not "are obese": a copula is no verb of the phrase's
     if _claimed(verb, others, tokens, inside):
         return inside
@@ -486,7 +486,8 @@ def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -
 
 
 _COPULAS = frozenset("is are was were am be been being 's 're".split())
-_INTENSIFIERS = frozenset("very too so really extremely".split())  # with the degree words
+# a span ends on none of these: degree words and intensifiers ("laughed quite")
+_DEGREE = english.DEGREE_WORDS | frozenset("very too so really extremely".split())
 
 
 def _gloss_neighbours(source, text, tokens, inside, others, en) -> list:
@@ -525,7 +526,7 @@ def _whole_sense(text: str, tokens: list, inside: list) -> list:
             added = window[: first - k] + window[last - k + 1 :]
             if (
                 n > last - first + 1
-                and meaning[-1] not in english.PREPOSITIONS | _DETERMINERS  # "hundreds of"
+                and meaning[-1] not in _OPENERS  # "hundreds of"
                 and all(
                     t.text.lower() == w or t.lemma == english.lemma(w)  # "hung up"
                     for t, w in zip(window, meaning, strict=True)
@@ -537,6 +538,7 @@ def _whole_sense(text: str, tokens: list, inside: list) -> list:
 
 
 _DETERMINERS = frozenset("a an the his her its their my your our this that these those".split())
+_OPENERS = english.PREPOSITIONS | _DETERMINERS  # words that open what follows them
 
 
 def _without_open_preposition(source, tokens, inside, text) -> list:
@@ -682,6 +684,7 @@ _AUXILIARIES = frozenset(
 )
 _NEGATION_FILLERS = frozenset("even yet ever really quite".split())
 _DO = frozenset("do does did".split())
+_NO_PHRASE_VERB = _COPULAS | (_AUXILIARIES - _DO)  # no verb of a verb phrase (_verb_before)
 
 
 def _number(word: str) -> bool:
@@ -723,9 +726,8 @@ _GAP_OPENERS = frozenset(
     "and or but nor so because while when whenever where whereas if unless though although "
     "that which who whom whose".split()
 )
-_GAP_CLOSERS = _GAP_OPENERS | frozenset(
-    "a an the its his her their my your our this these those during before after since until "
-    "than".split()
+_GAP_CLOSERS = (
+    _GAP_OPENERS | _DETERMINERS | frozenset("during before after since until than".split())
 )
 # a span of only these says no more than a negation: the phrase's content is elsewhere
 _NEGATION_ONLY = frozenset("not no never neither either nor".split())
