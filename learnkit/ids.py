@@ -25,7 +25,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from learnkit.models import Article, StudySet
@@ -105,8 +105,13 @@ class Item:
     zh: str
 
 
-def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
-    """New id → previous id, for the new items that are previous items corrected."""
+def _matches(
+    new: Sequence[Item],
+    old: Sequence[Item],
+    allowed: Callable[[Item, Item], bool] | None = None,
+) -> dict[str, str]:
+    """New id → previous id, for the new items that are previous items corrected
+    (``allowed(new, old)``: whether a similar pair may be one; same text always is)."""
     out: dict[str, str] = {}
     old_ids = {o.id for o in old}
     free = [o for o in old if o.id not in {n.id for n in new}]
@@ -133,7 +138,7 @@ def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
             matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
             if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
                 ratio = matcher.ratio()
-                if ratio >= SIMILAR:
+                if ratio >= SIMILAR and (allowed is None or allowed(n, o)):
                     scored.append((-ratio, abs(i - j), i, j))
     used_new, used_old = set(), set()
     for _, _, i, j in sorted(scored):
@@ -142,6 +147,47 @@ def _matches(new: Sequence[Item], old: Sequence[Item]) -> dict[str, str]:
             used_old.add(j)
             out[left[i].id] = free[j].id
     return out
+
+
+def _kept(text: str) -> tuple[str, list[int]]:
+    """``text`` as :func:`normalize` keeps it, with each kept character's index in ``text``."""
+    chars, where = [], []
+    for i, c in enumerate(text):
+        for d in unicodedata.normalize("NFKC", c):
+            if not d.isspace() and unicodedata.category(d)[0] not in "PS":
+                chars.append(d)
+                where.append(i)
+    return "".join(chars), where
+
+
+def _phrase_corrects(ss: StudySet) -> Callable[[Item, Item], bool]:
+    """Whether a new phrase may be a previous, similar one corrected: the previous
+    phrase's text no longer stands in the article (its Chinese was corrected), or it
+    stands where the new phrase is (the bold's edges moved: 中央银 → 中央银行). Its text
+    standing elsewhere means the learner bolded another phrase (定位欺骗技术 unbolded,
+    定位欺骗软件 bolded in the next sentence): another card, never its reviews."""
+    pairs = {p.id: p for p in ss.sentences}
+    spans = {p.id: (pairs.get(p.sentence), p.zh_span) for p in ss.phrases if p.zh is not None}
+    text: list[str] = []  # the article's sentences, normalised once a pair needs them
+
+    def allowed(n: Item, o: Item) -> bool:
+        before = normalize(o.zh)
+        if not text:
+            text.append("\x1f".join(normalize(p.zh) for p in ss.sentences))
+        if before not in text[0]:
+            return True
+        pair, span = spans.get(n.id, (None, None))
+        if pair is None or span is None:
+            return False
+        kept, where = _kept(pair.zh)
+        start = kept.find(before)
+        while start >= 0:
+            if span.overlaps(where[start], where[start + len(before) - 1] + 1):
+                return True
+            start = kept.find(before, start + 1)
+        return False
+
+    return allowed
 
 
 def study_items(ss: StudySet) -> list[Item]:
@@ -158,9 +204,11 @@ def carry_ids(ss: StudySet, previous: Sequence[Item]) -> StudySet:
         return ss
     new = study_items(ss)
     moved: dict[str, str] = {}
-    for kind in ("sentence", "phrase"):
+    for kind, allowed in (("sentence", None), ("phrase", _phrase_corrects(ss))):
         moved |= _matches(
-            [i for i in new if i.kind == kind], [i for i in previous if i.kind == kind]
+            [i for i in new if i.kind == kind],
+            [i for i in previous if i.kind == kind],
+            allowed,
         )
     if not moved:
         return ss

@@ -255,6 +255,14 @@ EDITS = {
         ],
         {"new": 0, "retired": 0, "every-note-changes": True},
     ),
+    # 双重遏制 unbolded, a similar phrase bolded in another paragraph: another card
+    "similar-phrase-bolded-instead": (
+        [
+            ('**"双重遏制"**', '"双重遏制"'),
+            ("与朝鲜的军事合作", "与朝鲜的军事合作（**双重遏阻**）"),
+        ],
+        {"new": 2, "retired": 2},  # its phrase note and cloze; 双重遏制's two, kept
+    ),
     "en-bold-not-in-zh": (
         [("remain largely subsurface", "remain **largely subsurface**")],
         {"new": 0, "retired": 0},  # kept in the study set without Chinese: no note

@@ -90,3 +90,41 @@ def test_same_article_is_found_by_its_sentences(previous, found):
     assert [s.zh for s in ss.sentences] == ["银行今天开门。", "存款不多。"]
     items = [Item("sentence", f"old-s{n}", zh) for n, zh in enumerate(previous)]
     assert same_article(ss, {"old": items, ss.id: items}) == ("old" if found else None)
+
+
+def _article(zh: str) -> str:
+    link = "[原文链接](https://example.com/a)"
+    return f"{link}\n\n# 油轮\n\n{zh}\n\n---\n\n# Tankers\n\nTankers hide.\n"
+
+
+@pytest.mark.parametrize(
+    ("zh", "previous", "carried"),
+    [
+        # the previous phrase's text is gone: its Chinese was corrected in place
+        ("它们用**定位欺骗软件**隐身。", "定位欺骗技术", True),
+        # the bold's edges moved where the previous phrase stands
+        ("政府**开出的条件**很好。", "出的条件", True),
+        ("政府开**出的条件**很好。", "开出的条件", True),
+        # the previous phrase still stands elsewhere, unbolded: another phrase was bolded
+        ("它们用定位欺骗技术隐身。专家说这是**定位欺骗软件**。", "定位欺骗技术", False),
+        ("美国总统说中美关系很好。**中俄关系**也很好。", "中美关系", False),
+        ("**中俄关系**和中美关系都很好。", "中美关系", False),
+        ("拜登政府很忙。这是**拜登的政治**。", "拜登政府", False),
+    ],
+    ids=[
+        "corrected",
+        "edge-added",
+        "edge-cut",
+        "other-sentence",
+        "other-phrase",
+        "same-sentence",
+        "other-words",
+    ],
+)
+def test_a_phrase_bolded_instead_of_a_similar_one_is_another_card(zh, previous, carried):
+    """A review never moves to another card: unbolding a phrase and bolding a similar one
+    elsewhere (定位欺骗技术 → 定位欺骗软件) is a new card beside the retired one; a phrase
+    whose Chinese was corrected, or whose bold's edges moved, is the previous one."""
+    ss = study_set(_article(zh), source="a.md")
+    old = Item("phrase", "old-id", previous)
+    assert [p.id == "old-id" for p in carry_ids(ss, [old]).phrases] == [carried]
