@@ -93,7 +93,7 @@ def _article(
     have a previous version (never one this build wrote).
     """
     from learnkit.anki.notes import package_name
-    from learnkit.ids import carry_ids
+    from learnkit.pipeline import carry
 
     try:
         ss = _load(source, progress)
@@ -107,7 +107,7 @@ def _article(
                 if found is not None:
                     break
             target = Path(out_dir) / package_name(ss) if out_dir is not None else None
-        ss = carry_ids(ss, ledger.items())
+        ss = carry(ss, ledger.items())
     except LearnkitError as exc:
         return ArticleResult(source, error=str(exc))
     except Exception as exc:  # a bug on one input must not lose the rest of the batch
@@ -479,7 +479,7 @@ def deck_bytes(study_sets: Iterable[StudySet], timestamp: float | None = None) -
 
 def _decks(study_sets: Iterable[StudySet], path: str | None = None) -> list[DeckSpec]:
     """The decks of ``study_sets``, with the package at ``path`` (if any) as the ledger."""
-    from learnkit.ids import carry_ids
+    from learnkit.pipeline import carry
 
     if isinstance(study_sets, StudySet):  # one study set given on its own
         study_sets = [study_sets]
@@ -492,7 +492,7 @@ def _decks(study_sets: Iterable[StudySet], path: str | None = None) -> list[Deck
         previous = ledger.article(ss.id)
         if not previous.notes and ledger.notes:
             ss, previous, _ = _previous_article(ss, [path])
-        decks.append(deck_spec(carry_ids(ss, previous.items()), previous))
+        decks.append(deck_spec(carry(ss, previous.items()), previous))
     if not any(d.notes for d in decks):
         raise BuildError("nothing to study: no phrase or sentence to make a card from")
     return decks

@@ -98,11 +98,13 @@ def english_phrase_id(article_key: str, en: str) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    """An item of a previous build: ``kind`` "sentence" or "phrase", its id and Chinese."""
+    """An item of a previous build: ``kind`` "sentence" or "phrase", its id and Chinese
+    (a phrase's ``sentence``: the Chinese of the sentence it was studied in)."""
 
     kind: str
     id: str
     zh: str
+    sentence: str = ""
 
 
 def _matches(
@@ -193,8 +195,11 @@ def _phrase_corrects(ss: StudySet) -> Callable[[Item, Item], bool]:
 def study_items(ss: StudySet) -> list[Item]:
     """The items of a study set: its sentences, then its phrases with Chinese (a phrase
     without has no card whose reviews an id could carry)."""
+    pairs = {s.id: s.zh for s in ss.sentences}
     return [Item("sentence", s.id, s.zh) for s in ss.sentences] + [
-        Item("phrase", p.id, p.zh) for p in ss.phrases if p.zh is not None
+        Item("phrase", p.id, p.zh, pairs.get(p.sentence, ""))
+        for p in ss.phrases
+        if p.zh is not None
     ]
 
 

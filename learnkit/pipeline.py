@@ -6,12 +6,21 @@ import bisect
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from learnkit.align import beads, phrases
 from learnkit.chinese import annotate
 from learnkit.chinese.pinyin import numbers_line, pinyin_line
-from learnkit.ids import article_id, english_phrase_id, item_id, normalize, sentence_id
+from learnkit.ids import (
+    Item,
+    article_id,
+    carry_ids,
+    english_phrase_id,
+    item_id,
+    normalize,
+    sentence_id,
+)
 from learnkit.limits import check_sentences
 from learnkit.models import (
     Article,
@@ -180,6 +189,37 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
         phrases=tuple(found.values()),
         warnings=tuple(warnings),
     )
+
+
+def carry(ss: StudySet, previous: Sequence[Item]) -> StudySet:
+    """``ss`` with the ids of the previous build's items it corrects
+    (:func:`learnkit.ids.carry_ids`), each phrase bolded in several sentences studied in
+    the one the previous build studied it in, if it is still bold there: a bold copy added
+    earlier in the article moves no cloze to another sentence."""
+    ss = carry_ids(ss, previous)
+    was = {i.id: normalize(i.sentence) for i in previous if i.kind == "phrase" and i.sentence}
+    if not was:
+        return ss
+    pairs = {normalize(p.zh): p for p in reversed(ss.sentences)}  # the first of each text
+    out, moved = [], False
+    for phrase in ss.phrases:
+        pair = pairs.get(was.get(phrase.id, "")) if phrase.zh is not None else None
+        there = _phrase_in(ss.id, pair, phrase) if pair and pair.id != phrase.sentence else None
+        out.append(there or phrase)
+        moved = moved or there is not None
+    return replace(ss, phrases=tuple(out)) if moved else ss
+
+
+def _phrase_in(key: str, pair: SentencePair, phrase: Phrase) -> Phrase | None:
+    """``phrase`` as bolded in ``pair`` (its id kept), or None if it is not bold there."""
+    from learnkit.chinese.reading import to_simplified
+
+    want = normalize(phrase.zh or "")
+    emphasis = pair.zh_emphasis, pair.en_emphasis
+    for match in phrases.match_phrases(pair.zh, pair.en, *emphasis, pair.words):
+        if match.zh is not None and normalize(match.zh.text) == want:
+            return replace(_phrase(key, pair, match, to_simplified(pair.zh)), id=phrase.id)
+    return None
 
 
 def _phrase(key: str, pair: SentencePair, match: PhraseMatch, simplified: str) -> Phrase:

@@ -263,6 +263,11 @@ EDITS = {
         ],
         {"new": 2, "retired": 2},  # its phrase note and cloze; 双重遏制's two, kept
     ),
+    # the same phrase bolded again in an earlier sentence: its cloze stays where it was
+    "bold-copy-added-earlier": (
+        [("的对手--美国，", "的对手--美国（**双重遏制**），")],
+        {"new": 0, "retired": 0},
+    ),
     "en-bold-not-in-zh": (
         [("remain largely subsurface", "remain **largely subsurface**")],
         {"new": 0, "retired": 0},  # kept in the study set without Chinese: no note

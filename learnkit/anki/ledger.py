@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -21,6 +22,7 @@ from learnkit.errors import BuildError
 from learnkit.ids import Item, article_of
 
 _KINDS = {nt.id: nt for nt in NOTE_TYPES}
+_TAG = re.compile(r"<[^>]+>")  # a phrase's sentence is highlighted in its note
 _ITEM_KINDS = {"phrase": "phrase", "sentence": "sentence"}  # cloze notes share phrase keys
 
 
@@ -55,7 +57,12 @@ class Ledger:
     def items(self) -> tuple[Item, ...]:
         """The sentences and phrases it held, with their Chinese text."""
         return tuple(
-            Item(_ITEM_KINDS[n.kind], n.key, html.unescape(n.field("Hanzi")))
+            Item(
+                _ITEM_KINDS[n.kind],
+                n.key,
+                html.unescape(n.field("Hanzi")),
+                html.unescape(_TAG.sub("", n.field("Sentence"))) if n.kind == "phrase" else "",
+            )
             for n in self.notes
             if n.kind in _ITEM_KINDS
         )

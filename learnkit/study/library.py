@@ -19,7 +19,7 @@ from pathlib import Path
 
 from learnkit.diskcache import package_fingerprint
 from learnkit.errors import ArticleError, DuplicateArticle, LearnkitError
-from learnkit.ids import carry_ids, rekey, same_article, study_items
+from learnkit.ids import rekey, same_article, study_items
 from learnkit.models import StudySet
 from learnkit.sources import article_files
 from learnkit.study.quiz import ClozeItem, build_items
@@ -122,7 +122,9 @@ class Library:
             if before is not None and same_article(ss, {before.id: study_items(before)}):
                 ss, previous = rekey(ss, before.id), before
         if previous is not None:
-            ss = carry_ids(ss, study_items(previous))
+            from learnkit.pipeline import carry
+
+            ss = carry(ss, study_items(previous))
         store.cache_study_set(key, ss, self.clock())
         return ss
 
