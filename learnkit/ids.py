@@ -58,6 +58,14 @@ def normalize(text: str) -> str:
     return kept or folded
 
 
+def _fold(text: str) -> str:
+    """An item's text as compared with a previous build's: :func:`normalize`d, in
+    Simplified characters (an article converted to the other script keeps its items)."""
+    from learnkit.chinese.reading import fold_script
+
+    return fold_script(normalize(text))
+
+
 def article_id(article: Article) -> str:
     """From the source link if there is one, else the Chinese title and date, else the text."""
     meta = article.meta
@@ -119,22 +127,22 @@ def _matches(
     free = [o for o in old if o.id not in {n.id for n in new}]
     by_text: dict[str, list[Item]] = {}
     for o in free:
-        by_text.setdefault(normalize(o.zh), []).append(o)
+        by_text.setdefault(_fold(o.zh), []).append(o)
     left = []
     for n in new:
         if n.id in old_ids:
             continue  # same text, same id
-        same = by_text.get(normalize(n.zh))
+        same = by_text.get(_fold(n.zh))
         if same:
             out[n.id] = same.pop(0).id
         else:
             left.append(n)
     free = [o for o in free if o.id not in set(out.values())]
     scored = []
+    folded = [_fold(o.zh) for o in free]
     for i, n in enumerate(left):
-        a = normalize(n.zh)
-        for j, o in enumerate(free):
-            b = normalize(o.zh)
+        a = _fold(n.zh)
+        for j, (o, b) in enumerate(zip(free, folded, strict=True)):
             if n.kind == "phrase" and min(len(a), len(b)) < SAME_LENGTH * max(len(a), len(b)):
                 continue
             matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -173,15 +181,18 @@ def _phrase_corrects(ss: StudySet) -> Callable[[Item, Item], bool]:
     text: list[str] = []  # the article's sentences, normalised once a pair needs them
 
     def allowed(n: Item, o: Item) -> bool:
-        before = normalize(o.zh)
+        before = _fold(o.zh)
         if not text:
-            text.append("\x1f".join(normalize(p.zh) for p in ss.sentences))
+            text.append("\x1f".join(_fold(p.zh) for p in ss.sentences))
         if before not in text[0]:
             return True
         pair, span = spans.get(n.id, (None, None))
         if pair is None or span is None:
             return False
+        from learnkit.chinese.reading import fold_script
+
         kept, where = _kept(pair.zh)
+        kept = fold_script(kept)
         start = kept.find(before)
         while start >= 0:
             if span.overlaps(where[start], where[start + len(before) - 1] + 1):
@@ -241,11 +252,11 @@ def same_article(ss: StudySet, previous: Mapping[str, Sequence[Item]]) -> str | 
     for article, items in previous.items():
         if article == ss.id:
             continue
-        theirs = {normalize(i.zh) for i in items if i.kind == "sentence"}
+        theirs = {_fold(i.zh) for i in items if i.kind == "sentence"}
         if not theirs:
             continue
         if mine is None:
-            mine = {normalize(s.zh) for s in ss.sentences}
+            mine = {_fold(s.zh) for s in ss.sentences}
         share = len(mine & theirs) / max(len(mine), len(theirs))
         if share >= SAME_ARTICLE and share > most:
             best, most = article, share

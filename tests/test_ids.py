@@ -128,3 +128,30 @@ def test_a_phrase_bolded_instead_of_a_similar_one_is_another_card(zh, previous, 
     ss = study_set(_article(zh), source="a.md")
     old = Item("phrase", "old-id", previous)
     assert [p.id == "old-id" for p in carry_ids(ss, [old]).phrases] == [carried]
+
+
+@pytest.mark.parametrize(
+    ("kind", "previous", "carried"),
+    [
+        ("sentence", "銀行今天開門。", True),  # the article converted to Simplified
+        ("phrase", "銀行", True),
+        ("phrase", "銀河", False),  # another word in either script
+    ],
+)
+def test_an_item_in_the_other_script_is_the_same_item(kind, previous, carried):
+    """A learner converting an article between Traditional and Simplified keeps every
+    review: an item's text is compared with the previous build's in one script."""
+    ss = study_set(TEXT, source="bank.md")
+    carried_ss = carry_ids(ss, [Item(kind, "old-id", previous)])
+    items = carried_ss.sentences if kind == "sentence" else carried_ss.phrases
+    assert (items[0].id == "old-id") is carried
+
+
+def test_an_article_in_the_other_script_is_the_same_article():
+    from learnkit.ids import same_article
+
+    text = TEXT.replace("开门。", "开门。钱不多。").replace("today.", "today. Money is short.")
+    ss = study_set(text, source="bank.md")
+    assert [s.zh for s in ss.sentences] == ["银行今天开门。", "钱不多。"]
+    items = [Item("sentence", "old-s0", "銀行今天開門。"), Item("sentence", "old-s1", "錢不多。")]
+    assert same_article(ss, {"old": items}) == "old"

@@ -187,6 +187,15 @@ def to_simplified(text: str) -> str:
     return simple if changed > sum(a != b for a, b in zip(text, traditional, strict=True)) else text
 
 
+def fold_script(text: str) -> str:
+    """``text`` with every Traditional character in its Simplified form, whatever the
+    script of the rest (OpenCC's t2s; same length): the same text in either script folds
+    to one string."""
+    if not HAN.search(text):
+        return text
+    return _convert_same_length(_converters()[0], text)
+
+
 def to_traditional(text: str) -> str:
     """``text`` in Traditional characters (OpenCC's phrase-aware s2t); same length."""
     if not HAN.search(text):
