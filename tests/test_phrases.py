@@ -1127,6 +1127,68 @@ def test_unsure_answers_are_withheld_sure_ones_shown(zh, en, expected):
 
 
 @pytest.mark.parametrize(
+    ("zh", "en", "threshold", "expected"),
+    [
+        pytest.param(
+            "**游客激增**给**日益枯竭**的**地下水源**带来了压力。",
+            "A surge of visitors has put pressure on dwindling underground water sources.",
+            None,
+            # 日益枯竭's unsure "dwindling underground" is withheld and so takes no word
+            # from 地下水源 (it had "water sources")
+            [("游客激增", None), ("日益枯竭", None), ("地下水源", "underground water sources")],
+            id="a-withheld-answer-claims-no-words",
+        ),
+        pytest.param(
+            "**人口激增**会给城市带来压力。",
+            "Surges in population would put increasing strain on cities.",
+            0.0,
+            [("人口激增", None)],  # not "population would put increasing": across a modal
+            id="no-span-across-a-modal",
+        ),
+        pytest.param(
+            "这本书是对历史的**挖掘**。",
+            "The book is in part an excavation of history.",
+            0.0,
+            [("挖掘", "excavation")],  # "to excavate" as a noun: not "part an excavation"
+            id="a-verb-said-as-a-noun-takes-no-verb-before",
+        ),
+        pytest.param(
+            "我们在**那个年代**很穷。",
+            "We were poor in those years.",
+            0.0,
+            [("那个年代", "those years")],  # 那 says "those": not "years"
+            id="a-demonstrative-joins",
+        ),
+        pytest.param(
+            "**在那个时候**，我们很穷。",
+            "At that time, we were poor.",
+            0.0,
+            [("在那个时候", "At that time")],  # 在 says "At", 那 "that": not "time"
+            id="a-preposition-and-a-demonstrative-join",
+        ),
+        pytest.param(
+            "这部电影**在一定程度上**是对他童年的**回忆**。",
+            "The film is in part a recollection of his childhood.",
+            0.0,
+            [("在一定程度上", "in part"), ("回忆", "recollection")],  # not "part"
+            id="a-preposition-joins",
+        ),
+        pytest.param(
+            "我们在河边**种点白菜**。",
+            "We could grow some cabbage **round the place**.",
+            0.0,
+            # 点 "place" is a lesser part of the phrase, and plain English says the rest:
+            # the English bold is not its counterpart (it is the unbolded 在河边's)
+            [("种点白菜", "grow some cabbage"), (None, "round the place")],
+            id="bold-said-by-a-lesser-part-stays-apart",
+        ),
+    ],
+)
+def test_the_answers_of_a_bead_share_its_words_fairly(zh, en, threshold, expected):
+    assert pairs(zh, en, threshold=threshold) == expected
+
+
+@pytest.mark.parametrize(
     ("raw", "shown"),
     [(1.0, 1.0), (SEARCH_SURE, THRESHOLD), (0.0, 0.0)],
 )

@@ -224,7 +224,9 @@ def _said_elsewhere(
     or plain
     Chinese words (outside every bold span, two characters or more) say half the content
     words of ``j`` or more, and more of them than ``i`` does (山坳 beside **mud pools**
-    and plain 泥坑; 送葬的仪仗 beside **wedding procession** and plain "funeral procession")."""
+    and plain 泥坑; 送葬的仪仗 beside **wedding procession** and plain "funeral procession"),
+    or the characters of ``i`` that say ``j`` are fewer than those that say plain English
+    only, and those are most of ``i``."""
     plain_en = [t for t in tokens if t.content and not any(_within(t, e) for e in en_emphasis)]
     plain_zh = [
         u
@@ -242,13 +244,27 @@ def _said_elsewhere(
             {t.lemma for t in targets if any(lexical.says(u, t, phrase or u.text) for u in units)}
         )
 
+    def says_any(u, phrase, targets) -> bool:
+        return any(lexical.says(u, t, phrase or u.text) for t in targets)
+
     outside = [said([u for u in units if _word(u)], phrase, plain_en) for units, phrase in phrases]
     by_plain = [said(plain_zh, "", inside) for inside in bold_en]
 
     def apart(i: int, j: int) -> bool:
         units, phrase = phrases[i]
         here = said(units, phrase, bold_en[j])
-        return outside[i] > here or (2 * by_plain[j] >= len(bold_en[j]) > 0 and by_plain[j] > here)
+        if outside[i] > here or (2 * by_plain[j] >= len(bold_en[j]) > 0 and by_plain[j] > here):
+            return True
+        # the glosses pair them through a lesser part of the phrase, and most of it says
+        # plain English only (种点玉米: "grow some corn" beside **around the place**, which
+        # only 点 "place" says; a pair on embeddings alone is judged above)
+        bold = sum(len(u.text) for u in units if says_any(u, phrase, bold_en[j]))
+        plain = sum(
+            len(u.text)
+            for u in units
+            if says_any(u, phrase, plain_en) and not says_any(u, phrase, bold_en[j])
+        )
+        return 0 < bold < plain and 2 * plain > sum(len(u.text) for u in units)
 
     return apart
 

@@ -7,13 +7,15 @@ and, for idioms, the words around the phrase (:mod:`learnkit.align.gaps`).
 1. The bold spans of both sides are assigned jointly (:mod:`learnkit.align.bold`); a
    paired English span is cut to what its phrase says, and pieces of bold it does not
    say are bold of their own.
-2. A bold Chinese span left over is searched for in the English sentence: candidates with
+2. A bold Chinese span left over is searched for in the English sentence, the surest
+   search first (each search is redone once others have claimed words): candidates with
    gloss evidence or an ECDICT rendering of the run ("out of control" → 失去控制), checked
    and ranked with embeddings and by how wholly they say one dictionary meaning; the
    winner is completed (its head noun: "hydroelectric dams"); without any evidence, the
    run of words the embeddings find clearly closest (a paraphrase). A phrase left with
    no answer or a weak one takes the one English run between the anchors of its
-   neighbours, if there is one (an idiom: :mod:`learnkit.align.gaps`).
+   neighbours, if there is one (an idiom: :mod:`learnkit.align.gaps`). An answer claims
+   its words for the phrases after it only if it is shown (not below the threshold).
 3. A bold English span left over is searched for in the Chinese sentence the same way;
    not found, it is returned with ``zh=None`` so that the caller warns.
 
@@ -107,10 +109,18 @@ def match_phrases(
     gap = {z: gaps.gaps(zh, z, links, tokens, en) for z in zh_left}
     _prefetch_search(zh_side, en_side, tokens, en, zh, gap)
     sentence = lexical.units_of(zh, words) if zh_left else []
-    for z in zh_left:
-        raw = found = _search(z, *zh_side[z], tokens, en, used_en)
+    # the surest searches claim their words first ("whole new meaning" of 全新的意义 before
+    # a weak "whole" for 俗语); each search is redone once others have claimed words
+    first = {z: _search(z, *zh_side[z], tokens, en, used_en) for z in zh_left}
+    claimed = len(used_en)
+    for z in sorted(zh_left, key=lambda z: -first[z][2] if first[z] else 0.0):
+        raw = found = (
+            first[z] if len(used_en) == claimed else _search(z, *zh_side[z], tokens, en, used_en)
+        )
         if found is not None:
-            found = _edges(z, zh_side[z][0], sentence, tokens, en, *found, says=bool(found[1]))
+            found = _edges(
+                z, zh_side[z][0], sentence, tokens, en, *found, says=bool(found[1]), used=used_en
+            )
         if found is None or found[2] < GAP_CONFIDENCE:  # a weak answer or none: the gap's
             between = _gap_answer(zh, z, gap[z], tokens, en, used_en)
             if (
@@ -139,12 +149,15 @@ def match_phrases(
                 if outer.start <= inner.start and inner.end <= outer.end and inner != outer:
                     between = None
             if between is not None:
-                between = _edges(z, zh_side[z][0], sentence, tokens, en, *between, says=False)
+                between = _edges(
+                    z, zh_side[z][0], sentence, tokens, en, *between, says=False, used=used_en
+                )
             found = between or found
         if found:
             span, score, confidence = found
             matches.append(PhraseMatch(z, span, score, _searched(confidence)))
-            used_en.append(span)
+            if _searched(confidence) >= threshold:  # a withheld answer claims no words
+                used_en.append(span)
         else:
             matches.append(PhraseMatch(z, None))
     used_zh = [m.zh for m in matches if m.zh]
@@ -355,6 +368,7 @@ def _edges(
     score: float,
     confidence: float,
     says: bool = True,
+    used: Sequence[Span] = (),
 ) -> tuple[Span, float, float] | None:
     """A found span checked at its edges.
 
@@ -365,7 +379,8 @@ def _edges(
     dollars"). None when the span is part of a name of several words ("Road" of "Belt and
     Road"; not "America" of "America and Europe", 欧洲 being there) or is one word saying
     less than :data:`MIN_IDIOM_COVERAGE` of a gloss-found phrase of four characters or
-    more ("stones" for 摸着石头过河)."""
+    more ("stones" for 摸着石头过河). No word is taken that another phrase's answer
+    (``used``) holds."""
     inside = lexical.inside(tokens, span)
     text = "".join(lexical.text_of(source))
     others = [
@@ -444,6 +459,18 @@ def _edges(
     inside = _whole_sense(text, tokens, inside)
     inside = _unsaid_neighbours(source, tokens, inside, others, en)
     inside = _verb_before(text, tokens, inside, others, en)
+    inside = _opening_function_words(text, tokens, inside, en)
+    inside = _without_used(inside, used)
+    if inside and not says and _ends_on_modifier(tokens, inside, en, None):
+        return None  # a gap ending on a modifier of the noun after it is no phrase
+    if inside and _ends_on_modifier(tokens, inside, en, used):
+        inside = inside[:-1]
+        while inside and not inside[-1].content:
+            inside = inside[:-1]
+    if not inside or any(
+        t.text.lower() in _MODALS and not explained(source, t) for t in inside[1:-1]
+    ):
+        return None  # across a clause's modal: "population would put increasing"
     said = max(lexical.coverage(source, inside), ecd.rendering(text, tuple(inside)))
     lone = sum(1 for t in inside if t.content) == 1
     if says and lone and len(text) >= 4 and said < MIN_IDIOM_COVERAGE:
@@ -454,6 +481,75 @@ def _edges(
     if inside[-1].text.endswith(("'s", "’s")) and not text.endswith("的"):
         b -= 2  # 女婿 "son-in-law", not "son-in-law's" (that is 女婿的)
     return Span(a, b, en[a:b]), score, confidence
+
+
+# A phrase opening on one of these says the English word just before its span: 那个年代
+# "those years", 在一定程度上 "in part", 从小 "from childhood" (the words being function
+# words, no gloss says them).
+_OPENING_WORDS = (
+    (("这", "那"), frozenset("this that these those such".split())),
+    (("在", "于"), frozenset("in at on during within".split())),
+    (("从", "自"), frozenset("from since".split())),
+    (("对",), frozenset("to for towards toward with about".split())),
+    (("向", "往", "朝"), frozenset("to towards toward".split())),
+    (("为",), frozenset("for".split())),
+)
+
+
+def _opening_function_words(text: str, tokens: list, inside: list, en: str) -> list:
+    """The span with the demonstrative and then the preposition just before it that open
+    the phrase (:data:`_OPENING_WORDS`): 在那个时候 "at that time"."""
+    preposition = [w for chars, w in _OPENING_WORDS[1:] if text[:1] in chars]
+    demonstrative = text[len(preposition) : len(preposition) + 1] in _OPENING_WORDS[0][0]
+    for wanted in ([_OPENING_WORDS[0][1]] if demonstrative else []) + preposition:
+        k = tokens.index(inside[0]) - 1
+        if (
+            k < 0
+            or tokens[k].text.lower() not in wanted
+            or CLAUSE_BREAK.search(en[tokens[k].end : inside[0].start])
+        ):
+            break
+        inside = [tokens[k], *inside]
+    return inside
+
+
+def _ends_on_modifier(tokens: list, inside: list, en: str, used: Sequence[Span] | None) -> bool:
+    """Whether the span ends on a modifier of the noun just after it, one that another
+    phrase's answer holds (``used``: an adjective, or an -ing word after a preposition,
+    "pressure on dwindling"
+    before 自然资源's "natural resources"), or any noun (None: an adjective only, "the
+    arrival of new" before "rules"): the span stops inside a noun phrase."""
+    k = tokens.index(inside[-1]) + 1
+    if k >= len(tokens) or en[inside[-1].end : tokens[k].start] != " ":
+        return False
+    nxt = tokens[k]
+    if used is None:
+        if not (nxt.content and _may_be_noun(nxt.text)):
+            return False
+    elif not any(u.overlaps(nxt.start, nxt.end) for u in used):
+        return False
+    pos = english.parts_of_speech(inside[-1].text)
+    word = inside[-1].text.lower()
+    after_preposition = len(inside) > 1 and inside[-2].text.lower() in english.PREPOSITIONS
+    if used is not None and after_preposition and word.endswith("ing") and "VERB" in pos:
+        return True  # "on dwindling" before another's "natural resources" ("implanting"
+        # before another's "microchips" is a verb and its object)
+    return "NOUN" not in pos and "ADJ" in pos
+
+
+def _without_used(inside: list, used: Sequence[Span]) -> list:
+    """The span without the edge words another phrase's answer holds (an extension may
+    have reached them: "pressure on dwindling natural" beside 自然资源's "natural
+    resources"), and without the function words left at its edges then; empty when the
+    words held are inside it."""
+    held = [t for t in inside if any(u.overlaps(t.start, t.end) for u in used)]
+    if not held:
+        return inside
+    while inside and (inside[-1] in held or not inside[-1].content):
+        inside = inside[:-1]
+    while inside and (inside[0] in held or not inside[0].content):
+        inside = inside[1:]
+    return [] if any(t in held for t in inside) else inside  # around another's: none
 
 
 def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -> list:
@@ -469,6 +565,9 @@ def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -
         for t in inside
     ):
         return inside  # the span has its verb ("withstood", "rising")
+    verbs = {m[0] for m in cedict.meaning_phrases(text)}
+    if any(lexical.related(v, t.lemma) for v in verbs for t in inside):
+        return inside  # ... as a noun: 挖掘 "excavation" (of "to excavate") is all of it
     k = tokens.index(inside[0]) - 1
     while k >= 0 and tokens[k].text.lower() in _DETERMINERS and k >= tokens.index(inside[0]) - 2:
         k -= 1
@@ -684,6 +783,10 @@ _AUXILIARIES = frozenset(
 )
 _NEGATION_FILLERS = frozenset("even yet ever really quite".split())
 _DO = frozenset("do does did".split())
+# inside a span found in plain text, a modal marks a clause the phrase does not make: its
+# subject on one side, its predicate on the other ("population would put increasing"; a
+# copula may be the phrase's own: 胜算不大 "odds are against")
+_MODALS = frozenset("can could will would shall should may might must".split())
 _NO_PHRASE_VERB = _COPULAS | (_AUXILIARIES - _DO)  # no verb of a verb phrase (_verb_before)
 
 
