@@ -1182,6 +1182,20 @@ def test_unsure_answers_are_withheld_sure_ones_shown(zh, en, expected):
             [("种点白菜", "grow some cabbage"), (None, "round the place")],
             id="bold-said-by-a-lesser-part-stays-apart",
         ),
+        pytest.param(
+            "晚饭时我们**吃得太多**了。",
+            "At dinner we ate too much.",
+            0.0,
+            [("吃得太多", "ate too much")],  # 太 says "too": not "ate"
+            id="a-too-complement-joins",
+        ),
+        pytest.param(
+            "他很会**保护**。",
+            "He knows how to protect himself.",
+            0.0,
+            [("保护", "protect himself")],  # a reflexive object completes the verb
+            id="a-reflexive-object-joins",
+        ),
     ],
 )
 def test_the_answers_of_a_bead_share_its_words_fairly(zh, en, threshold, expected):

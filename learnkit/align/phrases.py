@@ -460,6 +460,7 @@ def _edges(
     inside = _unsaid_neighbours(source, tokens, inside, others, en)
     inside = _verb_before(text, tokens, inside, others, en)
     inside = _opening_function_words(text, tokens, inside, en)
+    inside = _complements(text, tokens, inside, en)
     inside = _without_used(inside, used)
     if inside and not says and _ends_on_modifier(tokens, inside, en, None):
         return None  # a gap ending on a modifier of the noun after it is no phrase
@@ -494,6 +495,30 @@ _OPENING_WORDS = (
     (("向", "往", "朝"), frozenset("to towards toward".split())),
     (("为",), frozenset("for".split())),
 )
+
+
+_REFLEXIVES = frozenset(
+    "myself yourself himself herself itself ourselves yourselves themselves oneself".split()
+)
+
+
+def _complements(text: str, tokens: list, inside: list, en: str) -> list:
+    """The span with what completes its verb just after it: a reflexive object (做人的方式
+    "the way she conducted herself", not "... conducted"), or "too" and its word when the
+    phrase says 太 (吃得太多 "eat too much", not "eat")."""
+    k = tokens.index(inside[-1]) + 1
+
+    def next_to(j: int) -> bool:
+        return j < len(tokens) and en[tokens[j - 1].end : tokens[j].start] == " "
+
+    if next_to(k) and tokens[k].text.lower() in _REFLEXIVES:
+        if "VERB" in english.parts_of_speech(inside[-1].text):
+            return [*inside, tokens[k]]
+    if "太" in text and inside[-1].text.lower() == "too" and next_to(k):
+        return [*inside, tokens[k]]
+    if "太" in text and next_to(k) and tokens[k].text.lower() == "too" and next_to(k + 1):
+        return [*inside, tokens[k], tokens[k + 1]]
+    return inside
 
 
 def _opening_function_words(text: str, tokens: list, inside: list, en: str) -> list:
