@@ -155,8 +155,9 @@ def match_phrases(
             found = between or found
         if found:
             span, score, confidence = found
-            matches.append(PhraseMatch(z, span, score, _searched(confidence)))
-            if _searched(confidence) >= threshold:  # a withheld answer claims no words
+            shown = _searched(confidence)
+            matches.append(PhraseMatch(z, span, score, shown))
+            if shown >= threshold:  # a withheld answer claims no words
                 used_en.append(span)
         else:
             matches.append(PhraseMatch(z, None))
@@ -502,22 +503,30 @@ _REFLEXIVES = frozenset(
 )
 
 
+def _word_after(tokens: list, inside: list, en: str):
+    """The token just after the span with only a space between, or None."""
+    k = tokens.index(inside[-1]) + 1
+    if k >= len(tokens) or en[inside[-1].end : tokens[k].start] != " ":
+        return None
+    return tokens[k]
+
+
 def _complements(text: str, tokens: list, inside: list, en: str) -> list:
     """The span with what completes its verb just after it: a reflexive object (做人的方式
     "the way she conducted herself", not "... conducted"), or "too" and its word when the
     phrase says 太 (吃得太多 "eat too much", not "eat")."""
-    k = tokens.index(inside[-1]) + 1
-
-    def next_to(j: int) -> bool:
-        return j < len(tokens) and en[tokens[j - 1].end : tokens[j].start] == " "
-
-    if next_to(k) and tokens[k].text.lower() in _REFLEXIVES:
+    nxt = _word_after(tokens, inside, en)
+    if nxt is None:
+        return inside
+    if nxt.text.lower() in _REFLEXIVES:
         if "VERB" in english.parts_of_speech(inside[-1].text):
-            return [*inside, tokens[k]]
-    if "太" in text and inside[-1].text.lower() == "too" and next_to(k):
-        return [*inside, tokens[k]]
-    if "太" in text and next_to(k) and tokens[k].text.lower() == "too" and next_to(k + 1):
-        return [*inside, tokens[k], tokens[k + 1]]
+            return [*inside, nxt]
+    if "太" in text and inside[-1].text.lower() == "too":
+        return [*inside, nxt]
+    if "太" in text and nxt.text.lower() == "too":
+        after = _word_after(tokens, [*inside, nxt], en)
+        if after is not None:
+            return [*inside, nxt, after]
     return inside
 
 
@@ -541,13 +550,12 @@ def _opening_function_words(text: str, tokens: list, inside: list, en: str) -> l
 def _ends_on_modifier(tokens: list, inside: list, en: str, used: Sequence[Span] | None) -> bool:
     """Whether the span ends on a modifier of the noun just after it, one that another
     phrase's answer holds (``used``: an adjective, or an -ing word after a preposition,
-    "pressure on dwindling"
-    before 自然资源's "natural resources"), or any noun (None: an adjective only, "the
-    arrival of new" before "rules"): the span stops inside a noun phrase."""
-    k = tokens.index(inside[-1]) + 1
-    if k >= len(tokens) or en[inside[-1].end : tokens[k].start] != " ":
+    "pressure on dwindling" before 自然资源's "natural resources"), or any noun (None: an
+    adjective only, "the arrival of new" before "rules"): the span stops inside a noun
+    phrase."""
+    nxt = _word_after(tokens, inside, en)
+    if nxt is None:
         return False
-    nxt = tokens[k]
     if used is None:
         if not (nxt.content and _may_be_noun(nxt.text)):
             return False
@@ -754,10 +762,10 @@ def _finish_noun_phrase(tokens: list, inside: list, en: str) -> list:
     its article opens when a noun follows)."""
     if len(inside) < 3 or inside[-2].text.lower() not in _ARTICLES:
         return inside
-    k = tokens.index(inside[-1]) + 1
-    if k >= len(tokens) or en[inside[-1].end : tokens[k].start] != " ":
+    nxt = _word_after(tokens, inside, en)
+    if nxt is None:
         return inside
-    last, nxt = inside[-1].text, tokens[k]
+    last = inside[-1].text
     if "ADJ" in english.parts_of_speech(last) and nxt.content and _may_be_noun(nxt.text):
         if "ADJ" not in english.parts_of_speech(nxt.text):
             return [*inside, nxt]
@@ -802,16 +810,13 @@ def _negation_before(source: list, tokens: list, inside: list, k: int, en: str) 
 
 
 _NEGATORS = frozenset("not never no".split())
-_AUXILIARIES = frozenset(
-    "do does did is are was were am be been has have had can could will would shall should "
-    "may might must".split()
-)
-_NEGATION_FILLERS = frozenset("even yet ever really quite".split())
-_DO = frozenset("do does did".split())
 # inside a span found in plain text, a modal marks a clause the phrase does not make: its
 # subject on one side, its predicate on the other ("population would put increasing"; a
 # copula may be the phrase's own: 胜算不大 "odds are against")
 _MODALS = frozenset("can could will would shall should may might must".split())
+_AUXILIARIES = frozenset("do does did is are was were am be been has have had".split()) | _MODALS
+_NEGATION_FILLERS = frozenset("even yet ever really quite".split())
+_DO = frozenset("do does did".split())
 _NO_PHRASE_VERB = _COPULAS | (_AUXILIARIES - _DO)  # no verb of a verb phrase (_verb_before)
 
 
