@@ -95,7 +95,7 @@ def phrase_dict(p: Phrase) -> dict[str, Any]:
         "zh_confidence": p.zh_confidence,
         "hsk": p.hsk,
         "words": [word_dict(w) for w in p.words],
-    }
+    } | ({"key": _span(p.key)} if p.key is not None else {})
 
 
 def _phrase(d: dict[str, Any], sentences: dict[str, SentencePair]) -> Phrase:
@@ -113,6 +113,7 @@ def _phrase(d: dict[str, Any], sentences: dict[str, SentencePair]) -> Phrase:
         zh_confidence=d.get("zh_confidence"),
         words=tuple(_word(w) for w in d["words"]),
         hsk=d["hsk"],
+        key=_unspan(d["key"], d["zh"]) if d.get("key") else None,
     )
 
 

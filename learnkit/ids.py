@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from learnkit.models import Article, StudySet
+from learnkit.models import Article, Phrase, StudySet
 
 SIMILAR = 0.6  # share of characters in common (difflib ratio) for a corrected text
 # A corrected phrase keeps about its length: a phrase cut down to part of itself (威权民族
@@ -107,12 +107,14 @@ def english_phrase_id(article_key: str, en: str) -> str:
 @dataclass(frozen=True)
 class Item:
     """An item of a previous build: ``kind`` "sentence" or "phrase", its id and Chinese
-    (a phrase's ``sentence``: the Chinese of the sentence it was studied in)."""
+    (a phrase's ``sentence``: the Chinese of the sentence it was studied in; ``blank``:
+    the text its cloze blanked)."""
 
     kind: str
     id: str
     zh: str
     sentence: str = ""
+    blank: str = ""
 
 
 def _matches(
@@ -203,12 +205,21 @@ def _phrase_corrects(ss: StudySet) -> Callable[[Item, Item], bool]:
     return allowed
 
 
-def study_items(ss: StudySet) -> list[Item]:
+def study_items(ss: StudySet, blanks: bool = False) -> list[Item]:
     """The items of a study set: its sentences, then its phrases with Chinese (a phrase
-    without has no card whose reviews an id could carry)."""
-    pairs = {s.id: s.zh for s in ss.sentences}
+    without has no card whose reviews an id could carry); with ``blanks``, each phrase
+    with the text its cloze blanks (for a previous build, whose blanks are carried)."""
+    from learnkit.study.cloze import phrase_blank
+
+    pairs = {s.id: s for s in ss.sentences}
+
+    def blanked(p: Phrase) -> str:
+        pair = pairs.get(p.sentence)
+        blank = phrase_blank(pair, p) if pair is not None and blanks else None
+        return pair.zh[blank.start : blank.end] if blank is not None else ""
+
     return [Item("sentence", s.id, s.zh) for s in ss.sentences] + [
-        Item("phrase", p.id, p.zh, pairs.get(p.sentence, ""))
+        Item("phrase", p.id, p.zh, pairs[p.sentence].zh if p.sentence in pairs else "", blanked(p))
         for p in ss.phrases
         if p.zh is not None
     ]

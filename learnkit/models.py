@@ -158,6 +158,8 @@ class Phrase:
     hsk: int | None = None  # highest HSK level among its words (None if any is unlisted)
     en_confidence: float | None = None  # of ``en`` found for a bold Chinese phrase
     zh_confidence: float | None = None  # of ``zh`` found for bold English (None: zh was bold)
+    key: Span | None = None  # a long phrase's blanked word carried from the previous build
+    # (offsets into ``zh``); None: the cloze engine chooses
 
 
 @dataclass(frozen=True)

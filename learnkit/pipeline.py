@@ -196,7 +196,7 @@ def carry(ss: StudySet, previous: Sequence[Item]) -> StudySet:
     (:func:`learnkit.ids.carry_ids`), each phrase bolded in several sentences studied in
     the one the previous build studied it in, if it is still bold there: a bold copy added
     earlier in the article moves no cloze to another sentence."""
-    ss = carry_ids(ss, previous)
+    ss = _carry_keys(carry_ids(ss, previous), previous)
     was = {i.id: normalize(i.sentence) for i in previous if i.kind == "phrase" and i.sentence}
     if not was:
         return ss
@@ -210,6 +210,21 @@ def carry(ss: StudySet, previous: Sequence[Item]) -> StudySet:
     return replace(ss, phrases=tuple(out)) if moved else ss
 
 
+def _carry_keys(ss: StudySet, previous: Sequence[Item]) -> StudySet:
+    """``ss`` with each phrase whose previous cloze blanked part of it (a long phrase's key
+    word) keeping that part as its ``key`` while it still stands in the phrase: an English
+    edit moves no review to a card blanking another word."""
+    from learnkit.study.cloze import is_long
+
+    blanks = {i.id: i.blank for i in previous if i.kind == "phrase" and i.blank}
+    out = []
+    for p in ss.phrases:
+        text = blanks.get(p.id, "")
+        at = p.zh.find(text) if text and p.zh and is_long(p.zh) else -1
+        out.append(replace(p, key=Span(at, at + len(text), text)) if at >= 0 else p)
+    return replace(ss, phrases=tuple(out)) if blanks else ss
+
+
 def _phrase_in(key: str, pair: SentencePair, phrase: Phrase) -> Phrase | None:
     """``phrase`` as bolded in ``pair`` (its id kept), or None if it is not bold there."""
     from learnkit.chinese.reading import to_simplified
@@ -218,7 +233,8 @@ def _phrase_in(key: str, pair: SentencePair, phrase: Phrase) -> Phrase | None:
     emphasis = pair.zh_emphasis, pair.en_emphasis
     for match in phrases.match_phrases(pair.zh, pair.en, *emphasis, pair.words):
         if match.zh is not None and normalize(match.zh.text) == want:
-            return replace(_phrase(key, pair, match, to_simplified(pair.zh)), id=phrase.id)
+            found = _phrase(key, pair, match, to_simplified(pair.zh))
+            return replace(found, id=phrase.id, key=phrase.key if found.zh == phrase.zh else None)
     return None
 
 

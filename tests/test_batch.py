@@ -272,7 +272,20 @@ EDITS = {
         [("remain largely subsurface", "remain **largely subsurface**")],
         {"new": 0, "retired": 0},  # kept in the study set without Chinese: no note
     ),
+    # the English of a long phrase's key word (民族主义 'nationalism') edited away: its
+    # cloze still blanks 民族主义, not the other word whose English is left (威权)
+    "en-key-word-edited": (
+        [("**autocratic nationalism**", "**autocratic chauvinism**")],
+        {"new": 0, "retired": 0},
+    ),
 }
+
+
+def _blanked(col, cid: int) -> str:
+    """What a cloze card blanks ('' for a card of another note type)."""
+    note = col.get_card(cid).note()
+    found = re.search(r"\{\{c1::(.*?)(?:::|\}\})", note["Text"]) if "Text" in note else None
+    return found.group(1) if found else ""
 
 
 def _visible(question: str) -> str:
@@ -298,6 +311,7 @@ def test_every_review_survives_an_edit(tmp_path, sample_path, edit):
         before = {c.card_id: c for c in render_all(col)}
         reviewed = answer_cards(col, len(before))  # every card answered once
         states = card_states(col)
+        blanks = {cid: _blanked(col, cid) for cid in reviewed}
         # a learner's tag on a note no edit touches (the third paragraph's phrase)
         (mine,) = col.find_notes('"Hanzi:中美关系解冻"')
         note = col.get_note(mine)
@@ -330,6 +344,8 @@ def test_every_review_survives_an_edit(tmp_path, sample_path, edit):
             shown = _visible(now.question.replace(RETIRED, ""))
             ratio = difflib.SequenceMatcher(None, _visible(was.question), shown).ratio()
             assert ratio > 0.9, (was.question, now.question)
+        # a cloze blanks the same words as before
+        assert {cid: _blanked(col, cid) for cid in reviewed} == blanks
         # retired notes are tagged and say so on every front
         retired = col.find_notes(f"tag:{RETIRED_TAG}")
         assert len(retired) == expect["retired"]

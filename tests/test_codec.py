@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import studysets
 
 from learnkit import codec
+from learnkit.models import Span, StudySet
 
 
-@pytest.mark.parametrize("make", [studysets.rivals, studysets.plain], ids=["rivals", "plain"])
+def _keyed() -> StudySet:
+    """A study set whose first phrase carries a key word from a previous build."""
+    ss = studysets.rivals()
+    first = ss.phrases[0]
+    key = Span(0, 1, first.zh[:1])
+    return replace(ss, phrases=(replace(first, key=key), *ss.phrases[1:]))
+
+
+@pytest.mark.parametrize(
+    "make", [studysets.rivals, studysets.plain, _keyed], ids=["rivals", "plain", "keyed"]
+)
 def test_round_trip(make):
     ss = make()
     assert codec.loads(codec.dumps(ss)) == ss

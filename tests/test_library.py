@@ -68,3 +68,32 @@ def test_a_new_phrase_gets_a_new_id_and_takes_no_review(seeded):
     after = _phrases(library, store)
     assert {zh: after[zh] for zh in before} == before
     assert after["相信"] not in before.values()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "phrase", "answer"),
+    [
+        # the key word's English edited away: the quiz still blanks 民族主义, not 威权
+        (
+            "**autocratic nationalism**",
+            "**autocratic chauvinism**",
+            "威权民族主义世界观",
+            "民族主义",
+        ),
+    ],
+    ids=["key-word-english"],
+)
+def test_an_english_edit_keeps_what_a_long_phrase_blanks(seeded, old, new, phrase, answer):
+    article, library, store = seeded
+
+    def blanked() -> str:
+        (entry,) = library.entries(store)
+        ids = _phrases(library, store)
+        (item,) = [i for i in entry.items if i.id == ids[phrase]]
+        return item.answer
+
+    assert blanked() == answer
+    text = article.read_text(encoding="utf-8")
+    assert old in text
+    article.write_text(text.replace(old, new), encoding="utf-8")
+    assert blanked() == answer

@@ -24,6 +24,7 @@ from learnkit.ids import Item, article_of
 _KINDS = {nt.id: nt for nt in NOTE_TYPES}
 _TAG = re.compile(r"<[^>]+>")  # a phrase's sentence is highlighted in its note
 _ITEM_KINDS = {"phrase": "phrase", "sentence": "sentence"}  # cloze notes share phrase keys
+_BLANK = re.compile(r"\{\{c1::(.*?)(?:::.*?)?\}\}")  # a cloze note's blanked text
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,20 @@ class Ledger:
         return {article: tuple(items) for article, items in out.items()}
 
     def items(self) -> tuple[Item, ...]:
-        """The sentences and phrases it held, with their Chinese text."""
+        """The sentences and phrases it held, with their Chinese text (a phrase's with its
+        sentence and what its cloze note blanked)."""
+        blanks = {
+            n.key: html.unescape(m.group(1))
+            for n in self.notes
+            if n.kind == "cloze" and (m := _BLANK.search(n.field("Text")))
+        }
         return tuple(
             Item(
                 _ITEM_KINDS[n.kind],
                 n.key,
                 html.unescape(n.field("Hanzi")),
                 html.unescape(_TAG.sub("", n.field("Sentence"))) if n.kind == "phrase" else "",
+                blanks.get(n.key, "") if n.kind == "phrase" else "",
             )
             for n in self.notes
             if n.kind in _ITEM_KINDS

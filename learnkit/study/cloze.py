@@ -112,18 +112,36 @@ def phrase_blank(pair: SentencePair, phrase: Phrase) -> Blank | None:
         return None
     en_span = phrase.en_span if pair.en else None
     if is_long(pair.zh[start:end]):
-        key = _key_blank(pair, start, end, en_span)
+        key = _key_blank(pair, start, end, en_span, _carried(pair, phrase, start, end))
         if key is not None:
             return replace(key, repeats=repeats(pair, key.start, key.end))
     words = _inside(pair.words, start, end)
     return Blank(start, end, phrase.en or "", en_span, words, repeats=repeats(pair, start, end))
 
 
-def _key_blank(pair: SentencePair, start: int, end: int, en_span: Span | None) -> Blank | None:
-    """The best key word of a long phrase, preferring one whose English is found."""
+def _carried(pair: SentencePair, phrase: Phrase, start: int, end: int) -> Word | None:
+    """The phrase's key word carried from the previous build (``phrase.key``), as a word
+    of the sentence, or None if it has none or it no longer stands inside the blank."""
+    key, at = phrase.key, phrase.zh_span.start
+    if key is None or not start <= at + key.start < at + key.end <= end:
+        return None
+    if pair.zh[at + key.start : at + key.end] != key.text:
+        return None
+    inside = _inside(pair.words, at + key.start, at + key.end)
+    word = inside[0] if len(inside) == 1 else None
+    if word is None or (word.start, word.end) != (at + key.start, at + key.end):
+        return None
+    return word
+
+
+def _key_blank(
+    pair: SentencePair, start: int, end: int, en_span: Span | None, carried: Word | None
+) -> Blank | None:
+    """The best key word of a long phrase, preferring one whose English is found; the
+    ``carried`` one (the previous build's) if given, so an English edit moves no review."""
     from learnkit.align.phrases import word_counterpart
 
-    ranked = key_words(pair.words, start, end, 3)
+    ranked = [carried] if carried is not None else key_words(pair.words, start, end, 3)
     if not ranked:
         return None
     for word in ranked:

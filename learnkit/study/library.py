@@ -124,7 +124,7 @@ class Library:
         if previous is not None:
             from learnkit.pipeline import carry
 
-            ss = carry(ss, study_items(previous))
+            ss = carry(ss, study_items(previous, blanks=True))
         store.cache_study_set(key, ss, self.clock())
         return ss
 
