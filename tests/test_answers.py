@@ -221,6 +221,15 @@ TABLE = [
     ("对手", "对手", R, "hanzi"),
     ("对手", " 对 手 ", R, "hanzi"),
     ("双重遏制", "“双重遏制”", R, "hanzi"),
+    # invisible characters pasted or typed with an answer (a zero-width space, a BOM, a
+    # soft hyphen, a variation selector) are not part of it
+    ("对手", "对\u200b手", R, "hanzi"),
+    ("对手", "\ufeff对手", R, "hanzi"),
+    ("对手", "对\u00ad手", R, "hanzi"),
+    ("对手", "对手\ufe00", R, "hanzi"),
+    ("对手", "对\u200b", W, "hanzi"),
+    ("对手", "对\u200b头", W, "hanzi"),
+    ("对手", "du\u200bì shǒu", R, "pinyin"),
     ("对手", "对头", W, "hanzi"),
     ("对手", "对", W, "hanzi"),
     ("中美关系解冻", "中美關係解凍", R, "hanzi"),

@@ -64,9 +64,20 @@ def rating(outcome: Outcome, hinted: bool = False) -> Rating:
 
 
 def _bare(text: str) -> str:
-    """Text as compared: NFKC, without spaces, punctuation or symbols."""
+    """Text as compared: NFKC, without spaces, punctuation or symbols, nor the invisible
+    characters pasted or typed text can carry (zero-width spaces and joiners, a BOM, a
+    soft hyphen, control characters, variation selectors)."""
     text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZS")
+    return "".join(
+        ch
+        for ch in text
+        if unicodedata.category(ch)[0] not in "PZS"
+        and unicodedata.category(ch) not in ("Cc", "Cf")
+        and not _VARIATION_SELECTOR.match(ch)
+    )
+
+
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def _canonical(letters: str) -> str:
@@ -110,8 +121,8 @@ def parse_pinyin(text: str) -> Pinyin:
         elif "0" <= ch <= "5":
             if letters:
                 tones.append((len(letters) - 1, int(ch)))
-        elif unicodedata.category(ch)[0] != "M":
-            apart = True  # spaces, apostrophes, hyphens separate syllables
+        elif unicodedata.category(ch)[0] != "M" and unicodedata.category(ch) != "Cf":
+            apart = True  # spaces, apostrophes, hyphens separate syllables (not a ZWSP)
     return Pinyin(_canonical("".join(letters)), tuple(tones), tuple(breaks))
 
 
