@@ -295,6 +295,13 @@ TABLE = [
     ("弗拉基米尔·普京", "fu2 la1 ji1 mi3 er3·pu3 jing1", R, "pinyin"),
     ("弗拉基米尔·普京", "fulajimier pujing", T0, "pinyin"),
     ("弗拉基米尔·普京", "fulajimier", W, "pinyin"),
+    # a breve for the 3rd tone's caron (ŭ for ǔ), as some keyboards and fonts have it
+    ("对手", "duì shŏu", R, "pinyin"),
+    ("对手", "DUÌ SHŎU", R, "pinyin"),
+    ("对手", "duì sho\u0306u", R, "pinyin"),
+    ("对手", "duĭ shŏu", TW, "pinyin"),
+    ("女儿", "nü\u0306'ér", R, "pinyin"),
+    ("旅游", "lŭyóu", W, "pinyin"),  # u is not ü
     # ü, v, u:
     ("绿色", "lǜ sè", R, "pinyin"),
     ("绿色", "lv4 se4", R, "pinyin"),

@@ -104,6 +104,8 @@ class Pinyin:
 def parse_pinyin(text: str) -> Pinyin:
     """Letters and tones of pinyin typed with tone marks, tone numbers, both or neither;
     full-width characters (a Chinese keyboard's) count as their ASCII forms."""
+    # A breve for the 3rd tone's caron (ŭ for ǔ: some keyboards and fonts have only it).
+    text = unicodedata.normalize("NFD", text).replace("\u0306", "\u030c")
     text = unicodedata.normalize("NFKC", text).lower().translate(_LOOKALIKE).replace("u:", "v")
     letters: list[str] = []
     tones: list[tuple[int, int]] = []
