@@ -441,6 +441,32 @@ def test_an_answer_from_a_second_tab_says_it_was_not_counted(
     assert db.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
 
 
+@pytest.mark.parametrize("resend", ["enter-twice", "reload"])
+def test_an_answer_sent_twice_shows_its_feedback_once_counted(
+    page, server, sample_study_set, answers, resend
+):
+    """Enter pressed twice before the page changes, or the feedback page reloaded: the
+    feedback of that answer (it was the "not counted" notice and the next question, the
+    answer's grading never seen), and one review."""
+    start_sample_quiz(page, server, sample_study_set)
+    item = current_item(page, answers)
+    box = page.get_by_test_id("answer-input")
+    box.fill(item.answer)
+    if resend == "enter-twice":
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+    else:
+        box.press("Enter")
+        expect(page.get_by_test_id("feedback")).to_be_visible()
+        page.reload()
+    expect(page.get_by_test_id("feedback")).to_have_attribute("data-verdict", "right")
+    expect(page.locator(".progress span")).to_have_text(f"1 / {len(answers)}")
+    expect(page.locator("p.flash")).to_have_count(0)
+    db = sqlite3.connect(server.instance / "learnkit.sqlite3")
+    assert db.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
+    next_item(page, f"2 / {len(answers)}")
+
+
 def test_show_me_grades_again_and_shows_the_answer(page, server, sample_study_set, answers):
     start_sample_quiz(page, server, sample_study_set)
     item = current_item(page, answers)

@@ -223,9 +223,78 @@ def test_answer_sent_twice_is_graded_once(client, sample_study_set):
     url = start_quiz(client, sample_study_set.id)
     item, position, _ = current(client, url)
     first = post(client, f"{url}/answer", position=position, answer="x")
-    again = post(client, f"{url}/answer", position=position, answer="x")
+    again = post(client, f"{url}/answer", position=position, answer="y")
     assert first.status_code == 200 and again.status_code == 302
     assert current(client, url)[1] == str(int(position) + 1)
+
+
+def _right(items, item, sid):
+    return {"answer": items[item].answer}
+
+
+def _right_choice(items, item, sid):
+    return {"choice": str(session_choices(items[item], sid).index(items[item].answer) + 1)}
+
+
+def _wrong_choice(items, item, sid):
+    order = session_choices(items[item], sid)
+    return {"choice": str(next(n for n, c in enumerate(order, 1) if c != items[item].answer))}
+
+
+SENT_TWICE = [
+    # (first form, the form sent again, its feedback shown again: verdict, or None for
+    # "not counted" and the quiz where it is now)
+    ("typed-right", _right, _right, "right"),
+    ("typed-wrong", lambda *a: {"answer": "不对"}, lambda *a: {"answer": " 不对 "}, "wrong"),
+    ("show-me", lambda *a: {"show": "1"}, lambda *a: {"show": "1"}, "wrong"),
+    ("empty", lambda *a: {"answer": ""}, lambda *a: {"show": "1"}, "wrong"),  # both "show"
+    ("choice-right", _right_choice, _right_choice, "right"),
+    ("choice-wrong", _wrong_choice, _wrong_choice, "wrong"),
+    ("hinted", lambda i, t, s: _right(i, t, s) | {"hinted": "1"}, _right, None),  # another grade
+    ("another-answer", _right, lambda *a: {"answer": "不对"}, None),
+    ("right-then-choice", _right, _right_choice, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "shown"), [row[1:] for row in SENT_TWICE], ids=[r[0] for r in SENT_TWICE]
+)
+def test_the_same_answer_sent_again_shows_its_feedback(
+    client, app, sample_study_set, sample_items, first, again, shown
+):
+    """Enter pressed twice, a double click or a reload sends the answer's form again: the
+    learner sees how that answer was graded (it counts once), not "not counted" and the
+    next question; another answer for a question already answered is not counted."""
+    url = start_quiz(client, sample_study_set.id)
+    sid = url.rsplit("/", 1)[-1]
+    item, position, _ = current(client, url)
+    response = post(client, f"{url}/answer", position=position, **first(sample_items, item, sid))
+    assert response.status_code == 200
+    response = post(client, f"{url}/answer", position=position, **again(sample_items, item, sid))
+    if shown is None:
+        assert response.status_code == 302
+        assert "That answer was not counted" in client.get(url).text
+    else:
+        assert response.status_code == 200 and verdict(response) == shown
+        assert "This answer was sent twice: it is counted once." in response.text
+        assert f'name="position" value="{position}"' in response.text  # its undo
+    assert current(client, url)[1] == str(int(position) + 1)
+    with app.app_context():
+        from web.db import get_store
+
+        assert [r.item for r in get_store().session_reviews(sid)] == [item]
+
+
+def test_an_older_answer_sent_again_is_not_counted(client, sample_study_set, sample_items):
+    """The form of the question before the last one, sent again (Back twice): not counted,
+    even with the same answer; only the last answer's feedback is shown again."""
+    url = start_quiz(client, sample_study_set.id)
+    item, position, _ = current(client, url)
+    post(client, f"{url}/answer", position=position, answer="不对")
+    answer(client, url, answer="不对")
+    response = post(client, f"{url}/answer", position=position, answer="不对")
+    assert response.status_code == 302
+    assert current(client, url)[1] == str(int(position) + 2)
 
 
 def test_hint_caps_the_grade(client, app, sample_study_set, sample_items):

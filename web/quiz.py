@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 
 from learnkit.study.answers import Outcome, Rating, check_choice, check_typed, rating
 from learnkit.study.quiz import ClozeItem, session_choices
-from learnkit.study.store import Grade, QuizSession
+from learnkit.study.store import Answered, Grade, QuizSession, ReviewRow
 from web.db import get_library, get_store, now
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
@@ -135,6 +135,9 @@ def answer(sid: str) -> Response | str:
         return redirect(url_for("quiz.show", sid=sid))
     if done is None:
         session = _load(sid)  # 404 for an unknown session
+        page = _answered_again(session, position)
+        if page is not None:
+            return page
         # Sent twice, from a second tab or after Back: that question was already graded.
         flash(
             "That answer was not counted: the question had already been answered"
@@ -147,18 +150,57 @@ def answer(sid: str) -> Response | str:
         )
         return redirect(url_for("quiz.show", sid=sid))
     (item, outcome, grade), answered = done
+    return _feedback(sid, position, answered.count, item, outcome, grade, answered)
+
+
+def _feedback(
+    sid: str,
+    position: int,
+    total: int,
+    item: ClozeItem,
+    outcome: Outcome,
+    grade: Rating,
+    answered: Answered | ReviewRow,
+    again: bool = False,
+) -> str:
     return render_template(
         "quiz/feedback.html",
         sid=sid,
         position=position,
-        total=answered.count,
+        total=total,
         item=item,
         outcome=outcome,
         grade=grade,
         due=answered.due,
         now=now(),
-        last=position + 1 >= answered.count,
+        last=position + 1 >= total,
         practice=answered.practice,
+        again=again,
+    )
+
+
+def _answered_again(session: QuizSession, position: int | None) -> str | None:
+    """The feedback page again when the very answer the session's last one recorded is
+    sent again for the same question (Enter pressed twice, a double click, the feedback
+    page reloaded): it was counted once, and the learner sees how it was graded rather
+    than "not counted". None for anything else (another answer, an older question)."""
+    if position is None or session.position != position + 1:
+        return None
+    last = get_store().session_reviews(session.id, last=True)
+    if not last or last[0].item != session.items[position]:
+        return None
+    try:
+        graded, (item, outcome, grade) = _judge(session.id, last[0].item)
+    except _Gone:
+        return None
+    if (graded.rating, graded.verdict, graded.answer) != (
+        last[0].rating,
+        last[0].verdict,
+        last[0].answer,
+    ):
+        return None
+    return _feedback(
+        session.id, position, len(session.items), item, outcome, grade, last[0], again=True
     )
 
 

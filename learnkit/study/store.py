@@ -89,6 +89,7 @@ class ReviewRow:
     answer: str
     reviewed: datetime
     due: datetime  # the card's due date now
+    practice: bool = False  # answered before it was due: its schedule unchanged
 
 
 def _iso(moment: datetime) -> str:
@@ -371,15 +372,17 @@ class Store:
             return None
         return QuizSession(sid, row[0], tuple(json.loads(row[1])), row[2])
 
-    def session_reviews(self, sid: str) -> list[ReviewRow]:
+    def session_reviews(self, sid: str, *, last: bool = False) -> list[ReviewRow]:
+        """The answers of a session still counted, in order (``last``: only the last one)."""
         rows = self.db.execute(
-            "SELECT r.item, r.rating, r.verdict, r.answer, r.reviewed, c.due FROM reviews r"
-            " JOIN cards c USING (card_id) WHERE r.session = ? AND r.undone = 0 ORDER BY r.id",
+            "SELECT r.item, r.rating, r.verdict, r.answer, r.reviewed, c.due, r.practice"
+            " FROM reviews r JOIN cards c USING (card_id) WHERE r.session = ? AND r.undone = 0"
+            + (" ORDER BY r.id DESC LIMIT 1" if last else " ORDER BY r.id"),
             (sid,),
         ).fetchall()
         return [
-            ReviewRow(i, rt, v, a, datetime.fromisoformat(rv), datetime.fromisoformat(d))
-            for i, rt, v, a, rv, d in rows
+            ReviewRow(i, rt, v, a, datetime.fromisoformat(rv), datetime.fromisoformat(d), bool(p))
+            for i, rt, v, a, rv, d, p in rows
         ]
 
     def _write(self) -> _Transaction:
