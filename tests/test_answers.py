@@ -609,6 +609,24 @@ def test_check_choice(items):
 
 
 @pytest.mark.parametrize(
+    ("picked", "verdict", "how"),
+    [
+        ("对手", R, "choice"),  # the text of the choice picked
+        ("对头", W, "choice"),
+        ("不在选项里", W, "choice"),  # no longer offered (the article edited): judged as it is
+        ("", W, "none"),
+    ],
+)
+def test_check_choice_by_its_text(items, picked, verdict, how):
+    """A choice judged by its text means what the learner saw, whatever the item's
+    choices are now."""
+    item = items["对手"]
+    for choices in (item.choices, tuple(reversed(item.choices)), ("对头", "别的", "其他", "对手")):
+        outcome = check_choice(replace(item, choices=choices), picked)
+        assert (outcome.verdict, outcome.how, outcome.answer) == (verdict, how, picked)
+
+
+@pytest.mark.parametrize(
     ("typed", "hinted", "grade"),
     [
         ("对手", False, Rating.GOOD),

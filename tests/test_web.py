@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import sqlite3
@@ -436,6 +437,71 @@ def test_a_quiz_skips_a_question_taken_out_of_its_article(make_app, tmp_path):
         from web.db import get_store
 
         assert get_store().studied_items() == {answered_item(app, "年度报告")}
+
+
+LIBRARY = """# 小城的新图书馆
+
+上个月，小城终于开了一家**新图书馆**。很多家长带着孩子去**借书**，周末总是人满为患。
+
+馆长说，他们希望**培养阅读习惯**，也想让老人学会**使用电脑**。
+
+---
+
+# The small town's new library
+
+Last month, the small town finally opened a **new library**. Many parents take their
+children to **borrow books**, and it is always packed at weekends.
+
+The director said they hope to **build reading habits** and also want to teach old people
+to **use computers**.
+"""
+
+
+@pytest.mark.parametrize(
+    ("picked", "shown"),
+    [("借书", "right"), ("终于", "wrong"), ("总是", "wrong")],
+    ids=["the-answer", "a-choice-gone", "a-choice-kept-first"],
+)
+def test_a_choice_means_what_was_picked_after_its_article_changed(
+    make_app, tmp_path, monkeypatch, picked, shown
+):
+    """The article is edited while a question is open and a new bold phrase (馆长) becomes
+    one of its choices: the choice the learner clicks is judged, not the one now in its
+    place (the right choice, third on the page, was graded as 馆长, now third; 终于,
+    fourth and no longer offered, as 借书)."""
+    monkeypatch.setattr("learnkit.study.store.secrets.token_urlsafe", lambda n: "S1")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    article = seeds / "library.md"
+    article.write_text(LIBRARY, encoding="utf-8")
+    app = make_app(SEEDS_DIR=str(seeds))
+    client = app.test_client()
+    url = start_quiz(client)
+    wanted = answered_item(app, "借书")
+    item, position, page = current(client, url)
+    while item != wanted:
+        post(client, f"{url}/answer", position=position, answer="不对")
+        item, position, page = current(client, url)
+    buttons = re.findall(
+        r'name="choice" value="([^"]*)"[^>]*><kbd>(\d)</kbd> <span lang="zh">([^<]*)<', page
+    )
+    assert [text for _, _, text in buttons] == ["总是", "学会", "借书", "终于"]  # session S1
+    value = next(value for value, _, text in buttons if text == picked)
+    article.write_text(
+        LIBRARY.replace("馆长说", "**馆长**说").replace("The director", "The **director**"),
+        encoding="utf-8",
+    )
+    with app.app_context():  # the edit is read: 馆长 is one of the choices now
+        from web.db import get_library, get_store
+
+        assert "馆长" in get_library().item(wanted, get_store()).choices
+    response = post(client, f"{url}/answer", position=position, choice=html.unescape(value))
+    assert verdict(response) == shown
+    assert (
+        ("You answered" not in response.text)
+        if shown == "right"
+        else (f'<span class="mixed" lang="zh">{picked}</span>' in response.text)
+    )
 
 
 def unbold(article, *phrases):

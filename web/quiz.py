@@ -217,11 +217,16 @@ def undo(sid: str) -> Response:
 
 def _judge(sid: str, item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rating]]:
     """Check the posted answer to the item (inside the answer's transaction): a choice is
-    numbered in the session's order of choices; "Show me" counts as an empty answer."""
+    the text of the choice picked (or, from a page of an older version, its number in
+    the session's order of choices); "Show me" counts as an empty answer."""
     item = _item(item_id)
-    choice = request.form.get("choice", type=int)
+    choice = request.form.get("choice")
     if choice is not None:
-        outcome = check_choice(replace(item, choices=session_choices(item, sid)), choice)
+        number = int(choice) if choice.isascii() and choice.isdigit() else None
+        outcome = check_choice(
+            replace(item, choices=session_choices(item, sid)),
+            choice if number is None else number,
+        )
     elif request.form.get("show") == "1":
         outcome = check_typed(item, "")
     else:

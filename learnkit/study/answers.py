@@ -537,11 +537,16 @@ def _spelt(
     return next((w for w in ways if "".join(s.letters for s in w) == typed.letters), None)
 
 
-def check_choice(item: ClozeItem, index: int) -> Outcome:
-    """Judge a multiple choice, index counted from 1."""
-    if not 1 <= index <= len(item.choices):
+def check_choice(item: ClozeItem, choice: int | str) -> Outcome:
+    """Judge a multiple choice: its index among ``item.choices``, counted from 1, or the
+    text of the choice picked. The text is what the learner saw: it is judged as it is
+    even when the item's choices have changed since (its article edited while the
+    question was open), where an index would now name another choice."""
+    picked = choice if isinstance(choice, str) else None
+    if picked is None and 1 <= choice <= len(item.choices):
+        picked = item.choices[choice - 1]
+    if not picked:
         return Outcome(Verdict.WRONG, "none", "", f"The answer is {item.answer} ({item.pinyin}).")
-    picked = item.choices[index - 1]
     if picked == item.answer:
         return Outcome(Verdict.RIGHT, "choice", picked, "Right!")
     return Outcome(
