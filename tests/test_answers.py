@@ -132,6 +132,8 @@ def _grading_set():
             "。",
         ],
         [("这", "zhe4"), ("儿童", "er2 tong2"), ("很", "hen3"), ("多", "duo1"), "。"],
+        # an idiom cut into words CC-CEDICT does not list, read with the wrong tone of 只
+        [("他", "ta1"), ("睁只眼", "zheng1 zhi3 yan3"), ("闭只眼", "bi4 zhi3 yan3"), "。"],
     ]
     pairs = [sentence(a, p, None) for p in parts]
     wanted = [
@@ -179,6 +181,7 @@ def _grading_set():
         "一样",
         "不对",
         "不同",
+        "睁只眼闭只眼",
     ]
     phrases = []
     for zh in wanted:
@@ -376,6 +379,13 @@ TABLE = [
     ("几近", "jījìn", R, "pinyin"),
     ("几近", "ji3jin4", R, "pinyin"),
     ("几近", "ji4jin4", TW, "pinyin"),
+    # the whole answer is a word CC-CEDICT reads one way only, cut into several here
+    ("睁只眼闭只眼", "zhēng zhī yǎn bì zhī yǎn", R, "pinyin"),
+    ("睁只眼闭只眼", "zheng1zhi1yan3 bi4zhi1yan3", R, "pinyin"),
+    ("睁只眼闭只眼", "zhēngzhǐyǎn bìzhǐyǎn", R, "pinyin"),  # the item's own reading
+    ("睁只眼闭只眼", "zheng1zhi4yan3 bi4zhi4yan3", TW, "pinyin"),
+    ("睁只眼闭只眼", "zhengzhiyan bizhiyan", T0, "pinyin"),
+    ("睁只眼闭只眼", "zhēng zhī yǎn", W, "pinyin"),
     # tones judged syllable by syllable
     ("对手", "duishou", T0, "pinyin"),
     ("对手", "dui shou", T0, "pinyin"),

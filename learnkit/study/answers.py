@@ -194,7 +194,7 @@ def _right_tones(chars: list[str | None], tones: list[int], n: int) -> frozenset
     return frozenset({tone})
 
 
-Alternatives = dict[int, list[_Syllable]]  # first syllable of a word → another reading of it
+Alternatives = dict[int, list[list[_Syllable]]]  # first syllable → other readings from it
 
 
 def _with_dictionary(
@@ -204,48 +204,68 @@ def _with_dictionary(
     of a syllable it reads so (朋友 peng2 you5 where the item has you3), 儿 as erhua
     (一点儿 yi1 dian3 r5), when its reading of the word otherwise agrees with the item's;
     and the reading of a word of two or more characters it reads one way only, where the
-    item's reading differs (还款 huan2 kuan3 where the item has hai2, 几近 ji1 jin4)."""
-    from learnkit.chinese.dictionary import lookup
-
+    item's reading differs (还款 huan2 kuan3 where the item has hai2, 几近 ji1 jin4). The
+    whole answer counts as such a word too when CC-CEDICT lists it, split into several
+    words here (睁只眼闭只眼 zheng1 zhi1 yan3 bi4 zhi1 yan3, cut 睁只眼 + 闭只眼, which it
+    does not list)."""
     if any(s.char is None for s in syllables):
         return syllables, {}
     out, others, at = list(syllables), {}, 0
-    for word in item.words:
-        hans = [ch for ch in word.text if is_han(ch)]
+    units = [word.text for word in item.words]
+    for text in units:
+        hans = [ch for ch in text if is_han(ch)]
         if not hans:
             continue
         if [s.char for s in syllables[at : at + len(hans)]] != hans:
             return out, others  # the words do not spell the answer: no dictionary help
-        readings = {e.numbers.lower().replace("u:", "v") for e in lookup(word.text)}
-        sole = len(readings) == 1 and len(hans) > 1
-        for reading in readings:
-            parts = reading.split()
-            if len(parts) != len(hans):
-                continue
-            agreed, alike = [], True
-            for n, part in enumerate(parts, start=at):
-                mine, letters = syllables[n], _canonical(part.rstrip("012345"))
-                tone = int(part[-1]) if part[-1] in "12345" else 5
-                erhua = mine.char == "儿" and n > at and (letters, mine.letters) == ("r", "er")
-                alike = alike and (letters == mine.letters or erhua)
-                agreed.append((n, letters, tone, erhua, part))
-            if alike:
-                for n, _letters, tone, erhua, _part in agreed:
-                    if tone in (syllables[n].tone, 5) or sole:
-                        old = out[n]
-                        out[n] = replace(old, tones=old.tones | {tone}, erhua=old.erhua or erhua)
-            elif sole:
-                chars, tones = [s.char for s in syllables], [s.tone for s in syllables]
-                for n, _letters, tone, _erhua, _part in agreed:
-                    tones[n] = tone
-                others[at] = [
+        _read_unit(hans, at, syllables, out, others)
+        at += len(hans)
+    if len(units) > 1 and at == len(syllables):
+        _read_unit([s.char or "" for s in syllables], 0, syllables, out, others)
+    return out, others
+
+
+def _read_unit(
+    hans: list[str],
+    at: int,
+    syllables: list[_Syllable],
+    out: list[_Syllable],
+    others: Alternatives,
+) -> None:
+    """What CC-CEDICT reads in the word of characters ``hans``, syllables ``at`` on, into
+    ``out`` (tones) and ``others`` (another reading), as :func:`_with_dictionary` says."""
+    from learnkit.chinese.dictionary import lookup
+
+    readings = {e.numbers.lower().replace("u:", "v") for e in lookup("".join(hans))}
+    sole = len(readings) == 1 and len(hans) > 1
+    for reading in readings:
+        parts = reading.split()
+        if len(parts) != len(hans):
+            continue
+        agreed, alike = [], True
+        for n, part in enumerate(parts, start=at):
+            mine, letters = syllables[n], _canonical(part.rstrip("012345"))
+            tone = int(part[-1]) if part[-1] in "12345" else 5
+            erhua = mine.char == "儿" and n > at and (letters, mine.letters) == ("r", "er")
+            alike = alike and (letters == mine.letters or erhua)
+            agreed.append((n, letters, tone, erhua, part))
+        if alike:
+            for n, _letters, tone, erhua, _part in agreed:
+                if tone in (syllables[n].tone, 5) or sole:
+                    old = out[n]
+                    out[n] = replace(old, tones=old.tones | {tone}, erhua=old.erhua or erhua)
+        elif sole:
+            chars, tones = [s.char for s in syllables], [s.tone for s in syllables]
+            for n, _letters, tone, _erhua, _part in agreed:
+                tones[n] = tone
+            others.setdefault(at, []).append(
+                [
                     _Syllable(
                         letters, tone, chars[n], to_marks(part), _right_tones(chars, tones, n)
                     )
                     for n, letters, tone, _erhua, part in agreed
                 ]
-        at += len(hans)
-    return out, others
+            )
 
 
 def _spellings(
@@ -263,8 +283,7 @@ def _spellings(
         steps.append([replace(s, letters="r", marked="r")])
     if s.letters in _PLAIN_U:
         steps.append([replace(s, letters=_PLAIN_U[s.letters])])
-    if n in others:
-        steps.append(others[n])
+    steps += others.get(n, [])
     for step in steps:
         for rest in _spellings(syllables, others, n + len(step)):
             yield step + rest
