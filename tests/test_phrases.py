@@ -825,10 +825,70 @@ def test_bold_alone_is_no_evidence(zh, en, expected):
             ("不喜欢", "dislikes"),  # the negation is in the word: nothing joins
             id="negating-word",
         ),
+        pytest.param(
+            "**不知睡了多久**，她终于醒了过来。",
+            "She didn't know how long she had slept before she finally woke up.",
+            ("不知睡了多久", "didn't know how long she had slept"),  # 不知 "not to know"
+            id="a-word-that-opens-with-a-negation",
+        ),
     ],
 )
 def test_a_negated_phrase_keeps_the_negation_before_its_span(zh, en, expected):
     """不存在 is "didn't exist", never "exist": the opposite on a card."""
+    assert pairs(zh, en, threshold=0.0) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "老板听了以后**笑而不答**，转身走了。",
+            "The boss laughed and walked away.",
+            ("笑而不答", None),  # "laughed" says only the half not negated
+            id="negated-half-unsaid",
+        ),
+        pytest.param(
+            "他的祖父早已**不在人世**。",
+            "His grandfather is long dead.",
+            ("不在人世", "dead"),  # a phrase opening with its negation: one word may say it
+            id="opening-negation-may-be-one-word",
+        ),
+    ],
+)
+def test_a_phrase_negating_part_of_itself_needs_the_negation(zh, en, expected):
+    assert pairs(zh, en, threshold=0.0) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "expected"),
+    [
+        pytest.param(
+            "邻居们昨晚又**大吵大闹**了一场。",
+            "Last night the neighbours were yelling and squabbling again.",
+            ("大吵大闹", "yelling and squabbling"),
+            id="paired-halves-abac",
+        ),
+        pytest.param(
+            "过年的时候大家都**高高兴兴**的。",
+            "At New Year everyone was happy and cheerful.",
+            ("高高兴兴", "happy and cheerful"),
+            id="paired-halves-aabb",
+        ),
+        pytest.param(
+            "孩子们**收拾好了**书包，排着队走出了教室。",
+            "The children packed up their schoolbags and filed out of the classroom.",
+            ("收拾好了", "packed up"),  # a phrasal verb whole
+            id="phrasal-verb-particle",
+        ),
+        pytest.param(
+            "花瓶掉在地上，摔成了**碎片**。",
+            "The vase fell to the floor and shattered into shards.",
+            ("碎片", "shards"),  # a noun, not the verb "shattered" that says its 碎
+            id="a-noun-before-a-verb",
+        ),
+    ],
+)
+def test_a_span_says_the_whole_phrase_in_its_own_form(zh, en, expected):
     assert pairs(zh, en, threshold=0.0) == [expected]
 
 

@@ -165,6 +165,21 @@ def coverage(units: Sequence[Unit], tokens: Sequence[english.Token]) -> float:
     return share
 
 
+def negates(unit: Unit) -> bool:
+    """A unit that negates: 不, 无 … standing alone, or a word opening with one whose
+    first sense says a negation (不知 "not to know", 没想到 "didn't expect"; not 不错
+    "correct", 不断 "unceasing")."""
+    if unit.negation:
+        return True
+    if unit.text[:1] not in ecd.NEGATION or len(unit.text) < 2:
+        return False
+    senses = cedict.meaning_phrases(unit.text)
+    return bool(senses) and any(w in _SAID_NEGATION or w.endswith("n't") for w in senses[0])
+
+
+_SAID_NEGATION = frozenset("not no never".split())
+
+
 def is_negation(word: str) -> bool:
     """A negating word: "not", "won't", or a negating prefix or suffix (un-, non-, dis-,
     in-, -less) that ECDICT's renderings confirm ("useless" 无用的; "inclined" and "under"

@@ -35,7 +35,7 @@ from learnkit.align import renderings as ecd
 from learnkit.chinese import dictionary as cedict
 from learnkit.models import PhraseMatch, Span, Word
 from learnkit.text import english
-from learnkit.text.charclass import CLAUSE_BREAK, PRONOUNS
+from learnkit.text.charclass import CLAUSE_BREAK, HAN, PRONOUNS
 
 SEARCH_THRESHOLD = 0.6  # one side emphasised: the counterpart must be found in plain text
 MIN_EVIDENCE = 0.5  # ... and glosses must explain at least half of each side
@@ -312,6 +312,8 @@ def _search(
         if cos >= floor or (rend >= STRONG_RENDERING and cos >= RENDER_COSINE):
             cov = max(lexical.coverage(span_units, span_tokens), rend)
             value = found[k] + cos + COVERAGE_WEIGHT * cov + RENDER_WEIGHT * rend
+            if lone and _verb_for_noun(span_units, span_tokens[0]):
+                value -= VERB_FOR_NOUN  # 碎片: "shards" before "shattered"
             ranked.append((value, -(k[1] - k[0]), -k[0], k, cos, cov, rend, floor))
     if not ranked:
         return None
@@ -344,6 +346,18 @@ def _pronoun(text: str) -> bool:
     return bool(text) and text[0] in PRONOUNS and set(text[1:]) <= {"们"}
 
 
+def _verb_for_noun(units: list, token: english.Token) -> bool:
+    """Whether one English word that can only be a verb ("shattered") stands for a phrase
+    of one dictionary word that is never one (碎片 "chip; fragment; splinter": "shards" is
+    its English, "shattered" says only its 碎)."""
+    heavy = [u for u in units if u.content]
+    if len(heavy) != 1 or len(heavy[0].text) < 2 or not heavy[0].meanings:
+        return False
+    if cedict.is_verb_first(heavy[0].text) or cedict.has_verb_meaning(heavy[0].text):
+        return False
+    return english.parts_of_speech(token.text) == {"VERB"}
+
+
 def _whole_meaning(units: list, token: english.Token) -> bool:
     """Whether one English word says a whole dictionary meaning of the phrase, and is no
     generic verb ("go" is all of 上升's "to go up" once "up" is left out)."""
@@ -356,6 +370,7 @@ _EN_NUMBERS = frozenset(
     "hundreds thousand thousands million billion trillion dozen half".split()
 )
 _NAME_GLUE = frozenset("and of &".split())
+VERB_FOR_NOUN = 0.3  # a lone verb for a noun ranks below a noun that says it as well
 MIN_IDIOM_COVERAGE = 0.5  # a phrase of four characters or more: the share one word must say
 
 
@@ -447,7 +462,7 @@ def _edges(
             return None  # part of a name: "Belt and Road"
     inside = _gloss_neighbours(source, text, tokens, inside, others, en)
     inside = _finish_noun_phrase(tokens, inside, en)
-    inside = _whole_binomial(tokens, inside, en)
+    inside = _whole_binomial(tokens, inside, en, text)
     if (
         len(inside) > 1
         and inside[-1].text.lower().endswith("ed")  # "housing", "training" are nouns
@@ -479,6 +494,8 @@ def _edges(
         return None
     while len(inside) > 1 and inside[-1].text.lower() in _DEGREE:
         inside = inside[:-1]  # "laughed quite": the adverb's word is not in the span
+    if (says or len(inside) == 1) and _negation_unsaid(source, inside):
+        return None  # "laughed" for 笑而不睬, "existed" for 存在不存在: half the phrase
     a, b = inside[0].start, inside[-1].end
     if inside[-1].text.endswith(("'s", "’s")) and not text.endswith("的"):
         b -= 2  # 女婿 "son-in-law", not "son-in-law's" (that is 女婿的)
@@ -521,6 +538,13 @@ def _complements(text: str, tokens: list, inside: list, en: str) -> list:
     if nxt.text.lower() in _REFLEXIVES:
         if "VERB" in english.parts_of_speech(inside[-1].text):
             return [*inside, nxt]
+    if (
+        nxt.text.lower() in _VERB_PARTICLES
+        and "VERB" in english.parts_of_speech(inside[-1].text)
+        and inside[-1].text.lower() not in _AUXILIARIES
+        and _says_verb(text)
+    ):
+        return [*inside, nxt]  # a phrasal verb whole: 收拾好 "packed up", 回头 "turn back"
     if "太" in text and inside[-1].text.lower() == "too":
         return [*inside, nxt]
     if "太" in text and nxt.text.lower() == "too":
@@ -528,6 +552,18 @@ def _complements(text: str, tokens: list, inside: list, en: str) -> list:
         if after is not None:
             return [*inside, nxt, after]
     return inside
+
+
+# particles that make a phrasal verb of the verb before them (not prepositions: "stared
+# at" opens what is stared at)
+_VERB_PARTICLES = frozenset("up out off down away back".split())
+
+
+def _says_verb(text: str) -> bool:
+    """Whether a phrase is a verb as the dictionary has it first, or opens with one
+    (收拾好了)."""
+    core = text.rstrip("了着过")
+    return any(cedict.is_verb_first(core[:n]) for n in range(len(core), 0, -1))
 
 
 def _opening_function_words(text: str, tokens: list, inside: list, en: str) -> list:
@@ -745,15 +781,42 @@ _BINOMIALS = frozenset(
 )
 
 
-def _whole_binomial(tokens: list, inside: list, en: str) -> list:
-    """A span ending on the first word of a binomial ("paced back") takes "and forth"."""
+def _whole_binomial(tokens: list, inside: list, en: str, text: str) -> list:
+    """A span ending on the first word of a binomial ("paced back") takes "and forth"; a
+    one-word span of a paired four-character phrase (大喊大叫, 又哭又闹, 高高兴兴) takes
+    its pair joined by "and" ("whooping and hollering"): the phrase says both."""
     k = tokens.index(inside[-1])
     if k + 2 < len(tokens) and tokens[k + 1].text.lower() == "and":
         pair = (inside[-1].text.lower(), tokens[k + 2].text.lower())
         gap = en[inside[-1].end : tokens[k + 2].start]
         if pair in _BINOMIALS and gap == " and ":
             return [*inside, tokens[k + 1], tokens[k + 2]]
+    if len(inside) != 1 or not _paired(text):
+        return inside
+    for first, last in ((k, k + 2), (k - 2, k)):
+        if 0 <= first and last < len(tokens) and tokens[first + 1].text.lower() == "and":
+            a, b = tokens[first], tokens[last]
+            if en[a.end : b.start] == " and " and b.content and a.content and _alike(a, b):
+                return [a, tokens[first + 1], b]
     return inside
+
+
+def _paired(text: str) -> bool:
+    """A four-character phrase of two parallel halves: ABAC (大喊大叫, 一心一意) or AABB
+    (高高兴兴)."""
+    if len(text) != 4 or not all(HAN.fullmatch(c) for c in text):
+        return False
+    return text[0] == text[2] or (text[0] == text[1] and text[2] == text[3])
+
+
+def _alike(a, b) -> bool:
+    """Two words of one kind, as the halves of a binomial are ("whooping and hollering")."""
+    x, y = a.text.lower(), b.text.lower()
+    for suffix in ("ing", "ed", "ly"):
+        if x.endswith(suffix) and y.endswith(suffix):
+            return True
+    shared = english.parts_of_speech(x) & english.parts_of_speech(y)
+    return bool(shared & {"VERB", "ADJ"})
 
 
 def _finish_noun_phrase(tokens: list, inside: list, en: str) -> list:
@@ -792,7 +855,7 @@ def _negation_before(source: list, tokens: list, inside: list, k: int, en: str) 
     well", 不存在 → "didn't exist"): when the phrase holds a negation standing alone (不,
     没, 无 …) and the span none, the negation before it (through auxiliaries and "even")
     is the phrase's, with the "do" it follows ("did not"); else ``k``."""
-    if not any(u.negation for u in source) or any(lexical.is_negation(t.text) for t in inside):
+    if not any(map(lexical.negates, source)) or any(lexical.is_negation(t.text) for t in inside):
         return k
     j = k - 1
     while (
@@ -807,6 +870,17 @@ def _negation_before(source: list, tokens: list, inside: list, k: int, en: str) 
             break
         j -= 1
     return k
+
+
+def _negation_unsaid(source: list, inside: list) -> bool:
+    """Whether the phrase negates a part of itself after its start (a 不 or 没 standing
+    alone: 笑而不睬, 脚不离地) and the span says no negation: the span then says only the
+    part not negated (a phrase opening with one may be said by one word: 不忠 "infidelity",
+    and a word of the dictionary, 了不起, says its negation whole)."""
+    heavy = [u for u in source if u.content]
+    if not any(u.negation for u in heavy[1:]):
+        return False
+    return not any(lexical.is_negation(t.text) for t in inside)
 
 
 _NEGATORS = frozenset("not never no".split())

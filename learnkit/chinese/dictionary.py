@@ -346,6 +346,17 @@ def is_verb(word: str) -> bool:
     return bool(meanings) and all(m.lower().startswith("to ") for m in meanings)
 
 
+def is_verb_first(word: str) -> bool:
+    """Whether the first meaning of ``word`` is a verb's (回头 "to turn round; later")."""
+    first = next(iter(_real_meanings(word)), "")
+    return first.lower().startswith("to ")
+
+
+def has_verb_meaning(word: str) -> bool:
+    """Whether any meaning of ``word`` is a verb's (not 碎片 "chip; fragment; splinter")."""
+    return any(m.lower().startswith("to ") for m in _real_meanings(word))
+
+
 @lru_cache(maxsize=65536)
 def meaning_words(word: str) -> tuple[frozenset[str], ...]:
     """The content words of each meaning of ``word`` ("county seat" → {"county", "seat"}),
