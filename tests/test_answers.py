@@ -134,6 +134,7 @@ def _grading_set():
         [("这", "zhe4"), ("儿童", "er2 tong2"), ("很", "hen3"), ("多", "duo1"), "。"],
         # an idiom cut into words CC-CEDICT does not list, read with the wrong tone of 只
         [("他", "ta1"), ("睁只眼", "zheng1 zhi3 yan3"), ("闭只眼", "bi4 zhi3 yan3"), "。"],
+        [("友谊", "you3 yi4"), ("持久", "chi2 jiu3"), "。"],
     ]
     pairs = [sentence(a, p, None) for p in parts]
     wanted = [
@@ -182,6 +183,7 @@ def _grading_set():
         "不对",
         "不同",
         "睁只眼闭只眼",
+        "持久",
     ]
     phrases = []
     for zh in wanted:
@@ -361,6 +363,15 @@ TABLE = [
     ("先", "xiān", R, "pinyin"),
     ("先", "xia1n", R, "pinyin"),  # the digit where the tone mark goes
     ("先", "xi1an1", W, "pinyin"),
+    ("先", "xīan", W, "pinyin"),  # xī an
+    ("先", "xi1an", W, "pinyin"),
+    # a tone mark on another vowel of its syllable, where it splits nothing, is its tone
+    ("持久", "chíjǐu", R, "pinyin"),
+    ("持久", "chi2ji3u", R, "pinyin"),
+    ("持久", "chí jíu", TW, "pinyin"),
+    ("对手", "dùi shǒu", R, "pinyin"),
+    ("对手", "dúi shǒu", TW, "pinyin"),
+    ("对手", "d4ui shou3", W, "pinyin"),  # not on a vowel
     ("先", "xi'an", W, "pinyin"),
     ("先", "xī ān", W, "pinyin"),
     # lüe and nüe may be typed lue and nue: no syllable is spelt so
@@ -522,6 +533,13 @@ def test_the_table_is_large():
     ("answer", "typed", "message"),
     [
         ("对手", "对手", "Right!"),
+        ("对手", "dùi shǒu", "Right! (Mind where the tone goes: duì.)"),
+        (
+            "持久",
+            "chijǐu",
+            "Right, and the tones you gave are right; no tone given for chí: chí jiǔ."
+            " (Mind where the tone goes: jiǔ.)",
+        ),
         (
             "关系",
             "關係",
@@ -586,6 +604,8 @@ def test_the_table_is_large():
     ],
     ids=[
         "right",
+        "mark-moved",
+        "mark-moved-tone-missing",
         "traditional",
         "toneless",
         "some-tones-missing",

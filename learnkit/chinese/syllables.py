@@ -53,6 +53,16 @@ def split_mark(char: str) -> tuple[str, int | None]:
 
 
 @cache
+def all_syllables() -> frozenset[str]:
+    """Every syllable pypinyin reads a character with, without tone ("zhong", "lv", "ng")."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = {reading for line in set(pinyin_dict.values()) for reading in line.split(",")}
+    return frozenset(to_normal(reading).replace("ü", "v") for reading in readings)
+
+
+@cache
 def _to_tone2():
     from pypinyin.contrib.tone_convert import to_tone2
 

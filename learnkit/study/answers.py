@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import IntEnum, StrEnum
+from functools import cache
 
 from learnkit.chinese.reading import spellings, to_simplified
 from learnkit.chinese.syllables import split_mark, to_marks
@@ -292,7 +293,10 @@ def _spellings(
 def _split(typed: Pinyin, syllables: list[_Syllable]) -> bool:
     """True if the typed pinyin splits a syllable of the answer in two (fan gan for 方案
     fāng'àn, xī ān for 先): a space or apostrophe inside it, or tones at two places in it,
-    or a tone digit inside it other than after the letter its mark sits on (lia2n is lián)."""
+    or a tone inside it on another letter than its mark's where the letters either side
+    are syllables (xīan, li2an: xī an, li2 an; lia2n is lián). A tone on another vowel
+    where no such split is there (jǐu, dùi, ji3u) is the syllable's tone, misplaced
+    (:func:`_misplaced`)."""
     starts, owner = set(), []
     for n, s in enumerate(syllables):
         starts.add(len(owner))
@@ -307,9 +311,44 @@ def _split(typed: Pinyin, syllables: list[_Syllable]) -> bool:
         s = syllables[n]
         inside = {at for at in ats if at + 1 not in starts}
         offset = min(i for i, o in enumerate(owner) if o == n)
-        if len(ats) > 1 or any(at - offset != s.mark_at for at in inside):
+        if len(ats) > 1 or any(
+            at - offset != s.mark_at and not _moved_mark(s, at - offset) for at in inside
+        ):
             return True
     return False
+
+
+def _moved_mark(syllable: _Syllable, at: int) -> bool:
+    """True if a tone on letter ``at`` of ``syllable`` (not its mark's) can only be the
+    syllable's own: it is on a vowel, and the letters either side of it are not two
+    syllables (jǐu is jiǔ; xīan may be xī an, hǔa hǔ a)."""
+    letters = syllable.letters
+    if letters[at] not in "aeiouv":
+        return False
+    head, tail = letters[: at + 1], letters[at + 1 :]
+    return not (head in _syllable_inventory() and tail in _syllable_inventory())
+
+
+@cache
+def _syllable_inventory() -> frozenset[str]:
+    """Every pinyin syllable without its tone (ü as v): pypinyin's readings of all
+    characters."""
+    from learnkit.chinese.syllables import all_syllables
+
+    return frozenset(_canonical(syllable) for syllable in all_syllables())
+
+
+def _misplaced(typed: Pinyin, syllables: list[_Syllable]) -> list[_Syllable]:
+    """The syllables whose tone mark was typed on another vowel than its own (jǐu for
+    jiǔ), in order (the typed pinyin does not split them: :func:`_split`)."""
+    out, at = [], 0
+    marks = {index for index, _tone in typed.tones}
+    for s in syllables:
+        inside = [i - at for i in marks if at <= i < at + len(s.letters) - 1]
+        if s.mark_at is not None and any(i != s.mark_at for i in inside):
+            out.append(s)
+        at += len(s.letters)
+    return out
 
 
 def _strip_tokens(
@@ -543,6 +582,12 @@ def _judge(item: ClozeItem, text: str) -> Outcome:
     outcome = _tones_outcome(item, text, typed, spelt)
     if outcome.verdict is not Verdict.RIGHT and typed.tones:  # a dictionary's tone may be right
         outcome = _tones_outcome(item, text, typed, _with_dictionary(item, spelt)[0])
+    moved = _misplaced(typed, spelt) if outcome.correct else []
+    if moved:
+        where = ", ".join(s.marked for s in moved)
+        outcome = replace(
+            outcome, message=f"{outcome.message} (Mind where the tone goes: {where}.)"
+        )
     return outcome
 
 
