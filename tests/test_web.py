@@ -229,6 +229,19 @@ def test_answer_sent_twice_is_graded_once(client, sample_study_set):
     assert current(client, url)[1] == str(int(position) + 1)
 
 
+@pytest.mark.parametrize("path", ["answer", "undo"])
+def test_the_feedback_address_opened_again_resumes_the_quiz(client, sample_study_set, path):
+    """After an answer the address bar shows /quiz/<id>/answer: opening it again (a
+    restored tab, a copied link) is the quiz where it is now, nothing counted."""
+    url = start_quiz(client, sample_study_set.id)
+    item, position, _ = current(client, url)
+    post(client, f"{url}/answer", position=position, answer="不对")
+    response = client.get(f"{url}/{path}")
+    assert response.status_code == 302 and response.location == url
+    assert current(client, url)[1] == str(int(position) + 1)
+    assert client.get(f"/quiz/no-such-quiz/{path}").status_code == 404
+
+
 def _right(items, item, sid):
     return {"answer": items[item].answer}
 

@@ -204,6 +204,16 @@ def _answered_again(session: QuizSession, position: int | None) -> str | None:
     )
 
 
+@bp.get("/<sid>/answer")
+@bp.get("/<sid>/undo")
+def resume(sid: str) -> Response:
+    """The address of an answer's feedback opened again (a restored tab, the address bar,
+    a link copied): the quiz where it is now, not "405 Method Not Allowed" (a quiz has no
+    other way back in)."""
+    _load(sid)  # 404 for an unknown session
+    return redirect(url_for("quiz.show", sid=sid))
+
+
 @bp.post("/<sid>/undo")
 def undo(sid: str) -> Response:
     """Take back the last answer (a slip of the finger): it is asked again and regraded;
