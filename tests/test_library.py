@@ -97,3 +97,69 @@ def test_an_english_edit_keeps_what_a_long_phrase_blanks(seeded, old, new, phras
     assert old in text
     article.write_text(text.replace(old, new), encoding="utf-8")
     assert blanked() == answer
+
+
+TOWN = """# 小城的新图书馆
+
+上个月，小城终于开了一家**新图书馆**。很多家长带着孩子去**借书**。
+
+馆长说，他们希望**培养阅读习惯**。
+
+---
+
+# The small town's new library
+
+Last month, the small town finally opened a **new library**. Many parents take their
+children to **borrow books**.
+
+The director said they hope to **build reading habits**.
+"""
+RIVER = """# 河边的早市
+
+每天早上，河边都有一个热闹的**早市**。农民把新鲜的**蔬菜**运到城里。
+
+---
+
+# The riverside morning market
+
+Every morning there is a lively **morning market** by the river. Farmers bring fresh
+**vegetables** into town.
+"""
+
+
+@pytest.mark.parametrize(
+    "between",
+    [(), ("save", RIVER), ("preview", RIVER), ("save", RIVER, "preview", TOWN + "\n")],
+    ids=["nothing", "another-upload", "another-preview", "upload-and-preview"],
+)
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("# 小城的新图书馆", "# 小城新开的图书馆"),  # its id: no date, no link
+        ("# 小城的新图书馆\n", "---\ndate: 2025-02-01\n---\n\n# 小城的新图书馆\n"),
+    ],
+    ids=["title", "date-added"],
+)
+def test_a_reuploaded_edit_keeps_its_reviews_whatever_came_between(tmp_path, between, old, new):
+    """An uploaded article deleted and uploaded again with its id changed (its title
+    edited, a date added) is found by its sentences among every upload, not only the
+    upload read last: with another article uploaded or previewed between, it was a new
+    article, its reviews left on items no longer in the library."""
+    clock = iter(T0 + timedelta(seconds=k) for k in range(1000))
+    library = Library(None, tmp_path / "uploads", lambda: next(clock))
+    with Store.create(tmp_path / "db.sqlite3", fuzzing=False) as store:
+        first = library.save_upload(TOWN.encode(), store)
+        item = next(i.id for i in first.items if i.answer == "借书")
+        sid = store.create_session(first.key, [item], T0)
+        store.answer_with(sid, 0, lambda i: (Grade(first.key, 3, "right", "借书"), None), T0)
+        library.delete_upload(first.key, store)
+        for what, text in zip(between[::2], between[1::2], strict=True):
+            if what == "save":
+                library.save_upload(text.encode(), store)
+            else:
+                library.study_set(text.encode(), "upload", store)
+        assert old in TOWN
+        again = library.save_upload(TOWN.replace(old, new).encode(), store)
+        assert again.key == first.key
+        assert {i.id for i in again.items} == {i.id for i in first.items}
+        assert item in library.items(store) and store.studied_items() == {item}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from learnkit.diskcache import package_fingerprint
 from learnkit.errors import ArticleError, DuplicateArticle, LearnkitError
-from learnkit.ids import rekey, same_article, study_items
+from learnkit.ids import Item, rekey, same_article, study_items
 from learnkit.models import StudySet
 from learnkit.sources import article_files
 from learnkit.study.quiz import ClozeItem, build_items
@@ -110,17 +110,21 @@ class Library:
         """The study set of article bytes, from the cache or parsed by ``parser`` (and then
         cached). An edited article keeps the ids of the items its edit corrects (the
         version cached before is the ledger), so quiz reviews stay with their items; one
-        whose own id changed (an edited source link) keeps the id of the article it was."""
+        whose own id changed (an edited source link or title) keeps the id of the article
+        it was, found by its sentences among every article read from the same source (for
+        an upload, every upload and preview: not only the one read last)."""
         key = content_key(data)
         cached = store.cached_study_set(key)
         if cached is not None:
             return cached
         ss = parser(data, source)
         previous = store.latest_study_set(ss.id)
-        if previous is None:
-            before = store.latest_study_set_from(source)
-            if before is not None and same_article(ss, {before.id: study_items(before)}):
-                ss, previous = rekey(ss, before.id), before
+        if previous is None:  # a new id: perhaps an article read from this source before
+            for row, article, texts in store.sentences_from(source):
+                if same_article(ss, {article: [Item("sentence", "", zh) for zh in texts]}):
+                    previous = store.study_set_at(row)
+                    ss = rekey(ss, previous.id)
+                    break
         if previous is not None:
             from learnkit.pipeline import carry
 

@@ -160,15 +160,27 @@ class Store:
         ).fetchone()
         return codec.loads(row[0]) if row else None
 
-    def latest_study_set_from(self, source: str) -> StudySet | None:
-        """The study set cached last that was read from ``source`` (its file), whatever
-        its article id (an edited source link changes it)."""
-        row = self.db.execute(
-            "SELECT data FROM study_sets WHERE source = ?"
-            " ORDER BY created DESC, rowid DESC LIMIT 1",
+    def sentences_from(self, source: str) -> list[tuple[int, str, list[str]]]:
+        """(row, article id, the Chinese of its sentences) of the study set cached last of
+        each article read from ``source`` (its file, or "upload" for every upload),
+        whatever its id (an edited source link or title changes it), the article cached
+        most recently first. SQLite reads the sentences out of the JSON: no study set is
+        decoded (:meth:`study_set_at` decodes the one wanted)."""
+        rows = self.db.execute(
+            "WITH latest AS (SELECT r, created FROM (SELECT rowid AS r, created, row_number()"
+            " OVER (PARTITION BY article ORDER BY created DESC, rowid DESC) AS n"
+            " FROM study_sets WHERE source = ?) WHERE n = 1)"
+            " SELECT s.rowid, s.article, json_group_array(json_extract(e.value, '$.zh'))"
+            " FROM latest JOIN study_sets s ON s.rowid = latest.r,"
+            " json_each(s.data, '$.sentences') e"
+            " GROUP BY s.rowid ORDER BY latest.created DESC, s.rowid DESC",
             (source,),
-        ).fetchone()
-        return codec.loads(row[0]) if row else None
+        )
+        return [(row, article, json.loads(texts)) for row, article, texts in rows]
+
+    def study_set_at(self, row: int) -> StudySet:
+        (data,) = self.db.execute("SELECT data FROM study_sets WHERE rowid = ?", (row,)).fetchone()
+        return codec.loads(data)
 
     def cache_study_set(self, key: str, ss: StudySet, now: datetime) -> None:
         self.db.execute(
