@@ -886,6 +886,12 @@ def test_a_phrase_negating_part_of_itself_needs_the_negation(zh, en, expected):
             ("碎片", "shards"),  # a noun, not the verb "shattered" that says its 碎
             id="a-noun-before-a-verb",
         ),
+        pytest.param(
+            "他一把**抓住她右臂**，不让她走。",
+            "He gripped Mary's right arm and would not let her go.",
+            ("抓住她右臂", "gripped Mary's right arm"),  # its verb through the possessive
+            id="a-verb-and-its-object",
+        ),
     ],
 )
 def test_a_span_says_the_whole_phrase_in_its_own_form(zh, en, expected):

@@ -474,7 +474,7 @@ def _edges(
     inside = _without_open_preposition(source, tokens, inside, text)
     inside = _whole_sense(text, tokens, inside)
     inside = _unsaid_neighbours(source, tokens, inside, others, en)
-    inside = _verb_before(text, tokens, inside, others, en)
+    inside = _verb_before(text, tokens, inside, others, en, source)
     inside = _opening_function_words(text, tokens, inside, en)
     inside = _complements(text, tokens, inside, en)
     inside = _without_used(inside, used)
@@ -621,12 +621,18 @@ def _without_used(inside: list, used: Sequence[Span]) -> list:
     return [] if any(t in held for t in inside) else inside  # around another's: none
 
 
-def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -> list:
+def _verb_before(
+    text: str, tokens: list, inside: list, others: list, en: str, source: Sequence = ()
+) -> list:
     """A verb phrase of two or three characters (every meaning of its entry a verb's: 拍电影
     "to make a movie") found as its object alone takes the verb just before it, through an
     article or possessive, when no Chinese word outside the phrase needs that verb ("film"
-    → "making a film", 吸毒 "drugs" → "do drugs")."""
-    if not 2 <= len(text) <= 3 or not cedict.is_verb(text):
+    → "making a film", 吸毒 "drugs" → "do drugs"); so does a phrase of a verb word and its
+    object whose verb the span leaves unsaid (抓住他左臂 "left arm" → "seized Ann's left
+    arm")."""
+    if not (2 <= len(text) <= 3 and cedict.is_verb(text)) and not _verb_then_object(
+        source, inside, text
+    ):
         return inside  # (an idiom's one noun stays too little of it: 摸着石头过河 "stones")
     if any(
         "VERB" in (pos := english.parts_of_speech(t.text))
@@ -638,7 +644,11 @@ def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -
     if any(lexical.related(v, t.lemma) for v in verbs for t in inside):
         return inside  # ... as a noun: 挖掘 "excavation" (of "to excavate") is all of it
     k = tokens.index(inside[0]) - 1
-    while k >= 0 and tokens[k].text.lower() in _DETERMINERS and k >= tokens.index(inside[0]) - 2:
+    while (
+        k >= 0
+        and (tokens[k].text.lower() in _DETERMINERS or tokens[k].text.endswith(("'s", "’s")))
+        and k >= tokens.index(inside[0]) - 2
+    ):
         k -= 1
     if k < 0 or CLAUSE_BREAK.search(en[tokens[k].end : inside[0].start]):
         return inside
@@ -651,6 +661,19 @@ def _verb_before(text: str, tokens: list, inside: list, others: list, en: str) -
     if _claimed(verb, others, tokens, inside):
         return inside
     return tokens[k : tokens.index(inside[-1]) + 1]
+
+
+def _verb_then_object(source: Sequence, inside: list, text: str) -> bool:
+    """Whether the phrase opens with a verb word (every meaning a verb's) that the span
+    does not say, and the span says the rest of it (its object; a pronoun, 他, may be said
+    by a name's possessive)."""
+    heavy = [u for u in source if u.content]
+    if len(heavy) < 2 or len(heavy[0].text) < 2 or not cedict.is_verb(heavy[0].text):
+        return False
+    if any(lexical.says(heavy[0], t, text) for t in inside):
+        return False
+    rest = [u for u in heavy[1:] if u.meanings and not _pronoun(u.text)]
+    return bool(rest) and all(any(lexical.says(u, t, text) for t in inside) for u in rest)
 
 
 _COPULAS = frozenset("is are was were am be been being 's 're".split())
