@@ -353,7 +353,7 @@ def _verb_for_noun(units: list, token: english.Token) -> bool:
     heavy = [u for u in units if u.content]
     if len(heavy) != 1 or len(heavy[0].text) < 2 or not heavy[0].meanings:
         return False
-    if cedict.is_verb_first(heavy[0].text) or cedict.has_verb_meaning(heavy[0].text):
+    if cedict.has_verb_meaning(heavy[0].text):
         return False
     return english.parts_of_speech(token.text) == {"VERB"}
 

@@ -343,18 +343,21 @@ def is_verb(word: str) -> bool:
     """Whether every meaning of ``word`` is a verb's ("to make a movie"; not 投资,
     "investment; to invest")."""
     meanings = list(_real_meanings(word))
-    return bool(meanings) and all(m.lower().startswith("to ") for m in meanings)
+    return bool(meanings) and all(map(_verb_meaning, meanings))
 
 
 def is_verb_first(word: str) -> bool:
     """Whether the first meaning of ``word`` is a verb's (回头 "to turn round; later")."""
-    first = next(iter(_real_meanings(word)), "")
-    return first.lower().startswith("to ")
+    return _verb_meaning(next(iter(_real_meanings(word)), ""))
 
 
 def has_verb_meaning(word: str) -> bool:
     """Whether any meaning of ``word`` is a verb's (not 碎片 "chip; fragment; splinter")."""
-    return any(m.lower().startswith("to ") for m in _real_meanings(word))
+    return any(map(_verb_meaning, _real_meanings(word)))
+
+
+def _verb_meaning(meaning: str) -> bool:
+    return meaning.lower().startswith("to ")
 
 
 @lru_cache(maxsize=65536)
