@@ -163,3 +163,52 @@ def test_a_reuploaded_edit_keeps_its_reviews_whatever_came_between(tmp_path, bet
         assert again.key == first.key
         assert {i.id for i in again.items} == {i.id for i in first.items}
         assert item in library.items(store) and store.studied_items() == {item}
+
+
+FEW_PHRASES = (
+    "# 测试\n\n今天的**天气**很好。政府决定治理污染。\n\n---\n\n# Test\n\n"
+    "The weather is fine today. The government decided to tackle pollution.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        # a sentence with the word added before the one it was studied in
+        [
+            ("今天的", "治理需要时间。今天的"),
+            ("The weather", "Tackling it takes time. The weather"),
+        ],
+        # ... and after it: the item stays in the first sentence either way
+        [("治理污染。", "治理污染。治理需要时间。"), ("pollution.", "pollution. It takes time.")],
+    ],
+    ids=["added-before", "added-after"],
+)
+def test_a_word_item_stays_in_the_sentence_it_was_studied_in(tmp_path, edits):
+    """An article with few phrases quizzes its study words too (one item per word): a
+    reviewed word item keeps asking the sentence it was reviewed in."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    article = seeds / "a.md"
+    article.write_text(FEW_PHRASES, encoding="utf-8")
+    library = Library(seeds, tmp_path / "uploads", lambda: T0)
+    with Store.create(tmp_path / "db.sqlite3", fuzzing=False) as store:
+
+        def word_item():
+            (entry,) = library.entries(store)
+            (item,) = [i for i in entry.items if i.kind == "word" and i.answer == "治理"]
+            return item
+
+        item = word_item()
+        studied = item.sentence.zh
+        assert "治理污染" in studied
+        sid = store.create_session(item.article, [item.id], T0)
+        grade = Grade(item.article, 3, "right", "治理", item.sentence.id)
+        store.answer_with(sid, 0, lambda i: (grade, None), T0)
+        text = FEW_PHRASES
+        for old, new in edits:
+            text = text.replace(old, new)
+        article.write_text(text, encoding="utf-8")
+        moved = word_item()
+        assert (moved.id, moved.sentence.zh) == (item.id, studied)
+        assert store.studied_items() == {item.id}

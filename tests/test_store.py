@@ -210,12 +210,29 @@ def test_an_older_database_gains_the_new_columns(db_path):
         "CREATE TABLE study_sets (key TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT"
         " NULL, created TEXT NOT NULL)"
     )
+    db.execute(
+        "CREATE TABLE cards (card_id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, article"
+        " TEXT NOT NULL, due TEXT NOT NULL, data TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO cards (item, article, due, data) VALUES ('a-w1', 'a', '', '')")
     db.close()
     with Store.create(db_path) as store:
         columns = [r[1] for r in store.db.execute("PRAGMA table_info(reviews)")]
         cached = [r[1] for r in store.db.execute("PRAGMA table_info(study_sets)")]
+        cards = [r[1] for r in store.db.execute("PRAGMA table_info(cards)")]
+        assert store.placements("a") == {}  # studied before placements were kept
     assert columns[-3:] == ["practice", "before", "undone"]
     assert cached[-1] == "source"  # the file a study set was read from
+    assert cards[-1] == "sentence"  # the sentence a card's item was first asked in
+
+
+def test_a_card_keeps_the_sentence_it_was_first_asked_in(store):
+    for sentence in ("a-s1", "a-s2"):  # asked again in another sentence: the first stays
+        sid = store.create_session("a", ["a-w1"], T0)
+        grade = Grade("a", GOOD, "right", "对手", sentence)
+        store.answer_with(sid, 0, lambda _item, g=grade: (g, None), T0 + timedelta(days=9))
+    assert store.placements("a") == {"a-w1": "a-s1"}
+    assert store.placements("b") == {}
 
 
 def test_undo_restores_the_card_and_keeps_the_review(store):

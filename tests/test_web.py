@@ -297,6 +297,9 @@ def test_the_same_answer_sent_again_shows_its_feedback(
         from web.db import get_store
 
         assert [r.item for r in get_store().session_reviews(sid)] == [item]
+        # the card keeps the sentence it was asked in (a word item stays there)
+        placed = get_store().placements(sample_study_set.id)
+        assert placed == {item: sample_items[item].sentence.id}
 
 
 def test_an_older_answer_sent_again_is_not_counted(client, sample_study_set, sample_items):

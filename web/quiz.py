@@ -243,7 +243,7 @@ def _judge(sid: str, item_id: str) -> tuple[Grade, tuple[ClozeItem, Outcome, Rat
         outcome = check_typed(item, request.form.get("answer", ""))
     grade = rating(outcome, request.form.get("hinted") == "1")
     return (
-        Grade(item.article, int(grade), outcome.verdict.value, outcome.answer),
+        Grade(item.article, int(grade), outcome.verdict.value, outcome.answer, item.sentence.id),
         (item, outcome, grade),
     )
 

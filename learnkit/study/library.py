@@ -148,7 +148,7 @@ class Library:
             self.errors[path] = str(exc) if isinstance(exc, LearnkitError) else f"{path}: {exc}"
             return None
         self.errors.pop(path, None)
-        entry = Entry(path, uploaded, ss, build_items(ss))
+        entry = Entry(path, uploaded, ss, build_items(ss, store.placements(ss.id)))
         self._files[path] = (stamp, entry)
         return entry
 

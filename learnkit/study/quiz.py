@@ -10,6 +10,7 @@ Answer checking lives in :mod:`learnkit.answers`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -109,32 +110,45 @@ def _phrase_items(ss: StudySet) -> list[ClozeItem]:
     return items
 
 
-def _word_items(ss: StudySet, taken: set[str]) -> list[ClozeItem]:
-    items = []
+def _word_items(ss: StudySet, taken: set[str], placed: Mapping[str, str]) -> list[ClozeItem]:
+    """One item per study word not already a phrase's answer, in the first sentence it
+    stands in, or in the one it was studied in (``placed``: item id → sentence id) while
+    it still stands there: a sentence added before moves no review to another sentence."""
+    first: dict[str, tuple[SentencePair, Word]] = {}
     for pair in ss.sentences:
         for w in pair.words:
             key = normalize(w.text)
             if not (w.study and w.is_han and len(w.text) >= 2) or key in taken:
                 continue
-            taken.add(key)
-            items.append(
-                ClozeItem(
-                    id=item_id(ss.id, "word", w.text),
-                    article=ss.id,
-                    kind="word",
-                    answer=w.text,
-                    pinyin=w.pinyin,
-                    numbers=w.numbers,
-                    english=w.gloss,
-                    sentence=pair,
-                    start=w.start,
-                    end=w.end,
-                    hint_span=None,
-                    words=(w,),
-                    repeats=repeats(pair, w.start, w.end),
-                )
-            )
-    return items
+            if key not in first:
+                first[key] = (pair, w)
+            elif (
+                placed.get(_word_id(ss, w)) == pair.id != first[key][0].id
+                and w.text == first[key][1].text
+            ):
+                first[key] = (pair, w)  # the sentence it was studied in, further on
+    return [
+        ClozeItem(
+            id=_word_id(ss, w),
+            article=ss.id,
+            kind="word",
+            answer=w.text,
+            pinyin=w.pinyin,
+            numbers=w.numbers,
+            english=w.gloss,
+            sentence=pair,
+            start=w.start,
+            end=w.end,
+            hint_span=None,
+            words=(w,),
+            repeats=repeats(pair, w.start, w.end),
+        )
+        for pair, w in first.values()
+    ]
+
+
+def _word_id(ss: StudySet, w: Word) -> str:
+    return item_id(ss.id, "word", w.text)
 
 
 def _rank(seed: str, text: str) -> bytes:
@@ -173,11 +187,12 @@ def pick_choices(
     return tuple(sorted([answer, *candidates[: n - 1]], key=lambda c: _rank(seed, c)))
 
 
-def build_items(ss: StudySet) -> tuple[ClozeItem, ...]:
-    """Cloze items of a study set in document order, each with its multiple choices."""
+def build_items(ss: StudySet, placed: Mapping[str, str] | None = None) -> tuple[ClozeItem, ...]:
+    """Cloze items of a study set in document order, each with its multiple choices (a
+    word item in the sentence it was studied in, ``placed``: see :func:`_word_items`)."""
     items = _phrase_items(ss)
     if len(items) < MIN_PHRASE_ITEMS:
-        items += _word_items(ss, {normalize(i.answer) for i in items})
+        items += _word_items(ss, {normalize(i.answer) for i in items}, placed or {})
     # Distractors come from the same article: other answers and its words worth studying;
     # its other words only when those are too few.
     words = [w for p in ss.sentences for w in p.words if w.is_han and len(w.text) >= 2]

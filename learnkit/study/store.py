@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS study_sets (
     source TEXT);
 CREATE TABLE IF NOT EXISTS cards (
     card_id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE, article TEXT NOT NULL,
-    due TEXT NOT NULL, data TEXT NOT NULL);
+    due TEXT NOT NULL, data TEXT NOT NULL, sentence TEXT);
 CREATE INDEX IF NOT EXISTS study_sets_article ON study_sets (article, created);
 CREATE INDEX IF NOT EXISTS cards_due ON cards (due);
 CREATE INDEX IF NOT EXISTS cards_article ON cards (article, item, due);
@@ -71,6 +71,7 @@ class Grade:
     rating: int
     verdict: str
     answer: str
+    sentence: str | None = None  # the sentence the item was asked in (its first review's)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ class Store:
                     store.db.execute(f"ALTER TABLE reviews ADD COLUMN {name} {kind}")
             if "source" not in {r[1] for r in store.db.execute("PRAGMA table_info(study_sets)")}:
                 store.db.execute("ALTER TABLE study_sets ADD COLUMN source TEXT")
+            if "sentence" not in {r[1] for r in store.db.execute("PRAGMA table_info(cards)")}:
+                store.db.execute("ALTER TABLE cards ADD COLUMN sentence TEXT")
             store.db.execute(
                 "CREATE INDEX IF NOT EXISTS study_sets_source ON study_sets (source, created)"
             )
@@ -221,10 +224,19 @@ class Store:
         rows = self.db.execute(f"SELECT item, due FROM cards WHERE item IN ({marks})", items)
         return {item: datetime.fromisoformat(due) for item, due in rows}
 
-    def _new_card(self, item: str, article: str, now: datetime) -> tuple[int, str]:
+    def placements(self, article: str) -> dict[str, str]:
+        """The sentence each studied item of ``article`` was first asked in (item → sentence
+        id): a quiz word item stays there while the word stands in it."""
+        rows = self.db.execute(
+            "SELECT item, sentence FROM cards WHERE article = ? AND sentence IS NOT NULL",
+            (article,),
+        )
+        return dict(rows.fetchall())
+
+    def _new_card(self, item: str, grade: Grade, now: datetime) -> tuple[int, str]:
         card_id = self.db.execute(
-            "INSERT INTO cards (item, article, due, data) VALUES (?, ?, ?, '')",
-            (item, article, _iso(now)),
+            "INSERT INTO cards (item, article, due, data, sentence) VALUES (?, ?, ?, '', ?)",
+            (item, grade.article, _iso(now), grade.sentence),
         ).lastrowid
         assert card_id is not None
         return card_id, schedule.new_card(card_id, now)
@@ -290,9 +302,7 @@ class Store:
                 if due > schedule.utc(now):
                     self._practise(card_id, item, grade, now, session)
                     return extra, Answered(item, count, due, practice=True)
-            card = (
-                (card_id, data) if card_id is not None else self._new_card(item, grade.article, now)
-            )
+            card = (card_id, data) if card_id is not None else self._new_card(item, grade, now)
             due = self._review(card, item, grade.rating, grade.verdict, grade.answer, now, session)
             return extra, Answered(item, count, due)
 
