@@ -32,6 +32,7 @@ from learnkit.models import (
     SentencePair,
     Span,
     StudySet,
+    Word,
 )
 from learnkit.text import sentences
 from learnkit.text.article import load_article, parse_article
@@ -165,7 +166,8 @@ def build_study_set(article: Article, progress: Progress | None = None) -> Study
             en_emphasis=j.en_emphasis,
         )
         pairs.append(pair)
-        for match in phrases.match_phrases(j.zh, j.en, j.zh_emphasis, j.en_emphasis, words):
+        simple = j.segmented.simplified
+        for match in _matches(j.zh, simple, j.en, j.zh_emphasis, j.en_emphasis, words):
             if match.zh is None:  # bold English with no Chinese counterpart found: kept
                 warnings.append(
                     f"bold English {match.en.text!r} has no Chinese counterpart in its "
@@ -225,15 +227,36 @@ def _carry_keys(ss: StudySet, previous: Sequence[Item]) -> StudySet:
     return replace(ss, phrases=tuple(out)) if blanks else ss
 
 
+def _matches(
+    zh: str,
+    simple: str,
+    en: str | None,
+    zh_emphasis: Sequence[Span],
+    en_emphasis: Sequence[Span],
+    words: Sequence[Word],
+) -> Sequence[PhraseMatch]:
+    """The phrase matches of a sentence, found in its Simplified text ``simple`` (same
+    length as ``zh``: the dictionaries are Simplified, so an article in Traditional pairs
+    as it does in Simplified); the Chinese spans keep the text as written."""
+    if simple == zh:
+        return phrases.match_phrases(zh, en, zh_emphasis, en_emphasis, words)
+    folded = [Span(s.start, s.end, simple[s.start : s.end]) for s in zh_emphasis]
+    return [
+        replace(m, zh=Span(m.zh.start, m.zh.end, zh[m.zh.start : m.zh.end])) if m.zh else m
+        for m in phrases.match_phrases(simple, en, folded, en_emphasis, words)
+    ]
+
+
 def _phrase_in(key: str, pair: SentencePair, phrase: Phrase) -> Phrase | None:
     """``phrase`` as bolded in ``pair`` (its id kept), or None if it is not bold there."""
     from learnkit.chinese.reading import to_simplified
 
     want = normalize(phrase.zh or "")
     emphasis = pair.zh_emphasis, pair.en_emphasis
-    for match in phrases.match_phrases(pair.zh, pair.en, *emphasis, pair.words):
+    simple = to_simplified(pair.zh)
+    for match in _matches(pair.zh, simple, pair.en, *emphasis, pair.words):
         if match.zh is not None and normalize(match.zh.text) == want:
-            found = _phrase(key, pair, match, to_simplified(pair.zh))
+            found = _phrase(key, pair, match, simple)
             return replace(found, id=phrase.id, key=phrase.key if found.zh == phrase.zh else None)
     return None
 

@@ -188,6 +188,42 @@ def test_traditional_article_end_to_end():
     assert by_text["興建"].numbers == "xing1 jian4"  # shown in the article's own script
 
 
+@pytest.mark.parametrize(
+    ("zh", "en", "english"),
+    [
+        (
+            "两国担心**双重遏制**的战略。",
+            "Both countries fear a strategy of dual containment.",
+            "dual containment",
+        ),
+        (
+            "山上修了一座**水电站**。",
+            "A hydroelectric dam was built on the mountain.",
+            "hydroelectric dam",
+        ),
+        (
+            "全球**供应链**正在重组。",
+            "The global supply chain is being reorganised.",
+            "supply chain",
+        ),
+    ],
+    ids=["idiom", "compound", "noun"],
+)
+def test_a_traditional_article_pairs_as_its_simplified_version(zh, en, english):
+    """Phrases are paired on the Simplified text (the dictionaries' script): converting an
+    article to Traditional loses no English (雙重遏制 and 水電站 had none)."""
+    from learnkit.chinese.reading import to_traditional
+
+    for text in (zh, to_traditional(zh)):
+        ss = study_set(f"# 测试\n\n{text}\n\n---\n\n# Test\n\n{en}\n", source="t.md")
+        assert [(p.zh, p.en) for p in ss.phrases] == [(_bold_of(text), english)]
+
+
+def _bold_of(text: str) -> str:
+    """The bold phrase of ``text``."""
+    return text.split("**")[1]
+
+
 def test_build_reports_each_stage_in_order(sample_path):
     from learnkit.pipeline import load
 
