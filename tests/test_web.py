@@ -97,6 +97,18 @@ def start_quiz(client, article=None):
     return response.location
 
 
+def quiz_on(make_app, tmp_path, name: str, text: str):
+    """An app whose only article is ``text`` (written to seeds/``name``, to be edited
+    while a quiz runs) and a quiz started on it: (article, app, client, quiz url)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    article = seeds / name
+    article.write_text(text, encoding="utf-8")
+    app = make_app(SEEDS_DIR=str(seeds))
+    client = app.test_client()
+    return article, app, client, start_quiz(client)
+
+
 def current(client, url):
     page = client.get(url).text
     item = re.search(r'data-item="([^"]+)"', page).group(1)
@@ -425,13 +437,7 @@ Experts think **inflation** will fall. **Unemployment** is still high.
 def test_a_quiz_skips_a_question_taken_out_of_its_article(make_app, tmp_path):
     """The article is edited while a quiz is open: the question being asked is unbolded
     (retired). Reloading or answering it moves on to the next question, nothing counted."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    article = seeds / "a.md"
-    article.write_text(EDITED, encoding="utf-8")
-    app = make_app(SEEDS_DIR=str(seeds))
-    client = app.test_client()
-    url = start_quiz(client)
+    article, app, client, url = quiz_on(make_app, tmp_path, "a.md", EDITED)
     first, position, _ = current(client, url)
     assert first == answered_item(app, "经济政策")
     unbold(article, "经济政策", "economic policy")
@@ -486,13 +492,7 @@ def test_a_choice_means_what_was_picked_after_its_article_changed(
     place (the right choice, third on the page, was graded as 馆长, now third; 终于,
     fourth and no longer offered, as 借书)."""
     monkeypatch.setattr("learnkit.study.store.secrets.token_urlsafe", lambda n: "S1")
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    article = seeds / "library.md"
-    article.write_text(LIBRARY, encoding="utf-8")
-    app = make_app(SEEDS_DIR=str(seeds))
-    client = app.test_client()
-    url = start_quiz(client)
+    article, app, client, url = quiz_on(make_app, tmp_path, "library.md", LIBRARY)
     wanted = answered_item(app, "借书")
     item, position, page = current(client, url)
     while item != wanted:

@@ -44,10 +44,14 @@ CREATE TABLE IF NOT EXISTS sessions (
     created TEXT NOT NULL);
 """
 
+# columns added since the first databases, as (table, column, type)
 ADDED_COLUMNS = (
-    ("practice", "INTEGER NOT NULL DEFAULT 0"),  # answered before due: the card is unchanged
-    ("before", "TEXT"),  # the card's due date and data before this review, for undo
-    ("undone", "INTEGER NOT NULL DEFAULT 0"),  # taken back by undo: kept, no longer counted
+    # answered before due: the card is unchanged
+    ("reviews", "practice", "INTEGER NOT NULL DEFAULT 0"),
+    ("reviews", "before", "TEXT"),  # the card's due date and data before this review, for undo
+    ("reviews", "undone", "INTEGER NOT NULL DEFAULT 0"),  # taken back by undo, no longer counted
+    ("study_sets", "source", "TEXT"),  # the file a study set was read from
+    ("cards", "sentence", "TEXT"),  # the sentence a card's item was first asked in
 )
 
 
@@ -123,14 +127,10 @@ class Store:
         store = cls(path, fuzzing=fuzzing)
         try:
             store.db.executescript(SCHEMA)
-            columns = {r[1] for r in store.db.execute("PRAGMA table_info(reviews)")}
-            for name, kind in ADDED_COLUMNS:  # a database from before these were logged
+            for table, name, kind in ADDED_COLUMNS:  # a database from before these
+                columns = {r[1] for r in store.db.execute(f"PRAGMA table_info({table})")}
                 if name not in columns:
-                    store.db.execute(f"ALTER TABLE reviews ADD COLUMN {name} {kind}")
-            if "source" not in {r[1] for r in store.db.execute("PRAGMA table_info(study_sets)")}:
-                store.db.execute("ALTER TABLE study_sets ADD COLUMN source TEXT")
-            if "sentence" not in {r[1] for r in store.db.execute("PRAGMA table_info(cards)")}:
-                store.db.execute("ALTER TABLE cards ADD COLUMN sentence TEXT")
+                    store.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
             store.db.execute(
                 "CREATE INDEX IF NOT EXISTS study_sets_source ON study_sets (source, created)"
             )
